@@ -1,0 +1,87 @@
+package dev.mizzen.dsl.config;
+
+import dev.mizzen.dsl.meta.KubernetesResource;
+import dev.mizzen.dsl.meta.Metadata;
+import dev.mizzen.dsl.meta.RenderContext;
+import dev.mizzen.validation.Names;
+import dev.mizzen.validation.Validation;
+import io.kubernetes.client.openapi.models.V1ConfigMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.immutables.value.Value;
+
+/**
+ * A ConfigMap: string entries mounted as files or read into the environment.
+ *
+ * <pre>{@code
+ * ConfigMap config = ConfigMap.named("web-config")
+ *     .entry("LOG_FORMAT", "json")
+ *     .build();
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class ConfigMap implements KubernetesResource {
+
+  /** Starts a ConfigMap named {@code name} (a DNS-1123 subdomain). */
+  public static Builder named(String name) {
+    return new Builder().name(name);
+  }
+
+  /** The entries, in the order they were added. */
+  public abstract Map<String, String> data();
+
+  /** Whether the API server refuses changes to the data. Absent means mutable. */
+  public abstract java.util.Optional<Boolean> immutable();
+
+  /** Changes to the rendered object, applied last, in order. */
+  public abstract List<Consumer<? super V1ConfigMap>> customizers();
+
+  @Override
+  public final String apiVersion() {
+    return "v1";
+  }
+
+  @Override
+  public final String kind() {
+    return "ConfigMap";
+  }
+
+  @Value.Check
+  protected void check() {
+    Validation v = Validation.of(objectRef());
+    Metadata.validate(v, this, Metadata.NameRule.DNS1123_SUBDOMAIN);
+    data().keySet().forEach(key -> Names.checkConfigKey(v.field("data").key(key), key));
+    v.throwIfInvalid();
+  }
+
+  @Override
+  public V1ConfigMap render(RenderContext context) {
+    V1ConfigMap rendered = new V1ConfigMap()
+        .apiVersion(apiVersion())
+        .kind(kind())
+        .metadata(Metadata.render(this, context));
+    if (!data().isEmpty()) {
+      rendered.setData(new LinkedHashMap<>(data()));
+    }
+    immutable().ifPresent(rendered::setImmutable);
+    customizers().forEach(customizer -> customizer.accept(rendered));
+    return rendered;
+  }
+
+  /** Builds a {@link ConfigMap}; {@code build()} reports every problem at once. */
+  public static final class Builder extends ImmutableConfigMap.Builder {
+    Builder() {}
+
+    /** Adds the entry {@code key=value}. */
+    public Builder entry(String key, String value) {
+      return putData(key, value);
+    }
+
+    /** Changes the rendered object after everything else (the escape hatch). */
+    public Builder customize(Consumer<? super V1ConfigMap> customizer) {
+      return addCustomizer(customizer);
+    }
+  }
+}

@@ -1,0 +1,5 @@
+/** ConfigMaps and Secrets. */
+@MizzenStyle
+package dev.mizzen.dsl.config;
+
+import dev.mizzen.style.MizzenStyle;

@@ -1,0 +1,2 @@
+/** The typed deployment DSL. */
+package dev.mizzen.dsl;
