@@ -1,0 +1,180 @@
+package dev.mizzen.dsl.render;
+
+import com.google.gson.annotations.SerializedName;
+import io.kubernetes.client.custom.IntOrString;
+import io.kubernetes.client.custom.Quantity;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns a client-java model object into a plain ordered tree of {@link LinkedHashMap},
+ * {@link ArrayList}, {@link String}, {@link Number} and {@link Boolean}, as the API would
+ * serialise it: JSON names from {@code @SerializedName}, no nulls, no empty lists or maps.
+ *
+ * <p>Key order is conventional and stable: {@code apiVersion}, {@code kind}, {@code metadata},
+ * {@code spec} first at the top, {@code name} first in nested objects, then the model's own
+ * field order. Empty model objects stay (as {@code {}}), because some carry meaning
+ * ({@code emptyDir: {}}).
+ *
+ * <p>Walking by reflection over cached field tables keeps the first render cheap: only the
+ * classes actually used are inspected, unlike client-java's {@code JSON}, whose static
+ * initialiser registers every model class.
+ */
+public final class ObjectTree {
+  private static final Map<Class<?>, Property[]> PROPERTIES = new ConcurrentHashMap<>();
+  private static final List<String> TOP_ORDER = List.of("apiVersion", "kind", "metadata", "spec");
+
+  private ObjectTree() {}
+
+  /** The tree of a top-level Kubernetes object ({@code apiVersion}, {@code kind}, ... first). */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> of(Object model) {
+    Object tree = value(model, true);
+    if (!(tree instanceof Map)) {
+      throw new IllegalArgumentException("not a Kubernetes model object: " + model.getClass().getName());
+    }
+    return (Map<String, Object>) tree;
+  }
+
+  private static Object value(Object value, boolean top) {
+    if (value == null
+        || value instanceof String
+        || value instanceof Boolean
+        || value instanceof Number) {
+      return value;
+    }
+    if (value instanceof Quantity quantity) {
+      return quantity.toSuffixedString();
+    }
+    if (value instanceof IntOrString intOrString) {
+      return intOrString.isInteger() ? intOrString.getIntValue() : intOrString.getStrValue();
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> tree = new LinkedHashMap<>(Math.max(4, map.size() * 2));
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        Object child = value(entry.getValue(), false);
+        if (keep(child)) {
+          tree.put(String.valueOf(entry.getKey()), child);
+        }
+      }
+      return tree;
+    }
+    if (value instanceof Collection<?> collection) {
+      List<Object> tree = new ArrayList<>(collection.size());
+      for (Object element : collection) {
+        Object child = value(element, false);
+        if (child != null) {
+          tree.add(child);
+        }
+      }
+      return tree;
+    }
+    if (value instanceof byte[] bytes) {
+      return Base64.getEncoder().encodeToString(bytes);
+    }
+    if (value instanceof OffsetDateTime time) {
+      return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+    }
+    if (value instanceof Enum<?> constant) {
+      return enumName(constant);
+    }
+    return model(value, top);
+  }
+
+  private static Map<String, Object> model(Object model, boolean top) {
+    Property[] properties = PROPERTIES.computeIfAbsent(model.getClass(), ObjectTree::properties);
+    Map<String, Object> tree = new ModelMap();
+    if (top) {
+      // Reserve the conventional top-level order; absent ones are removed below.
+      for (String key : TOP_ORDER) {
+        tree.put(key, null);
+      }
+    }
+    for (Property property : properties) {
+      Object child = value(property.get(model), false);
+      if (keep(child)) {
+        tree.put(property.name, child);
+      }
+    }
+    if (top) {
+      tree.values().removeIf(java.util.Objects::isNull);
+    }
+    return tree;
+  }
+
+  private static boolean keep(Object child) {
+    if (child == null) {
+      return false;
+    }
+    if (child instanceof Collection<?> collection) {
+      return !collection.isEmpty();
+    }
+    if (child instanceof Map<?, ?> map && map.isEmpty()) {
+      // An empty map from a Map-typed field is dropped; an empty model object is kept.
+      return child instanceof ModelMap;
+    }
+    return true;
+  }
+
+  private static Property[] properties(Class<?> type) {
+    List<Property> properties = new ArrayList<>();
+    Property name = null;
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Field field : c.getDeclaredFields()) {
+        int modifiers = field.getModifiers();
+        if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers)) {
+          continue;
+        }
+        SerializedName serialized = field.getAnnotation(SerializedName.class);
+        if (serialized == null) {
+          continue;
+        }
+        field.setAccessible(true);
+        Property property = new Property(serialized.value(), field);
+        if (property.name.equals("name")) {
+          name = property;
+        } else {
+          properties.add(property);
+        }
+      }
+    }
+    if (name != null) {
+      properties.add(0, name);
+    }
+    return properties.toArray(new Property[0]);
+  }
+
+  private static String enumName(Enum<?> constant) {
+    try {
+      SerializedName serialized =
+          constant.getDeclaringClass().getField(constant.name()).getAnnotation(SerializedName.class);
+      return serialized != null ? serialized.value() : constant.toString();
+    } catch (NoSuchFieldException e) {
+      return constant.toString();
+    }
+  }
+
+  /** Marker for maps that stand for model objects, which are kept even when empty. */
+  private static final class ModelMap extends LinkedHashMap<String, Object> {
+    private static final long serialVersionUID = 1L;
+  }
+
+  private record Property(String name, Field field) {
+    Object get(Object model) {
+      try {
+        return field.get(model);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("cannot read " + field, e);
+      }
+    }
+  }
+}
