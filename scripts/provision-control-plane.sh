@@ -13,9 +13,12 @@
 # Progress goes to stderr, with the time each step took. Idempotent: safe to run any time.
 set -euo pipefail
 
-K8S_VERSION="${MIZZEN_K8S_VERSION:-v1.33.13}"
-ETCD_VERSION="${MIZZEN_ETCD_VERSION:-v3.5.21}"
-KWOK_VERSION="${MIZZEN_KWOK_VERSION:-v0.7.0}"
+# Versions: one source of truth, shared with the Java side (ControlPlaneBinaries).
+VERSIONS="$(cd "$(dirname "$0")/.." && pwd)/testkit/src/main/resources/dev/mizzen/testkit/cluster/control-plane.properties"
+version_of() { sed -n "s/^$1=//p" "$VERSIONS"; }
+K8S_VERSION="${MIZZEN_K8S_VERSION:-$(version_of kubernetes)}"
+ETCD_VERSION="${MIZZEN_ETCD_VERSION:-$(version_of etcd)}"
+KWOK_VERSION="${MIZZEN_KWOK_VERSION:-$(version_of kwok)}"
 GO_MIN="1.24"
 
 CACHE_ROOT="${MIZZEN_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/mizzen}"

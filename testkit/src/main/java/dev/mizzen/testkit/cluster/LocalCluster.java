@@ -1,0 +1,357 @@
+package dev.mizzen.testkit.cluster;
+
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.V1Node;
+import io.kubernetes.client.openapi.models.V1NodeCondition;
+import io.kubernetes.client.util.Config;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * A real Kubernetes control plane on this machine: etcd, kube-apiserver,
+ * kube-controller-manager and kube-scheduler as local processes, with kwok simulating the
+ * nodes of a {@link TestFleet} and the status of their pods ({@link PodBehaviour}).
+ * Started by {@code kwokctl} with its binary runtime from {@link ControlPlaneBinaries}; nothing
+ * is downloaded.
+ *
+ * <pre>{@code
+ * try (LocalCluster cluster = LocalCluster.start()) {
+ *   ApiClient client = cluster.client();
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>{@link #close()} deletes the cluster completely: no processes, ports or directories are left.
+ */
+public final class LocalCluster implements AutoCloseable {
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+  private static final Duration CREATE_TIMEOUT = Duration.ofMinutes(4);
+
+  private final String name;
+  private final Path workDir;
+  private final Kwokctl kwokctl;
+  private final ControlPlaneBinaries binaries;
+  private final PrintStream progress;
+  private volatile ApiClient client;
+  private boolean closed;
+
+  private LocalCluster(String name, Path workDir, Kwokctl kwokctl, ControlPlaneBinaries binaries, PrintStream progress) {
+    this.name = name;
+    this.workDir = workDir;
+    this.kwokctl = kwokctl;
+    this.binaries = binaries;
+    this.progress = progress;
+  }
+
+  /** Starts a cluster with the {@link TestFleet#standard() standard fleet}, reporting progress on stderr. */
+  public static LocalCluster start() {
+    return start(TestFleet.standard().nodes(), System.err);
+  }
+
+  /**
+   * Starts a cluster whose nodes are {@code nodes} (each gets kwok's {@code kwok.x-k8s.io/node:
+   * fake} annotation), printing each step and its duration to {@code progress}.
+   *
+   * @throws ClusterStartException naming the component that failed, with the tail of its log
+   */
+  public static LocalCluster start(List<V1Node> nodes, PrintStream progress) {
+    ControlPlaneBinaries binaries = ControlPlaneBinaries.locate().verify();
+    String name = "mizzen-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
+    Path workDir;
+    try {
+      workDir = Files.createTempDirectory("mizzen-cluster-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Path config = workDir.resolve("kwok.yaml");
+    writeConfig(config, binaries);
+    LocalCluster cluster = new LocalCluster(name, workDir, new Kwokctl(binaries, workDir, name, config), binaries, progress);
+    try {
+      cluster.create();
+      cluster.addNodes(nodes);
+      return cluster;
+    } catch (RuntimeException e) {
+      String diagnosis = cluster.diagnose();
+      cluster.close();
+      throw e instanceof ClusterStartException ? e
+          : new ClusterStartException("local cluster " + name + " did not start: " + e.getMessage() + diagnosis, e);
+    }
+  }
+
+  private void create() {
+    long start = System.nanoTime();
+    progress.printf("[mizzen] starting local cluster %s (Kubernetes %s, kwok %s) ...%n",
+        name, ControlPlaneBinaries.versions().getProperty("kubernetes"), ControlPlaneBinaries.versions().getProperty("kwok"));
+    kwokctl.run(CREATE_TIMEOUT, "create", "cluster", "--runtime", "binary",
+        "--kubeconfig", kubeconfig().toString(), "--wait", "3m");
+    client = newClient();
+    progress.printf("[mizzen] control plane up in %d ms%n", elapsedMillis(start));
+  }
+
+  /** Creates {@code nodes} and waits until kwok reports each Ready. */
+  public void addNodes(List<V1Node> nodes) {
+    long start = System.nanoTime();
+    CoreV1Api core = new CoreV1Api(client);
+    for (V1Node node : nodes) {
+      try {
+        core.createNode(node).execute();
+      } catch (ApiException e) {
+        throw new IllegalStateException("cannot create node " + node.getMetadata().getName() + ": "
+            + e.getCode() + " " + e.getResponseBody(), e);
+      }
+    }
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    for (V1Node node : nodes) {
+      String nodeName = node.getMetadata().getName();
+      while (!isReady(core, nodeName)) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("node " + nodeName + " did not become Ready within 1 minute");
+        }
+        sleep(Duration.ofMillis(200));
+      }
+    }
+    progress.printf("[mizzen] %d nodes ready in %d ms%n", nodes.size(), elapsedMillis(start));
+  }
+
+  private static boolean isReady(CoreV1Api core, String nodeName) {
+    try {
+      V1Node node = core.readNode(nodeName).execute();
+      List<V1NodeCondition> conditions = node.getStatus() == null ? null : node.getStatus().getConditions();
+      return conditions != null && conditions.stream()
+          .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    } catch (ApiException e) {
+      return false;
+    }
+  }
+
+  /** A client for this cluster (cluster-admin). Reconnects by itself after an API server restart. */
+  public ApiClient client() {
+    return client;
+  }
+
+  /** A kubeconfig file for this cluster, for kubectl or other tools. */
+  public Path kubeconfig() {
+    return workDir.resolve("kubeconfig.yaml");
+  }
+
+  /** The kubectl built for this cluster's version. */
+  public Path kubectl() {
+    return binaries.binary("kubectl");
+  }
+
+  /** The cluster's name, unique per process. */
+  public String name() {
+    return name;
+  }
+
+  /** Everything the cluster keeps on disk; gone after {@link #close()}. */
+  public Path workDir() {
+    return workDir;
+  }
+
+  /** Stops one component (SIGTERM, then SIGKILL after 30 s) and waits until its process is gone. */
+  public void stop(Component component) {
+    Optional<ProcessHandle> process = process(component);
+    if (process.isEmpty()) {
+      return;
+    }
+    long start = System.nanoTime();
+    ProcessHandle handle = process.get();
+    handle.destroy();
+    try {
+      handle.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      handle.destroyForcibly();
+      handle.onExit().join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while stopping " + component.kwokName(), e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
+    progress.printf("[mizzen] stopped %s in %d ms%n", component.kwokName(), elapsedMillis(start));
+  }
+
+  /** Starts every component that is not running, and waits until the API server serves. */
+  public void startStopped() {
+    long start = System.nanoTime();
+    kwokctl.run(Duration.ofMinutes(3), "start", "cluster");
+    progress.printf("[mizzen] components started in %d ms%n", elapsedMillis(start));
+  }
+
+  /** Stops and starts one component. */
+  public void restart(Component component) {
+    stop(component);
+    startStopped();
+  }
+
+  /** Whether the component's process is alive. */
+  public boolean isRunning(Component component) {
+    return process(component).isPresent();
+  }
+
+  /** The last {@code lines} lines of a component's log. */
+  public String logTail(Component component, int lines) {
+    Path log = kwokctl.clusterDir().resolve("logs").resolve(component.kwokName() + ".log");
+    if (!Files.exists(log)) {
+      log = kwokctl.clusterDir().resolve("logs").resolve(binaryName(component) + ".log");
+    }
+    try {
+      if (!Files.exists(log)) {
+        return "(no log at " + log + ")";
+      }
+      List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "(cannot read " + log + ": " + e.getMessage() + ")";
+    }
+  }
+
+  private Optional<ProcessHandle> process(Component component) {
+    for (String file : List.of(component.kwokName(), binaryName(component))) {
+      Path pid = kwokctl.clusterDir().resolve("pids").resolve(file + ".pid");
+      if (Files.exists(pid)) {
+        try {
+          long id = Long.parseLong(Files.readString(pid).trim());
+          return ProcessHandle.of(id).filter(ProcessHandle::isAlive);
+        } catch (IOException | NumberFormatException e) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String binaryName(Component component) {
+    return component == Component.KWOK_CONTROLLER ? "kwok" : component.kwokName();
+  }
+
+  /** Names each component that is not running, with the tail of its log. */
+  private String diagnose() {
+    StringBuilder text = new StringBuilder();
+    List<Component> down = new ArrayList<>();
+    for (Component component : Component.values()) {
+      if (!isRunning(component)) {
+        down.add(component);
+      }
+    }
+    List<Component> report = down.isEmpty() ? List.of(Component.KUBE_APISERVER) : down;
+    if (!down.isEmpty()) {
+      text.append("\nnot running: ").append(down.stream().map(Component::kwokName).toList());
+    }
+    for (Component component : report) {
+      text.append("\n--- last 30 lines of ").append(component.kwokName()).append(" log ---\n")
+          .append(logTail(component, 30));
+    }
+    return text.toString();
+  }
+
+  /** Deletes the cluster: stops every process, frees its ports and removes its directories. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    long start = System.nanoTime();
+    List<ProcessHandle> processes = new ArrayList<>();
+    for (Component component : Component.values()) {
+      process(component).ifPresent(processes::add);
+    }
+    try {
+      kwokctl.run(Duration.ofMinutes(2), "delete", "cluster");
+    } catch (RuntimeException e) {
+      progress.println("[mizzen] kwokctl delete cluster failed, killing processes: " + e.getMessage());
+    }
+    for (ProcessHandle process : processes) {
+      if (process.isAlive()) {
+        process.destroyForcibly();
+        process.onExit().join();
+      }
+    }
+    deleteRecursively(workDir);
+    progress.printf("[mizzen] local cluster %s deleted in %d ms%n", name, elapsedMillis(start));
+  }
+
+  private ApiClient newClient() {
+    try {
+      ApiClient apiClient = Config.fromConfig(kubeconfig().toString());
+      apiClient.setReadTimeout(30_000);
+      return apiClient;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read kubeconfig " + kubeconfig(), e);
+    }
+  }
+
+  private static void writeConfig(Path config, ControlPlaneBinaries binaries) {
+    var versions = ControlPlaneBinaries.versions();
+    StringBuilder text = new StringBuilder();
+    text.append("apiVersion: config.kwok.x-k8s.io/v1alpha1\n")
+        .append("kind: KwokctlConfiguration\n")
+        .append("options:\n")
+        .append("  runtime: binary\n")
+        .append("  kubeVersion: ").append(versions.getProperty("kubernetes")).append('\n')
+        .append("  etcdVersion: ").append(versions.getProperty("etcd").replaceFirst("^v", "")).append('\n')
+        .append("  kwokVersion: ").append(versions.getProperty("kwok")).append('\n')
+        .append("  kubeApiserverBinary: ").append(binaries.binary("kube-apiserver")).append('\n')
+        .append("  kubeControllerManagerBinary: ").append(binaries.binary("kube-controller-manager")).append('\n')
+        .append("  kubeSchedulerBinary: ").append(binaries.binary("kube-scheduler")).append('\n')
+        .append("  kubectlBinary: ").append(binaries.binary("kubectl")).append('\n')
+        .append("  etcdBinary: ").append(binaries.binary("etcd")).append('\n')
+        .append("  kwokControllerBinary: ").append(binaries.binary("kwok")).append('\n')
+        .append("---\n");
+    try (InputStream stages = LocalCluster.class.getResourceAsStream("pod-stages.yaml")) {
+      if (stages == null) {
+        throw new IllegalStateException("pod-stages.yaml is missing from the testkit jar");
+      }
+      text.append(new String(stages.readAllBytes(), StandardCharsets.UTF_8));
+      Files.writeString(config, text.toString(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+        try {
+          Files.deleteIfExists(path);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static long elapsedMillis(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}

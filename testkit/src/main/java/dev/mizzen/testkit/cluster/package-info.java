@@ -1,0 +1,2 @@
+/** A real local Kubernetes control plane (kwokctl, binary runtime) for tests and demos. */
+package dev.mizzen.testkit.cluster;

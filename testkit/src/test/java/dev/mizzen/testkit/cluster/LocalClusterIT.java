@@ -1,0 +1,150 @@
+package dev.mizzen.testkit.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mizzen.testkit.junit.ClusterTest;
+import dev.mizzen.testkit.junit.TestNamespace;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.AppsV1Api;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1DeploymentCondition;
+import io.kubernetes.client.openapi.models.V1Node;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1SecurityContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+@ClusterTest(podSecurity = "restricted")
+class LocalClusterIT {
+
+  @Test
+  void standardFleetIsThreeZonesTimesTwoPoolsAllReady(ApiClient client) throws ApiException {
+    List<V1Node> nodes = new CoreV1Api(client).listNode().execute().getItems();
+    assertThat(nodes).extracting(n -> n.getMetadata().getName()).containsExactlyInAnyOrder(
+        "zone-a-general", "zone-a-gpu", "zone-b-general", "zone-b-gpu", "zone-c-general", "zone-c-gpu");
+    V1Node gpu = nodes.stream().filter(n -> n.getMetadata().getName().equals("zone-b-gpu")).findFirst().orElseThrow();
+    assertThat(gpu.getMetadata().getLabels())
+        .containsEntry("topology.kubernetes.io/zone", "zone-b")
+        .containsEntry("node-pool", "gpu");
+    assertThat(gpu.getSpec().getTaints()).singleElement().satisfies(t -> {
+      assertThat(t.getKey()).isEqualTo("nvidia.com/gpu");
+      assertThat(t.getValue()).isEqualTo("present");
+      assertThat(t.getEffect()).isEqualTo("NoSchedule");
+    });
+    assertThat(gpu.getStatus().getAllocatable().get("nvidia.com/gpu").getNumber().intValue()).isEqualTo(4);
+  }
+
+  @Test
+  void readyPodsMakeADeploymentAvailable(ApiClient client, TestNamespace ns) throws Exception {
+    AppsV1Api apps = new AppsV1Api(client);
+    apps.createNamespacedDeployment(ns.name(), ClusterObjects.deployment("ok", 3, PodBehaviour.ready(), 600)).execute();
+    V1Deployment deployment = await(Duration.ofSeconds(60), () -> read(apps, ns, "ok")
+        .filter(d -> d.getStatus() != null && Integer.valueOf(3).equals(d.getStatus().getAvailableReplicas())));
+    assertThat(deployment.getStatus().getReadyReplicas()).isEqualTo(3);
+  }
+
+  @Test
+  void neverReadyPodsHitTheProgressDeadline(ApiClient client, TestNamespace ns) throws Exception {
+    AppsV1Api apps = new AppsV1Api(client);
+    apps.createNamespacedDeployment(ns.name(), ClusterObjects.deployment("stuck", 2, PodBehaviour.neverReady(), 5)).execute();
+    V1Deployment deployment = await(Duration.ofSeconds(90), () -> read(apps, ns, "stuck")
+        .filter(d -> condition(d, "Progressing").map(c -> "ProgressDeadlineExceeded".equals(c.getReason())).orElse(false)));
+    assertThat(deployment.getStatus().getAvailableReplicas()).isNull();
+    assertThat(condition(deployment, "Available")).hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("False"));
+  }
+
+  @Test
+  void crashLoopingPodsShowARisingRestartCount(ApiClient client, TestNamespace ns) throws Exception {
+    AppsV1Api apps = new AppsV1Api(client);
+    apps.createNamespacedDeployment(ns.name(), ClusterObjects.deployment("crashy", 1, PodBehaviour.crashLoop(), 600)).execute();
+    CoreV1Api core = new CoreV1Api(client);
+    int first = await(Duration.ofSeconds(60), () -> restartCount(core, ns)).intValue();
+    int later = await(Duration.ofSeconds(60), () -> restartCount(core, ns).filter(count -> count >= first + 2)).intValue();
+    assertThat(later).isGreaterThan(first);
+    V1Pod pod = core.listNamespacedPod(ns.name()).execute().getItems().get(0);
+    assertThat(pod.getStatus().getContainerStatuses().get(0).getReady()).isFalse();
+    assertThat(pod.getStatus().getContainerStatuses().get(0).getState().getWaiting().getReason()).isEqualTo("CrashLoopBackOff");
+  }
+
+  @Test
+  void podSecurityAdmissionRejectsAPrivilegedPodAndNamesTheViolation(ApiClient client, TestNamespace ns) {
+    V1Pod pod = new V1Pod().apiVersion("v1").kind("Pod")
+        .metadata(new V1ObjectMeta().name("root"))
+        .spec(ClusterObjects.restrictedPod("root"));
+    V1SecurityContext security = pod.getSpec().getContainers().get(0).getSecurityContext();
+    security.setPrivileged(true);
+    assertThatThrownBy(() -> new CoreV1Api(client).createNamespacedPod(ns.name(), pod).execute())
+        .isInstanceOfSatisfying(ApiException.class, e -> {
+          assertThat(e.getCode()).isEqualTo(403);
+          assertThat(e.getResponseBody()).contains("violates PodSecurity \\\"restricted:").contains("privileged");
+        });
+  }
+
+  @Test
+  void clientReconnectsAfterTheApiServerRestarts(LocalCluster cluster, ApiClient client) throws Exception {
+    CoreV1Api core = new CoreV1Api(client);
+    assertThat(core.listNode().execute().getItems()).hasSize(6);
+    cluster.stop(Component.KUBE_APISERVER);
+    assertThat(cluster.isRunning(Component.KUBE_APISERVER)).isFalse();
+    assertThatThrownBy(() -> core.listNode().execute()).isInstanceOf(ApiException.class);
+    cluster.startStopped();
+    assertThat(cluster.isRunning(Component.KUBE_APISERVER)).isTrue();
+    List<V1Node> nodes = await(Duration.ofSeconds(60), () -> {
+      try {
+        return Optional.of(core.listNode().execute().getItems());
+      } catch (ApiException e) {
+        return Optional.empty();
+      }
+    });
+    assertThat(nodes).hasSize(6);
+  }
+
+  private static Optional<Integer> restartCount(CoreV1Api core, TestNamespace ns) {
+    try {
+      return core.listNamespacedPod(ns.name()).execute().getItems().stream()
+          .filter(p -> p.getStatus() != null && p.getStatus().getContainerStatuses() != null
+              && !p.getStatus().getContainerStatuses().isEmpty())
+          .map(p -> p.getStatus().getContainerStatuses().get(0).getRestartCount())
+          .findFirst();
+    } catch (ApiException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<V1DeploymentCondition> condition(V1Deployment deployment, String type) {
+    if (deployment.getStatus() == null || deployment.getStatus().getConditions() == null) {
+      return Optional.empty();
+    }
+    return deployment.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+  }
+
+  private static Optional<V1Deployment> read(AppsV1Api apps, TestNamespace ns, String name) {
+    try {
+      return Optional.of(apps.readNamespacedDeployment(name, ns.name()).execute());
+    } catch (ApiException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Polls every 250 ms until {@code probe} yields a value, or fails after {@code timeout}. */
+  static <T> T await(Duration timeout, Supplier<Optional<T>> probe) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Optional<T> value = probe.get();
+      if (value.isPresent()) {
+        return value.get();
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within " + timeout);
+      }
+      Thread.sleep(250);
+    }
+  }
+}
