@@ -186,6 +186,15 @@ public final class LocalCluster implements AutoCloseable {
     progress.printf("[mizzen] stopped %s in %d ms%n", component.kwokName(), elapsedMillis(start));
   }
 
+  /** Kills one component (SIGKILL: a crash, not a shutdown) and waits until its process is gone. */
+  public void kill(Component component) {
+    process(component).ifPresent(handle -> {
+      handle.destroyForcibly();
+      handle.onExit().join();
+      progress.printf("[mizzen] killed %s%n", component.kwokName());
+    });
+  }
+
   /** Starts every component that is not running, and waits until the API server serves. */
   public void startStopped() {
     long start = System.nanoTime();

@@ -80,6 +80,7 @@ class LocalClusterIT {
         .spec(ClusterObjects.restrictedPod("root"));
     V1SecurityContext security = pod.getSpec().getContainers().get(0).getSecurityContext();
     security.setPrivileged(true);
+    security.setAllowPrivilegeEscalation(null); // false with privileged is a validation error (422), not admission
     assertThatThrownBy(() -> new CoreV1Api(client).createNamespacedPod(ns.name(), pod).execute())
         .isInstanceOfSatisfying(ApiException.class, e -> {
           assertThat(e.getCode()).isEqualTo(403);
@@ -91,7 +92,7 @@ class LocalClusterIT {
   void clientReconnectsAfterTheApiServerRestarts(LocalCluster cluster, ApiClient client) throws Exception {
     CoreV1Api core = new CoreV1Api(client);
     assertThat(core.listNode().execute().getItems()).hasSize(6);
-    cluster.stop(Component.KUBE_APISERVER);
+    cluster.kill(Component.KUBE_APISERVER);
     assertThat(cluster.isRunning(Component.KUBE_APISERVER)).isFalse();
     assertThatThrownBy(() -> core.listNode().execute()).isInstanceOf(ApiException.class);
     cluster.startStopped();
