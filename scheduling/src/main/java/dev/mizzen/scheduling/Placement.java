@@ -32,6 +32,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class Placement {
+  private static final String REQUIRED = "requiredDuringSchedulingIgnoredDuringExecution";
+  private static final String PREFERRED = "preferredDuringSchedulingIgnoredDuringExecution";
   private static final Placement NONE = new Builder().build();
 
   /** No constraints: the pod may run on any node whose taints it tolerates (none). */
@@ -124,7 +126,7 @@ public abstract class Placement {
     Labels.validate(atPodSpec.field("nodeSelector"), nodeSelector());
     Validation affinity = atPodSpec.field("affinity");
     Validation nodeAffinity = affinity.field("nodeAffinity");
-    Validation requiredTerms = nodeAffinity.field("requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms");
+    Validation requiredTerms = nodeAffinity.field(REQUIRED).field("nodeSelectorTerms");
     for (int i = 0; i < requiredNodeTerms().size(); i++) {
       requiredNodeTerms().get(i).validate(requiredTerms.index(i));
     }
@@ -138,9 +140,6 @@ public abstract class Placement {
     }
     validateSpread(atPodSpec.field("topologySpreadConstraints"));
   }
-
-  private static final String REQUIRED = "requiredDuringSchedulingIgnoredDuringExecution";
-  private static final String PREFERRED = "preferredDuringSchedulingIgnoredDuringExecution";
 
   private static void validatePodTerms(
       Validation v, List<PodAffinityTerm> required, List<WeightedPodAffinityTerm> preferred) {
