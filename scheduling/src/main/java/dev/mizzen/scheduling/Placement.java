@@ -36,7 +36,7 @@ public abstract class Placement {
   private static final String PREFERRED = "preferredDuringSchedulingIgnoredDuringExecution";
   private static final Placement NONE = new Builder().build();
 
-  /** No constraints: the pod may run on any node whose taints it tolerates (none). */
+  /** No constraints: the pod may run on any node without taints (it tolerates none). */
   public static Placement none() {
     return NONE;
   }

@@ -51,7 +51,7 @@ class LabelSelectorTest {
   void theEmptySelectorSelectsEverythingAndRendersAsAnEmptyObject() {
     assertThat(LabelSelector.everything().isEverything()).isTrue();
     assertThat(LabelSelector.matching("a", "b").isEverything()).isFalse();
-    assertThat(new JSON().serialize(LabelSelector.everything().toV1LabelSelector())).isEqualTo("{}");
+    assertThat(JSON.serialize(LabelSelector.everything().toV1LabelSelector())).isEqualTo("{}");
   }
 
   @Test

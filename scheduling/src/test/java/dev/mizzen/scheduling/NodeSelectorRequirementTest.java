@@ -33,7 +33,7 @@ class NodeSelectorRequirementTest {
   void existsAndDoesNotExistRenderWithoutValues() {
     assertThat(NodeLabel.key("gpu").exists().toV1NodeSelectorRequirement())
         .isEqualTo(new V1NodeSelectorRequirement().key("gpu").operator("Exists").values(null));
-    assertThat(new JSON().serialize(NodeLabel.key("spot").doesNotExist().toV1NodeSelectorRequirement()))
+    assertThat(JSON.serialize(NodeLabel.key("spot").doesNotExist().toV1NodeSelectorRequirement()))
         .isEqualTo("{\"key\":\"spot\",\"operator\":\"DoesNotExist\"}");
   }
 

@@ -107,11 +107,11 @@ class PlacementTest {
   @Test
   void shopWebPlacementSerializesWithoutEmptyCollections() {
     V1PodSpec spec = applied(shopWeb(), WEB);
-    String json = new JSON().serialize(spec.getTopologySpreadConstraints());
+    String json = JSON.serialize(spec.getTopologySpreadConstraints());
     assertThat(json).isEqualTo("[{\"labelSelector\":{\"matchLabels\":{\"app.kubernetes.io/name\":\"web\","
         + "\"app.kubernetes.io/part-of\":\"shop\"}},\"maxSkew\":1,\"topologyKey\":\"topology.kubernetes.io/zone\","
         + "\"whenUnsatisfiable\":\"ScheduleAnyway\"}]");
-    assertThat(new JSON().serialize(spec.getAffinity())).doesNotContain("[]").doesNotContain("{}");
+    assertThat(JSON.serialize(spec.getAffinity())).doesNotContain("[]").doesNotContain("{}");
   }
 
   @Test

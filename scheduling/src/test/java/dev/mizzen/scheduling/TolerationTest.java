@@ -38,7 +38,7 @@ class TolerationTest {
   void everythingIsExistsWithNoKeyNoValueNoEffect() {
     Toleration everything = Toleration.everything().build();
     assertThat(everything.isEverything()).isTrue();
-    assertThat(new JSON().serialize(everything.toV1Toleration())).isEqualTo("{\"operator\":\"Exists\"}");
+    assertThat(JSON.serialize(everything.toV1Toleration())).isEqualTo("{\"operator\":\"Exists\"}");
     assertThat(Toleration.exists("k").build().isEverything()).isFalse();
     assertThat(Toleration.everything().effect(TaintEffect.NO_EXECUTE).build().isEverything()).isFalse();
   }

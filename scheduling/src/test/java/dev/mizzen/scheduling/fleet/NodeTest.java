@@ -84,7 +84,7 @@ class NodeTest {
 
   @Test
   void aBareNodeRendersMinimalJson() {
-    assertThat(new JSON().serialize(Node.named("n1").capacity("cpu", "4").build().toV1Node())).isEqualTo(
+    assertThat(JSON.serialize(Node.named("n1").capacity("cpu", "4").build().toV1Node())).isEqualTo(
         "{\"apiVersion\":\"v1\",\"kind\":\"Node\",\"metadata\":{\"labels\":{\"kubernetes.io/hostname\":\"n1\"},"
             + "\"name\":\"n1\"},\"status\":{\"allocatable\":{\"cpu\":\"4\"},\"capacity\":{\"cpu\":\"4\"}}}");
   }
