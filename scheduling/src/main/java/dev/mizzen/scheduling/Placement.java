@@ -1,0 +1,341 @@
+package dev.mizzen.scheduling;
+
+import dev.mizzen.validation.Validation;
+import io.kubernetes.client.openapi.models.V1Affinity;
+import io.kubernetes.client.openapi.models.V1NodeAffinity;
+import io.kubernetes.client.openapi.models.V1NodeSelector;
+import io.kubernetes.client.openapi.models.V1PodAffinity;
+import io.kubernetes.client.openapi.models.V1PodAntiAffinity;
+import io.kubernetes.client.openapi.models.V1PodSpec;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * Where a pod may and should run: node selector, node affinity, pod affinity and anti-affinity,
+ * tolerations and topology spread constraints, in one value.
+ *
+ * <pre>{@code
+ * Placement web = Placement.requireNodes(NodeLabel.key("node-pool").in("general"))
+ *     .preferNodes(50, NodeLabel.key(Topology.ZONE).in("zone-a"))
+ *     .avoidOwnPods(Topology.HOSTNAME)
+ *     .spreadOver(Topology.ZONE, 1, WhenUnsatisfiable.SCHEDULE_ANYWAY)
+ *     .tolerate(Toleration.of("dedicated", "web", TaintEffect.NO_SCHEDULE))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Nothing is checked on {@code build()}: the pod template calls {@link #validate(Validation)}
+ * with its other checks, so every problem of the object is reported at once, and then
+ * {@link #applyTo(V1PodSpec, Map)}. Terms about "own pods" use the pod's selector labels, known
+ * only then.
+ */
+@Value.Immutable
+public abstract class Placement {
+  private static final String REQUIRED = "requiredDuringSchedulingIgnoredDuringExecution";
+  private static final String PREFERRED = "preferredDuringSchedulingIgnoredDuringExecution";
+  private static final Placement NONE = new Builder().build();
+
+  /** No constraints: the pod may run on any node without taints (it tolerates none). */
+  public static Placement none() {
+    return NONE;
+  }
+
+  /** Starts an empty placement. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts a placement that requires nodes meeting every one of {@code requirements}; see {@link Builder#requireNodes}. */
+  public static Builder requireNodes(NodeSelectorRequirement... requirements) {
+    return builder().requireNodes(requirements);
+  }
+
+  /** Starts a placement that prefers, with {@code weight}, nodes meeting every one of {@code requirements}. */
+  public static Builder preferNodes(int weight, NodeSelectorRequirement... requirements) {
+    return builder().preferNodes(weight, requirements);
+  }
+
+  /** Starts a placement that keeps the pod's replicas apart per {@code topologyKey}; see {@link Builder#avoidOwnPods(String)}. */
+  public static Builder avoidOwnPods(String topologyKey) {
+    return builder().avoidOwnPods(topologyKey);
+  }
+
+  /** Starts a placement that spreads the pod's replicas over {@code topologyKey}; see {@link Builder#spreadOver(String)}. */
+  public static Builder spreadOver(String topologyKey) {
+    return builder().spreadOver(topologyKey);
+  }
+
+  /** Starts a placement that spreads the pod's replicas over {@code topologyKey}; see {@link Builder#spreadOver(String, int, WhenUnsatisfiable)}. */
+  public static Builder spreadOver(String topologyKey, int maxSkew, WhenUnsatisfiable whenUnsatisfiable) {
+    return builder().spreadOver(topologyKey, maxSkew, whenUnsatisfiable);
+  }
+
+  /** Starts a placement with the toleration {@code toleration}. */
+  public static Builder tolerate(Toleration.Builder toleration) {
+    return builder().tolerate(toleration);
+  }
+
+  /** Starts a placement with the toleration {@code toleration}. */
+  public static Builder tolerate(Toleration toleration) {
+    return builder().tolerate(toleration);
+  }
+
+  /** Node labels a node must carry, with these values ({@code nodeSelector}). */
+  public abstract Map<String, String> nodeSelector();
+
+  /**
+   * Required node affinity: a node must meet at least one term (terms are ORed; the
+   * requirements inside a term are ANDed).
+   */
+  public abstract List<NodeSelectorTerm> requiredNodeTerms();
+
+  /** Preferred node affinity: weighted terms that raise the score of nodes meeting them. */
+  public abstract List<PreferredSchedulingTerm> preferredNodeTerms();
+
+  /** Required pod affinity: the pod only runs in a domain where every term's pods already run. */
+  public abstract List<PodAffinityTerm> requiredPodAffinityTerms();
+
+  /** Preferred pod affinity: weighted terms that favour domains where the term's pods run. */
+  public abstract List<WeightedPodAffinityTerm> preferredPodAffinityTerms();
+
+  /** Required pod anti-affinity: the pod never runs in a domain where any term's pods run. */
+  public abstract List<PodAffinityTerm> requiredPodAntiAffinityTerms();
+
+  /** Preferred pod anti-affinity: weighted terms that disfavour domains where the term's pods run. */
+  public abstract List<WeightedPodAffinityTerm> preferredPodAntiAffinityTerms();
+
+  /** Taints the pod tolerates. */
+  public abstract List<Toleration> tolerations();
+
+  /** How the pod's replicas (or other pods) spread over topology domains. */
+  public abstract List<TopologySpreadConstraint> topologySpreadConstraints();
+
+  /** Whether this placement constrains nothing (as {@link #none()}). */
+  public final boolean isEmpty() {
+    return equals(NONE);
+  }
+
+  /**
+   * Adds every problem to {@code atPodSpec}, a validation positioned at the pod spec (for
+   * example {@code spec.template.spec}), at the paths of the rendered fields:
+   * {@code nodeSelector[key]}, {@code affinity.nodeAffinity...}, {@code tolerations[i]...},
+   * {@code topologySpreadConstraints[i]...}.
+   */
+  public void validate(Validation atPodSpec) {
+    Labels.validate(atPodSpec.field("nodeSelector"), nodeSelector());
+    Validation affinity = atPodSpec.field("affinity");
+    Validation nodeAffinity = affinity.field("nodeAffinity");
+    Validation requiredTerms = nodeAffinity.field(REQUIRED).field("nodeSelectorTerms");
+    for (int i = 0; i < requiredNodeTerms().size(); i++) {
+      requiredNodeTerms().get(i).validate(requiredTerms.index(i));
+    }
+    for (int i = 0; i < preferredNodeTerms().size(); i++) {
+      preferredNodeTerms().get(i).validate(nodeAffinity.field(PREFERRED).index(i));
+    }
+    validatePodTerms(affinity.field("podAffinity"), requiredPodAffinityTerms(), preferredPodAffinityTerms());
+    validatePodTerms(affinity.field("podAntiAffinity"), requiredPodAntiAffinityTerms(), preferredPodAntiAffinityTerms());
+    for (int i = 0; i < tolerations().size(); i++) {
+      tolerations().get(i).validate(atPodSpec.field("tolerations").index(i));
+    }
+    validateSpread(atPodSpec.field("topologySpreadConstraints"));
+  }
+
+  private static void validatePodTerms(
+      Validation v, List<PodAffinityTerm> required, List<WeightedPodAffinityTerm> preferred) {
+    for (int i = 0; i < required.size(); i++) {
+      required.get(i).validate(v.field(REQUIRED).index(i));
+    }
+    for (int i = 0; i < preferred.size(); i++) {
+      preferred.get(i).validate(v.field(PREFERRED).index(i));
+    }
+  }
+
+  private void validateSpread(Validation v) {
+    Map<String, Integer> firstByPair = new HashMap<>();
+    for (int i = 0; i < topologySpreadConstraints().size(); i++) {
+      TopologySpreadConstraint constraint = topologySpreadConstraints().get(i);
+      Validation at = v.index(i);
+      constraint.validate(at);
+      String pair = "{" + constraint.topologyKey() + ", " + constraint.whenUnsatisfiable().apiValue() + "}";
+      Integer first = firstByPair.putIfAbsent(pair, i);
+      at.check(first == null,
+          "duplicate {topologyKey, whenUnsatisfiable} pair %s, already at topologySpreadConstraints[%s]:"
+              + " merge the two constraints", pair, first);
+    }
+  }
+
+  /**
+   * Sets {@code nodeSelector}, {@code affinity}, {@code tolerations} and
+   * {@code topologySpreadConstraints} of {@code spec}, replacing what was there; each is left
+   * {@code null} when this placement has nothing for it.
+   *
+   * @param ownPodLabels the pod's selector labels, used by terms and spread constraints about
+   *     the pod's own pods (those without a label selector of their own)
+   * @throws IllegalArgumentException if a term is about own pods and {@code ownPodLabels} is empty
+   */
+  public void applyTo(V1PodSpec spec, Map<String, String> ownPodLabels) {
+    spec.setNodeSelector(Models.map(nodeSelector()));
+    spec.setAffinity(renderAffinity(ownPodLabels));
+    spec.setTolerations(Models.list(tolerations(), Toleration::toV1Toleration));
+    spec.setTopologySpreadConstraints(
+        Models.list(topologySpreadConstraints(), c -> c.toV1TopologySpreadConstraint(ownPodLabels)));
+  }
+
+  private V1Affinity renderAffinity(Map<String, String> own) {
+    V1NodeAffinity nodeAffinity = null;
+    if (!requiredNodeTerms().isEmpty() || !preferredNodeTerms().isEmpty()) {
+      nodeAffinity = new V1NodeAffinity()
+          .requiredDuringSchedulingIgnoredDuringExecution(requiredNodeTerms().isEmpty() ? null
+              : new V1NodeSelector().nodeSelectorTerms(
+                  Models.list(requiredNodeTerms(), NodeSelectorTerm::toV1NodeSelectorTerm)))
+          .preferredDuringSchedulingIgnoredDuringExecution(
+              Models.list(preferredNodeTerms(), PreferredSchedulingTerm::toV1PreferredSchedulingTerm));
+    }
+    V1PodAffinity podAffinity = null;
+    if (!requiredPodAffinityTerms().isEmpty() || !preferredPodAffinityTerms().isEmpty()) {
+      podAffinity = new V1PodAffinity()
+          .requiredDuringSchedulingIgnoredDuringExecution(
+              Models.list(requiredPodAffinityTerms(), t -> t.toV1PodAffinityTerm(own)))
+          .preferredDuringSchedulingIgnoredDuringExecution(
+              Models.list(preferredPodAffinityTerms(), t -> t.toV1WeightedPodAffinityTerm(own)));
+    }
+    V1PodAntiAffinity podAntiAffinity = null;
+    if (!requiredPodAntiAffinityTerms().isEmpty() || !preferredPodAntiAffinityTerms().isEmpty()) {
+      podAntiAffinity = new V1PodAntiAffinity()
+          .requiredDuringSchedulingIgnoredDuringExecution(
+              Models.list(requiredPodAntiAffinityTerms(), t -> t.toV1PodAffinityTerm(own)))
+          .preferredDuringSchedulingIgnoredDuringExecution(
+              Models.list(preferredPodAntiAffinityTerms(), t -> t.toV1WeightedPodAffinityTerm(own)));
+    }
+    if (nodeAffinity == null && podAffinity == null && podAntiAffinity == null) {
+      return null;
+    }
+    return new V1Affinity().nodeAffinity(nodeAffinity).podAffinity(podAffinity).podAntiAffinity(podAntiAffinity);
+  }
+
+  /**
+   * Builds a {@link Placement}. Besides the generated {@code addX}/{@code putX} methods, it
+   * offers the phrases below; each call adds to what is there.
+   */
+  public static final class Builder extends ImmutablePlacement.Builder {
+    Builder() {}
+
+    /** Requires the node label {@code key=value} ({@code nodeSelector}). */
+    public Builder nodeSelector(String key, String value) {
+      return putNodeSelector(key, value);
+    }
+
+    /**
+     * Requires nodes meeting every one of {@code requirements} (ANDed, one node selector term).
+     * Each call adds another term, and terms are ORed: {@code requireNodes(a).requireNodes(b)}
+     * accepts nodes meeting {@code a} or {@code b}. To AND, pass all requirements in one call.
+     */
+    public Builder requireNodes(NodeSelectorRequirement... requirements) {
+      return addRequiredNodeTerm(NodeSelectorTerm.of(requirements));
+    }
+
+    /** Prefers, with {@code weight} (1..100), nodes meeting every one of {@code requirements}. */
+    public Builder preferNodes(int weight, NodeSelectorRequirement... requirements) {
+      return addPreferredNodeTerm(PreferredSchedulingTerm.of(weight, NodeSelectorTerm.of(requirements)));
+    }
+
+    /** Requires the pod to run in a domain where {@code term}'s pods run. */
+    public Builder requirePodAffinity(PodAffinityTerm.Builder term) {
+      return addRequiredPodAffinityTerm(term.build());
+    }
+
+    /** Prefers, with {@code weight} (1..100), domains where {@code term}'s pods run. */
+    public Builder preferPodAffinity(int weight, PodAffinityTerm.Builder term) {
+      return addPreferredPodAffinityTerm(WeightedPodAffinityTerm.of(weight, term.build()));
+    }
+
+    /** Forbids the pod from running in a domain where {@code term}'s pods run. */
+    public Builder requirePodAntiAffinity(PodAffinityTerm.Builder term) {
+      return addRequiredPodAntiAffinityTerm(term.build());
+    }
+
+    /** Prefers, with {@code weight} (1..100), domains where {@code term}'s pods do not run. */
+    public Builder preferPodAntiAffinity(int weight, PodAffinityTerm.Builder term) {
+      return addPreferredPodAntiAffinityTerm(WeightedPodAffinityTerm.of(weight, term.build()));
+    }
+
+    /**
+     * Prefers to keep the pod away from its own replicas per {@code topologyKey}
+     * ({@link Topology#HOSTNAME}: one per node where possible): preferred pod anti-affinity
+     * against the pod's own selector labels, with weight 100, the strongest preference.
+     */
+    public Builder avoidOwnPods(String topologyKey) {
+      return avoidOwnPods(topologyKey, 100);
+    }
+
+    /** As {@link #avoidOwnPods(String)}, with {@code weight} (1..100). */
+    public Builder avoidOwnPods(String topologyKey, int weight) {
+      return addPreferredPodAntiAffinityTerm(
+          WeightedPodAffinityTerm.of(weight, PodAffinityTerm.ownPods(topologyKey)));
+    }
+
+    /**
+     * Requires at most one of the pod's own replicas per domain of {@code topologyKey}:
+     * required pod anti-affinity against the pod's own selector labels. Replicas beyond the
+     * number of domains stay pending.
+     */
+    public Builder requireApartFromOwnPods(String topologyKey) {
+      return addRequiredPodAntiAffinityTerm(PodAffinityTerm.ownPods(topologyKey));
+    }
+
+    /** Tolerates {@code toleration}. */
+    public Builder tolerate(Toleration toleration) {
+      return addToleration(toleration);
+    }
+
+    /** Tolerates {@code toleration}. */
+    public Builder tolerate(Toleration.Builder toleration) {
+      return addToleration(toleration.build());
+    }
+
+    /** Tolerates every taint ({@link Toleration#everything()}), as node-level DaemonSets need. */
+    public Builder tolerateEverything() {
+      return tolerate(Toleration.everything());
+    }
+
+    /**
+     * Spreads the pod's own replicas over the domains of {@code topologyKey} with the
+     * defaults of {@link TopologySpreadConstraint}: maxSkew 1, ScheduleAnyway.
+     */
+    public Builder spreadOver(String topologyKey) {
+      return addTopologySpreadConstraint(TopologySpreadConstraint.over(topologyKey).build());
+    }
+
+    /** Spreads the pod's own replicas over the domains of {@code topologyKey}. */
+    public Builder spreadOver(String topologyKey, int maxSkew, WhenUnsatisfiable whenUnsatisfiable) {
+      return addTopologySpreadConstraint(TopologySpreadConstraint.over(topologyKey)
+          .maxSkew(maxSkew)
+          .whenUnsatisfiable(whenUnsatisfiable)
+          .build());
+    }
+
+    /** Adds the topology spread constraint {@code constraint}. */
+    public Builder spread(TopologySpreadConstraint.Builder constraint) {
+      return addTopologySpreadConstraint(constraint.build());
+    }
+
+    /** Adds the topology spread constraint {@code constraint}. */
+    public Builder spread(TopologySpreadConstraint constraint) {
+      return addTopologySpreadConstraint(constraint);
+    }
+
+    /** Adds every constraint of {@code other} to this placement. */
+    public Builder merge(Placement other) {
+      other.nodeSelector().forEach(this::putNodeSelector);
+      addAllRequiredNodeTerms(other.requiredNodeTerms());
+      addAllPreferredNodeTerms(other.preferredNodeTerms());
+      addAllRequiredPodAffinityTerms(other.requiredPodAffinityTerms());
+      addAllPreferredPodAffinityTerms(other.preferredPodAffinityTerms());
+      addAllRequiredPodAntiAffinityTerms(other.requiredPodAntiAffinityTerms());
+      addAllPreferredPodAntiAffinityTerms(other.preferredPodAntiAffinityTerms());
+      addAllTolerations(other.tolerations());
+      return addAllTopologySpreadConstraints(other.topologySpreadConstraints());
+    }
+  }
+}
