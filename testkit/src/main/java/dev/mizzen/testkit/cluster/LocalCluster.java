@@ -1,5 +1,6 @@
 package dev.mizzen.testkit.cluster;
 
+import dev.mizzen.scheduling.fleet.Fleet;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
@@ -24,7 +25,7 @@ import java.util.stream.Stream;
 /**
  * A real Kubernetes control plane on this machine: etcd, kube-apiserver,
  * kube-controller-manager and kube-scheduler as local processes, with kwok simulating the
- * nodes of a {@link TestFleet} and the status of their pods ({@link PodBehaviour}).
+ * nodes of a {@link Fleet} and the status of their pods ({@link PodBehaviour}).
  * Started by {@code kwokctl} with its binary runtime from {@link ControlPlaneBinaries}; nothing
  * is downloaded.
  *
@@ -59,16 +60,17 @@ public final class LocalCluster implements AutoCloseable {
 
   /** Starts a cluster with the {@link TestFleet#standard() standard fleet}, reporting progress on stderr. */
   public static LocalCluster start() {
-    return start(TestFleet.standard().nodes(), System.err);
+    return start(TestFleet.standard(), System.err);
   }
 
   /**
-   * Starts a cluster whose nodes are {@code nodes} (each gets kwok's {@code kwok.x-k8s.io/node:
-   * fake} annotation), printing each step and its duration to {@code progress}.
+   * Starts a cluster whose nodes are those of {@code fleet} (each handed to kwok), printing each
+   * step and its duration to {@code progress}.
    *
    * @throws ClusterStartException naming the component that failed, with the tail of its log
    */
-  public static LocalCluster start(List<V1Node> nodes, PrintStream progress) {
+  public static LocalCluster start(Fleet fleet, PrintStream progress) {
+    List<V1Node> nodes = TestFleet.kwokNodes(fleet);
     ControlPlaneBinaries binaries = ControlPlaneBinaries.locate().verify();
     String name = "mizzen-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
     Path workDir;
@@ -102,8 +104,12 @@ public final class LocalCluster implements AutoCloseable {
     progress.printf("[mizzen] control plane up in %d ms%n", elapsedMillis(start));
   }
 
-  /** Creates {@code nodes} and waits until kwok reports each Ready. */
-  public void addNodes(List<V1Node> nodes) {
+  /** Adds the nodes of {@code fleet} and waits until kwok reports each Ready. */
+  public void addNodes(Fleet fleet) {
+    addNodes(TestFleet.kwokNodes(fleet));
+  }
+
+  private void addNodes(List<V1Node> nodes) {
     long start = System.nanoTime();
     CoreV1Api core = new CoreV1Api(client);
     for (V1Node node : nodes) {

@@ -28,8 +28,8 @@ class LocalClusterIT {
   void standardFleetIsThreeZonesTimesTwoPoolsAllReady(ApiClient client) throws ApiException {
     List<V1Node> nodes = new CoreV1Api(client).listNode().execute().getItems();
     assertThat(nodes).extracting(n -> n.getMetadata().getName()).containsExactlyInAnyOrder(
-        "zone-a-general", "zone-a-gpu", "zone-b-general", "zone-b-gpu", "zone-c-general", "zone-c-gpu");
-    V1Node gpu = nodes.stream().filter(n -> n.getMetadata().getName().equals("zone-b-gpu")).findFirst().orElseThrow();
+        "general-zone-a-1", "general-zone-b-1", "general-zone-c-1", "gpu-zone-a-1", "gpu-zone-b-1", "gpu-zone-c-1");
+    V1Node gpu = nodes.stream().filter(n -> n.getMetadata().getName().equals("gpu-zone-b-1")).findFirst().orElseThrow();
     assertThat(gpu.getMetadata().getLabels())
         .containsEntry("topology.kubernetes.io/zone", "zone-b")
         .containsEntry("node-pool", "gpu");
