@@ -102,6 +102,12 @@ public abstract class HorizontalPodAutoscaler implements KubernetesResource {
     v.throwIfInvalid();
   }
 
+  /** Renders on its own, outside any application. */
+  @Override
+  public final V2HorizontalPodAutoscaler render() {
+    return render(RenderContext.standalone());
+  }
+
   @Override
   public V2HorizontalPodAutoscaler render(RenderContext context) {
     V2HorizontalPodAutoscalerSpec spec = new V2HorizontalPodAutoscalerSpec();

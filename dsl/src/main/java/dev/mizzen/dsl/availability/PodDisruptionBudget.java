@@ -107,6 +107,12 @@ public abstract class PodDisruptionBudget implements KubernetesResource {
     v.throwIfInvalid();
   }
 
+  /** Renders on its own, outside any application. */
+  @Override
+  public final V1PodDisruptionBudget render() {
+    return render(RenderContext.standalone());
+  }
+
   @Override
   public V1PodDisruptionBudget render(RenderContext context) {
     V1PodDisruptionBudgetSpec spec = new V1PodDisruptionBudgetSpec();

@@ -205,6 +205,12 @@ public abstract class Secret implements KubernetesResource {
     }
   }
 
+  /** Renders on its own, outside any application. */
+  @Override
+  public final V1Secret render() {
+    return render(RenderContext.standalone());
+  }
+
   @Override
   public V1Secret render(RenderContext context) {
     V1Secret rendered = new V1Secret()

@@ -59,6 +59,12 @@ public abstract class ClusterRole implements KubernetesResource {
     v.throwIfInvalid();
   }
 
+  /** Renders on its own, outside any application. */
+  @Override
+  public final V1ClusterRole render() {
+    return render(RenderContext.standalone());
+  }
+
   @Override
   public V1ClusterRole render(RenderContext context) {
     V1ClusterRole rendered = new V1ClusterRole()

@@ -71,6 +71,12 @@ public abstract class ClusterRoleBinding implements KubernetesResource {
     v.throwIfInvalid();
   }
 
+  /** Renders on its own, outside any application. */
+  @Override
+  public final V1ClusterRoleBinding render() {
+    return render(RenderContext.standalone());
+  }
+
   @Override
   public V1ClusterRoleBinding render(RenderContext context) {
     V1ClusterRoleBinding rendered = new V1ClusterRoleBinding()

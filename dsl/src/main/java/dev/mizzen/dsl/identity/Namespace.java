@@ -111,6 +111,12 @@ public abstract class Namespace implements KubernetesResource {
     });
   }
 
+  /** Renders on its own, outside any application. */
+  @Override
+  public final V1Namespace render() {
+    return render(RenderContext.standalone());
+  }
+
   @Override
   public V1Namespace render(RenderContext context) {
     V1ObjectMeta metadata = Metadata.renderClusterScoped(this, context);

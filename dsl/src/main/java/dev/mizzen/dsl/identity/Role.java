@@ -54,6 +54,12 @@ public abstract class Role implements KubernetesResource {
     v.throwIfInvalid();
   }
 
+  /** Renders on its own, outside any application. */
+  @Override
+  public final V1Role render() {
+    return render(RenderContext.standalone());
+  }
+
   @Override
   public V1Role render(RenderContext context) {
     V1Role rendered = new V1Role()

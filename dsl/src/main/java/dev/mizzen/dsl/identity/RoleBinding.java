@@ -67,6 +67,12 @@ public abstract class RoleBinding implements KubernetesResource {
     v.throwIfInvalid();
   }
 
+  /** Renders on its own, outside any application. */
+  @Override
+  public final V1RoleBinding render() {
+    return render(RenderContext.standalone());
+  }
+
   @Override
   public V1RoleBinding render(RenderContext context) {
     V1RoleBinding rendered = new V1RoleBinding()

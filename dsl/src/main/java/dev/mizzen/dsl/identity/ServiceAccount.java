@@ -64,6 +64,12 @@ public abstract class ServiceAccount implements KubernetesResource {
     v.throwIfInvalid();
   }
 
+  /** Renders on its own, outside any application. */
+  @Override
+  public final V1ServiceAccount render() {
+    return render(RenderContext.standalone());
+  }
+
   @Override
   public V1ServiceAccount render(RenderContext context) {
     V1ServiceAccount rendered = new V1ServiceAccount()

@@ -90,6 +90,12 @@ public abstract class Ingress implements KubernetesResource {
     v.throwIfInvalid();
   }
 
+  /** Renders on its own, outside any application. */
+  @Override
+  public final V1Ingress render() {
+    return render(RenderContext.standalone());
+  }
+
   @Override
   public V1Ingress render(RenderContext context) {
     V1IngressSpec spec = new V1IngressSpec();

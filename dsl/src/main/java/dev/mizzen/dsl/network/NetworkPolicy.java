@@ -130,6 +130,12 @@ public abstract class NetworkPolicy implements KubernetesResource {
     v.throwIfInvalid();
   }
 
+  /** Renders on its own, outside any application. */
+  @Override
+  public final V1NetworkPolicy render() {
+    return render(RenderContext.standalone());
+  }
+
   @Override
   public V1NetworkPolicy render(RenderContext context) {
     V1NetworkPolicySpec spec = new V1NetworkPolicySpec();

@@ -244,6 +244,12 @@ public abstract class Service implements KubernetesResource {
     });
   }
 
+  /** Renders on its own, outside any application. */
+  @Override
+  public final V1Service render() {
+    return render(RenderContext.standalone());
+  }
+
   @Override
   public V1Service render(RenderContext context) {
     V1ServiceSpec spec = new V1ServiceSpec().type(type().value());
