@@ -100,7 +100,10 @@ public abstract class NetworkPolicyPeer {
     return rendered;
   }
 
-  /** Checks selectors, CIDR blocks and that an IP block stands alone; {@code v} is at the peer. */
+  /**
+   * Checks selectors, CIDR blocks and that an IP block stands alone; {@code v} is at the peer.
+   * (Every factory sets a peer, so the API server's "must specify a peer" cannot happen.)
+   */
   public final void validate(Validation v) {
     podSelector().ifPresent(s -> s.validate(v.field("podSelector").field("matchLabels")));
     namespaceSelector().ifPresent(s -> s.validate(v.field("namespaceSelector").field("matchLabels")));
@@ -117,9 +120,6 @@ public abstract class NetworkPolicyPeer {
               "must be a strict subset of cidr '%s', was '%s'", cidr().get(), except().get(i));
         }
       }
-    } else {
-      v.check(podSelector().isPresent() || namespaceSelector().isPresent(), "must specify a peer");
-      v.field("ipBlock").field("except").check(except().isEmpty(), "needs an ipBlock cidr");
     }
   }
 }
