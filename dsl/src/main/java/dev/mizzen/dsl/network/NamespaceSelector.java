@@ -1,0 +1,59 @@
+package dev.mizzen.dsl.network;
+
+import dev.mizzen.dsl.meta.Metadata;
+import dev.mizzen.validation.Validation;
+import io.kubernetes.client.openapi.models.V1LabelSelector;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * Which namespaces a NetworkPolicy peer lies in: one namespace by name (through the
+ * {@code kubernetes.io/metadata.name} label the API server puts on every namespace), the
+ * namespaces carrying some labels, or all of them.
+ */
+@Value.Immutable
+public abstract class NamespaceSelector {
+  /** The label the API server sets on every namespace to its name. */
+  public static final String NAME_LABEL = "kubernetes.io/metadata.name";
+
+  /** The namespace named {@code namespace}. */
+  public static NamespaceSelector named(String namespace) {
+    return label(NAME_LABEL, namespace);
+  }
+
+  /** The namespaces carrying every label of {@code labels}. */
+  public static NamespaceSelector labels(Map<String, String> labels) {
+    return ImmutableNamespaceSelector.builder().putAllMatchLabels(labels).build();
+  }
+
+  /** The namespaces labelled {@code key=value}. */
+  public static NamespaceSelector label(String key, String value) {
+    return ImmutableNamespaceSelector.builder().putMatchLabel(key, value).build();
+  }
+
+  /** Every namespace (an empty selector). */
+  public static NamespaceSelector all() {
+    return ImmutableNamespaceSelector.builder().build();
+  }
+
+  /** The labels a namespace must carry; empty selects every namespace. */
+  public abstract Map<String, String> matchLabels();
+
+  /** As a {@code LabelSelector}; {@code {}} when selecting all namespaces. */
+  public final V1LabelSelector toV1LabelSelector() {
+    V1LabelSelector selector = new V1LabelSelector();
+    if (!matchLabels().isEmpty()) {
+      selector.setMatchLabels(new LinkedHashMap<>(matchLabels()));
+    }
+    return selector;
+  }
+
+  /**
+   * Checks each label key and value, reporting at {@code labels}, the path of the rendered
+   * label map ({@code ...namespaceSelector.matchLabels}).
+   */
+  public final void validate(Validation labels) {
+    Metadata.validateLabels(labels, matchLabels());
+  }
+}

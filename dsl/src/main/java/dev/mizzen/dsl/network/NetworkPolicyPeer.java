@@ -1,0 +1,125 @@
+package dev.mizzen.dsl.network;
+
+import dev.mizzen.dsl.meta.RenderContext;
+import dev.mizzen.validation.Validation;
+import io.kubernetes.client.openapi.models.V1IPBlock;
+import io.kubernetes.client.openapi.models.V1NetworkPolicyPeer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * The other end of a NetworkPolicy rule: pods (of a component, in the policy's namespace or in
+ * other namespaces), whole namespaces, or an IP block.
+ *
+ * <pre>{@code
+ * NetworkPolicyPeer.pods("web");                              // web pods, same namespace
+ * NetworkPolicyPeer.pods("prometheus").inNamespace("monitoring");
+ * NetworkPolicyPeer.namespace("ingress-nginx");               // every pod there
+ * NetworkPolicyPeer.ipBlock("10.0.0.0/8", "10.1.0.0/16");     // 10/8 except 10.1/16
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class NetworkPolicyPeer {
+
+  /** The pods of {@code component} in the policy's namespace. */
+  public static NetworkPolicyPeer pods(String component) {
+    return pods(PodSelector.component(component));
+  }
+
+  /** The pods {@code selector} chooses, in the policy's namespace. */
+  public static NetworkPolicyPeer pods(PodSelector selector) {
+    return ImmutableNetworkPolicyPeer.builder().podSelector(selector).build();
+  }
+
+  /** Every pod in the policy's namespace. */
+  public static NetworkPolicyPeer allPods() {
+    return pods(PodSelector.all());
+  }
+
+  /** Every pod in the namespace named {@code namespace}. */
+  public static NetworkPolicyPeer namespace(String namespace) {
+    return namespaces(NamespaceSelector.named(namespace));
+  }
+
+  /** Every pod in the namespaces {@code selector} chooses. */
+  public static NetworkPolicyPeer namespaces(NamespaceSelector selector) {
+    return ImmutableNetworkPolicyPeer.builder().namespaceSelector(selector).build();
+  }
+
+  /** Every pod in every namespace (not addresses outside the cluster). */
+  public static NetworkPolicyPeer allNamespaces() {
+    return namespaces(NamespaceSelector.all());
+  }
+
+  /** Addresses in the CIDR block {@code cidr} except those in the {@code except} blocks. */
+  public static NetworkPolicyPeer ipBlock(String cidr, String... except) {
+    return ImmutableNetworkPolicyPeer.builder().cidr(cidr).addExcept(except).build();
+  }
+
+  /** Which pods. */
+  public abstract Optional<PodSelector> podSelector();
+
+  /** Which namespaces; absent with a pod selector means the policy's namespace. */
+  public abstract Optional<NamespaceSelector> namespaceSelector();
+
+  /** The CIDR block of an IP block peer. */
+  public abstract Optional<String> cidr();
+
+  /** The CIDR blocks inside {@link #cidr()} that are excluded. */
+  public abstract List<String> except();
+
+  /** These pods, but in the namespace named {@code namespace} instead of the policy's. */
+  public final NetworkPolicyPeer inNamespace(String namespace) {
+    return inNamespaces(NamespaceSelector.named(namespace));
+  }
+
+  /** These pods, but in the namespaces {@code selector} chooses. */
+  public final NetworkPolicyPeer inNamespaces(NamespaceSelector selector) {
+    return ImmutableNetworkPolicyPeer.builder()
+        .podSelector(podSelector())
+        .namespaceSelector(selector)
+        .cidr(cidr())
+        .addAllExcept(except())
+        .build();
+  }
+
+  /** The client-java model. */
+  public final V1NetworkPolicyPeer toV1NetworkPolicyPeer(RenderContext context) {
+    V1NetworkPolicyPeer rendered = new V1NetworkPolicyPeer();
+    podSelector().ifPresent(selector -> rendered.setPodSelector(selector.toV1LabelSelector(context)));
+    namespaceSelector().ifPresent(selector -> rendered.setNamespaceSelector(selector.toV1LabelSelector()));
+    cidr().ifPresent(cidr -> {
+      V1IPBlock block = new V1IPBlock().cidr(cidr);
+      if (!except().isEmpty()) {
+        block.setExcept(new ArrayList<>(except()));
+      }
+      rendered.setIpBlock(block);
+    });
+    return rendered;
+  }
+
+  /**
+   * Checks selectors, CIDR blocks and that an IP block stands alone; {@code v} is at the peer.
+   * (Every factory sets a peer, so the API server's "must specify a peer" cannot happen.)
+   */
+  public final void validate(Validation v) {
+    podSelector().ifPresent(s -> s.validate(v.field("podSelector").field("matchLabels")));
+    namespaceSelector().ifPresent(s -> s.validate(v.field("namespaceSelector").field("matchLabels")));
+    if (cidr().isPresent()) {
+      v.check(podSelector().isEmpty() && namespaceSelector().isEmpty(),
+          "may not specify both ipBlock and another peer");
+      Validation block = v.field("ipBlock");
+      Optional<Cidrs.Block> outer = Cidrs.check(block.field("cidr"), cidr().get());
+      for (int i = 0; i < except().size(); i++) {
+        Validation at = block.field("except").index(i);
+        Optional<Cidrs.Block> inner = Cidrs.check(at, except().get(i));
+        if (outer.isPresent() && inner.isPresent()) {
+          at.check(outer.get().strictlyContains(inner.get()),
+              "must be a strict subset of cidr '%s', was '%s'", cidr().get(), except().get(i));
+        }
+      }
+    }
+  }
+}

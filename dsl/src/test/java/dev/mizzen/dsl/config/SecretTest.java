@@ -1,0 +1,200 @@
+package dev.mizzen.dsl.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonParser;
+import dev.mizzen.dsl.meta.RenderContext;
+import dev.mizzen.validation.InvalidSpecException;
+import dev.mizzen.validation.Problem;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1Secret;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+class SecretTest {
+  private static final String PASSWORD = "hunter2-Sup3rS3cret";
+
+  @Test
+  void rendersAnOpaqueSecretWithTextUnderStringData() {
+    Secret secret = Secret.opaque("api-credentials")
+        .entry("username", "shop")
+        .entry("password", PASSWORD)
+        .build();
+
+    V1Secret rendered = secret.render(RenderContext.of("shop", "shop"));
+
+    Map<String, String> stringData = new LinkedHashMap<>();
+    stringData.put("username", "shop");
+    stringData.put("password", PASSWORD);
+    assertThat(rendered).isEqualTo(new V1Secret()
+        .apiVersion("v1")
+        .kind("Secret")
+        .metadata(new V1ObjectMeta()
+            .name("api-credentials")
+            .namespace("shop")
+            .labels(Map.of(
+                "app.kubernetes.io/name", "api-credentials",
+                "app.kubernetes.io/part-of", "shop",
+                "app.kubernetes.io/managed-by", "mizzen")))
+        .type("Opaque")
+        .stringData(stringData));
+    assertThat(rendered.getStringData().keySet()).containsExactly("username", "password");
+    assertThat(rendered.getData()).isEmpty();
+  }
+
+  @Test
+  void rendersBytesUnderData() {
+    byte[] keystore = {0, 1, 2, (byte) 0xff};
+    Secret secret = Secret.named("keystore").entry("keystore.p12", keystore).immutable(true).build();
+    keystore[0] = 42; // the Secret kept its own copy
+
+    V1Secret rendered = secret.render();
+
+    assertThat(rendered.getStringData()).isEmpty();
+    assertThat(rendered.getData()).containsOnlyKeys("keystore.p12");
+    assertThat(rendered.getData().get("keystore.p12")).containsExactly(0, 1, 2, 0xff);
+    assertThat(rendered.getImmutable()).isTrue();
+    assertThat(rendered.getType()).isEqualTo("Opaque");
+  }
+
+  @Test
+  void valuesAreReadOnlyExplicitly() {
+    Secret secret = Secret.opaque("s").entry("password", PASSWORD).entry("blob", new byte[] {7}).build();
+
+    assertThat(secret.keys()).containsExactly("password", "blob");
+    assertThat(secret.data().get("password").reveal()).isEqualTo(PASSWORD);
+    assertThat(secret.data().get("password").isText()).isTrue();
+    assertThat(secret.data().get("blob").revealBytes()).containsExactly(7);
+    assertThat(secret.data().get("blob").size()).isEqualTo(1);
+  }
+
+  @Test
+  void toStringNeverShowsAValue() {
+    Secret secret = Secret.opaque("api-credentials")
+        .entry("username", "shop-user")
+        .entry("password", PASSWORD)
+        .entry("blob", PASSWORD.getBytes(StandardCharsets.UTF_8))
+        .build();
+
+    assertThat(secret.toString())
+        .contains("password=<redacted>", "username=<redacted>", "blob=<redacted>")
+        .doesNotContain(PASSWORD)
+        .doesNotContain("shop-user");
+    assertThat(secret.data().toString()).doesNotContain(PASSWORD);
+    assertThat(secret.data().get("password")).hasToString("<redacted>");
+    assertThat(Secret.tls("t", "CERT-" + PASSWORD, "KEY-" + PASSWORD).build().toString())
+        .doesNotContain(PASSWORD);
+  }
+
+  @Test
+  void equalSecretsCompareByValue() {
+    assertThat(Secret.opaque("s").entry("k", "v").build())
+        .isEqualTo(Secret.opaque("s").entry("k", "v").build())
+        .isNotEqualTo(Secret.opaque("s").entry("k", "w").build())
+        .isNotEqualTo(Secret.opaque("s").entry("k", "v".getBytes(StandardCharsets.UTF_8)).build());
+  }
+
+  @Test
+  void validationMessagesNameKeysOnly() {
+    List<String> problems = problems(() -> Secret.opaque("Bad_Name")
+        .entry("bad key!", PASSWORD)
+        .entry("../etc", PASSWORD.getBytes(StandardCharsets.UTF_8))
+        .build());
+
+    assertThat(problems).containsExactly(
+        "secret/Bad_Name: metadata.name: must be a lowercase RFC 1123 subdomain (lowercase letters,"
+            + " digits, '-' and '.', starting and ending with a letter or digit), was 'Bad_Name'",
+        "secret/Bad_Name: stringData[bad key!]: key 'bad key!' must be at most 253 alphanumerics, '-', '_' or '.'",
+        "secret/Bad_Name: data[../etc]: key '../etc' must be at most 253 alphanumerics, '-', '_' or '.'");
+    assertThat(String.join("\n", problems)).doesNotContain(PASSWORD);
+  }
+
+  @Test
+  void duplicateKeysFailWithoutShowingValues() {
+    assertThatThrownBy(() -> Secret.opaque("s").entry("password", PASSWORD).entry("password", "other-" + PASSWORD).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .message()
+        .contains("password")
+        .doesNotContain(PASSWORD);
+  }
+
+  @Test
+  void limitsTheTotalSizeTo1MiB() {
+    byte[] big = new byte[Secret.MAX_SIZE];
+    assertThat(Secret.named("ok").entry("a", big).build().keys()).containsExactly("a");
+    assertThat(problems(() -> Secret.named("big").entry("a", big).entry("b", "x").build()))
+        .containsExactly("secret/big: data: total size of the values must be at most 1048576 bytes, was 1048577");
+  }
+
+  @Test
+  void tlsSecretsCarryCertificateAndKey() {
+    V1Secret rendered = Secret.tls("shop-tls", "CERT", "KEY").build().render();
+
+    assertThat(rendered.getType()).isEqualTo("kubernetes.io/tls");
+    assertThat(rendered.getStringData()).containsExactly(Map.entry("tls.crt", "CERT"), Map.entry("tls.key", "KEY"));
+    assertThat(problems(() -> Secret.named("shop-tls").type(Secret.Type.TLS).entry("tls.crt", PASSWORD).build()))
+        .containsExactly("secret/shop-tls: data[tls.key]: is required for type kubernetes.io/tls");
+    assertThat(problems(() -> Secret.named("shop-tls").type(Secret.Type.TLS).build())).containsExactly(
+        "secret/shop-tls: data[tls.crt]: is required for type kubernetes.io/tls",
+        "secret/shop-tls: data[tls.key]: is required for type kubernetes.io/tls");
+  }
+
+  @Test
+  void dockerConfigJsonMustBeAJsonObject() {
+    List<String> problems = problems(() -> Secret.dockerConfigJson("pull", "{not json " + PASSWORD).build());
+    assertThat(problems).containsExactly("secret/pull: data[.dockerconfigjson]: must hold a JSON object"
+        + " (a Docker config.json); the value is not shown");
+    assertThat(problems(() -> Secret.dockerConfigJson("pull", "[1, 2]").build())).hasSize(1);
+    assertThat(problems(() -> Secret.named("pull").type(Secret.Type.DOCKER_CONFIG_JSON).build()))
+        .containsExactly("secret/pull: data[.dockerconfigjson]: is required for type kubernetes.io/dockerconfigjson");
+  }
+
+  @Test
+  void dockerRegistryWritesTheAuthsDocument() {
+    Secret secret = Secret.dockerRegistry("ghcr", "ghcr.io", "bot", PASSWORD).build();
+
+    assertThat(secret.type()).isEqualTo(Secret.Type.DOCKER_CONFIG_JSON);
+    assertThat(JsonParser.parseString(secret.data().get(".dockerconfigjson").reveal()))
+        .isEqualTo(JsonParser.parseString("{\"auths\":{\"ghcr.io\":{\"username\":\"bot\",\"password\":\""
+            + PASSWORD + "\",\"auth\":\"" + Base64.getEncoder().encodeToString(
+                ("bot:" + PASSWORD).getBytes(StandardCharsets.UTF_8)) + "\"}}}"));
+    assertThat(secret.toString()).doesNotContain(PASSWORD);
+  }
+
+  @Test
+  void basicAndSshAuthNeedTheirKeys() {
+    assertThat(Secret.basicAuth("b", "u", "p").build().render().getType()).isEqualTo("kubernetes.io/basic-auth");
+    assertThat(Secret.named("b").type(Secret.Type.BASIC_AUTH).entry("password", "p").build().keys())
+        .containsExactly("password");
+    assertThat(problems(() -> Secret.named("b").type(Secret.Type.BASIC_AUTH).entry("token", "t").build()))
+        .containsExactly("secret/b: data: type kubernetes.io/basic-auth requires key 'username' or 'password' (or both)");
+    assertThat(Secret.sshAuth("git", "KEY").build().render().getType()).isEqualTo("kubernetes.io/ssh-auth");
+    assertThat(problems(() -> Secret.named("git").type(Secret.Type.SSH_AUTH).build()))
+        .containsExactly("secret/git: data[ssh-privatekey]: is required for type kubernetes.io/ssh-auth");
+  }
+
+  @Test
+  void customizersRunLast() {
+    V1Secret rendered = Secret.named("s").entry("k", "v")
+        .customize(s -> s.getMetadata().putAnnotationsItem("reloader", "true"))
+        .build()
+        .render();
+    assertThat(rendered.getMetadata().getAnnotations()).containsEntry("reloader", "true");
+  }
+
+  private static List<String> problems(Supplier<?> build) {
+    try {
+      build.get();
+    } catch (InvalidSpecException e) {
+      assertThat(e.getMessage()).doesNotContain(PASSWORD);
+      return e.problems().stream().map(Problem::toString).toList();
+    }
+    throw new AssertionError("expected an InvalidSpecException");
+  }
+}
