@@ -64,7 +64,11 @@ public abstract class App {
       v.field("resources").key(resource.objectRef())
           .check(seen.add(ref), "is added more than once; each kind and name must be unique");
     }
-    v.throwIfInvalid();
+    List<dev.mizzen.validation.Problem> problems = new java.util.ArrayList<>(v.problems());
+    problems.addAll(References.check(resources()));
+    if (!problems.isEmpty()) {
+      throw new dev.mizzen.validation.InvalidSpecException(problems);
+    }
   }
 
   /** The rendered client-java objects, in order; fresh mutable objects on every call. */

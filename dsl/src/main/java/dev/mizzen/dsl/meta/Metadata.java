@@ -29,8 +29,11 @@ public final class Metadata {
       case DNS1035_LABEL -> Names.checkDns1035Label(name, meta.name());
     }
     meta.namespace().ifPresent(ns -> Names.checkDns1123Label(metadata.field("namespace"), ns));
-    meta.component().ifPresent(c -> Names.checkLabelValue(
-        metadata.field("labels").key(RecommendedLabels.NAME), c));
+    // The component (by default the name) becomes a label value, which is shorter and stricter.
+    Validation component = metadata.field("labels").key(RecommendedLabels.NAME);
+    if (!Names.checkLabelValue(component, meta.componentName()) && meta.component().isEmpty()) {
+      component.problem("the name is used as the component label by default: set component(...) to a valid label value");
+    }
     validateLabels(metadata.field("labels"), meta.labels());
     validateAnnotations(metadata.field("annotations"), meta.annotations());
   }

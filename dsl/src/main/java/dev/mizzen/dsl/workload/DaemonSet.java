@@ -1,0 +1,140 @@
+package dev.mizzen.dsl.workload;
+
+import dev.mizzen.dsl.intstr.Amount;
+import dev.mizzen.dsl.meta.RenderContext;
+import dev.mizzen.dsl.pod.PodTemplate;
+import dev.mizzen.validation.Validation;
+import io.kubernetes.client.openapi.models.V1DaemonSet;
+import io.kubernetes.client.openapi.models.V1DaemonSetSpec;
+import io.kubernetes.client.openapi.models.V1DaemonSetUpdateStrategy;
+import io.kubernetes.client.openapi.models.V1RollingUpdateDaemonSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.immutables.value.Value;
+
+/**
+ * A DaemonSet: one pod on every node its placement admits.
+ *
+ * <pre>{@code
+ * DaemonSet exporter = DaemonSet.named("node-exporter")
+ *     .pod(PodTemplate.builder().container(...).placement(Placement.builder().tolerateEverything()))
+ *     .build();
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class DaemonSet implements Workload {
+
+  /** Starts a DaemonSet named {@code name}. */
+  public static Builder named(String name) {
+    return new Builder().name(name);
+  }
+
+  @Override
+  public abstract PodTemplate pod();
+
+  /** True for OnDelete updates; false (default) for rolling updates. */
+  @Value.Default
+  public boolean onDelete() {
+    return false;
+  }
+
+  /** Rolling update: nodes whose pod may be down at once; absent means 1. */
+  public abstract Optional<Amount> maxUnavailable();
+
+  /** Rolling update: nodes that may run an extra new pod; absent means 0. */
+  public abstract Optional<Amount> maxSurge();
+
+  public abstract Optional<Duration> minReady();
+
+  public abstract OptionalInt revisionHistoryLimit();
+
+  public abstract List<Consumer<? super V1DaemonSet>> customizers();
+
+  @Override
+  public final String apiVersion() {
+    return "apps/v1";
+  }
+
+  @Override
+  public final String kind() {
+    return "DaemonSet";
+  }
+
+  @Value.Check
+  protected void check() {
+    Validation v = Workloads.validate(this, "spec.template", Workloads.LONG_RUNNING, Set.of());
+    Validation spec = v.field("spec");
+    Validation rolling = spec.field("updateStrategy.rollingUpdate");
+    if (onDelete()) {
+      rolling.check(maxUnavailable().isEmpty() && maxSurge().isEmpty(),
+          "maxUnavailable and maxSurge apply only to rolling updates, not OnDelete");
+    }
+    maxUnavailable().ifPresent(a -> {
+      a.validate(rolling.field("maxUnavailable"));
+      a.validateAtMost100Percent(rolling.field("maxUnavailable"));
+    });
+    maxSurge().ifPresent(a -> {
+      a.validate(rolling.field("maxSurge"));
+      a.validateAtMost100Percent(rolling.field("maxSurge"));
+    });
+    // With the API defaults applied (maxUnavailable 1, maxSurge 0), exactly one must be non-zero.
+    boolean hasUnavailable = !maxUnavailable().map(Amount::isZero).orElse(false);
+    boolean hasSurge = !maxSurge().map(Amount::isZero).orElse(true);
+    if (hasUnavailable && hasSurge) {
+      rolling.field("maxSurge").problem("may not be set when maxUnavailable is non-zero (maxUnavailable defaults to 1):"
+          + " set maxUnavailable(Amount.count(0)) to surge instead");
+    } else if (!hasUnavailable && !hasSurge) {
+      rolling.field("maxUnavailable").problem("may not be 0 when maxSurge is 0: the rollout could never make progress");
+    }
+    minReady().ifPresent(d -> Seconds.check(spec.field("minReadySeconds"), d, 0, Integer.MAX_VALUE));
+    revisionHistoryLimit().ifPresent(r -> spec.field("revisionHistoryLimit").checkAtLeast(r, 0));
+    v.throwIfInvalid();
+  }
+
+  @Override
+  public V1DaemonSet render(RenderContext context) {
+    V1DaemonSetSpec spec = new V1DaemonSetSpec()
+        .selector(Workloads.selector(this, context))
+        .template(Workloads.template(this, context));
+    if (onDelete()) {
+      spec.setUpdateStrategy(new V1DaemonSetUpdateStrategy().type("OnDelete"));
+    } else if (maxUnavailable().isPresent() || maxSurge().isPresent()) {
+      V1RollingUpdateDaemonSet rolling = new V1RollingUpdateDaemonSet();
+      maxUnavailable().ifPresent(a -> rolling.setMaxUnavailable(a.toIntOrString()));
+      maxSurge().ifPresent(a -> rolling.setMaxSurge(a.toIntOrString()));
+      spec.setUpdateStrategy(new V1DaemonSetUpdateStrategy().type("RollingUpdate").rollingUpdate(rolling));
+    }
+    minReady().ifPresent(d -> spec.setMinReadySeconds(Seconds.toInt(d)));
+    revisionHistoryLimit().ifPresent(spec::setRevisionHistoryLimit);
+    V1DaemonSet rendered = new V1DaemonSet()
+        .apiVersion(apiVersion())
+        .kind(kind())
+        .metadata(Workloads.metadata(this, context))
+        .spec(spec);
+    customizers().forEach(customizer -> customizer.accept(rendered));
+    return rendered;
+  }
+
+  @Override
+  public V1DaemonSet render() {
+    return render(RenderContext.standalone());
+  }
+
+  /** Builds a {@link DaemonSet}; {@code build()} reports every problem at once. */
+  public static final class Builder extends ImmutableDaemonSet.Builder {
+    Builder() {}
+
+    public Builder pod(PodTemplate.Builder pod) {
+      return pod(pod.build());
+    }
+
+    /** Changes the rendered object after everything else (the escape hatch). */
+    public Builder customize(Consumer<? super V1DaemonSet> customizer) {
+      return addCustomizer(customizer);
+    }
+  }
+}

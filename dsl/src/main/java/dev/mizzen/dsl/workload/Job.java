@@ -1,0 +1,81 @@
+package dev.mizzen.dsl.workload;
+
+import dev.mizzen.dsl.meta.RenderContext;
+import dev.mizzen.dsl.pod.PodTemplate;
+import dev.mizzen.validation.Validation;
+import io.kubernetes.client.openapi.models.V1Job;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.immutables.value.Value;
+
+/**
+ * A Job: pods that run to completion.
+ *
+ * <pre>{@code
+ * Job migrate = Job.named("migrate")
+ *     .backoffLimit(2)
+ *     .ttlAfterFinished(Duration.ofHours(1))
+ *     .pod(PodTemplate.builder().container(Container.named("migrate").image("ghcr.io/acme/migrate:3.1.0")))
+ *     .build();
+ * }</pre>
+ *
+ * <p>The Job's selector is left to the API server, which generates a unique one.
+ */
+@Value.Immutable
+public abstract class Job implements JobSettings {
+
+  /** Starts a Job named {@code name}. */
+  public static Builder named(String name) {
+    return new Builder().name(name);
+  }
+
+  public abstract List<Consumer<? super V1Job>> customizers();
+
+  @Override
+  public final String apiVersion() {
+    return "batch/v1";
+  }
+
+  @Override
+  public final String kind() {
+    return "Job";
+  }
+
+  @Value.Check
+  protected void check() {
+    Validation v = Workloads.validate(this, "spec.template", Workloads.RUN_TO_COMPLETION, Set.of());
+    JobSettings.validate(this, v.field("spec"));
+    v.throwIfInvalid();
+  }
+
+  @Override
+  public V1Job render(RenderContext context) {
+    V1Job rendered = new V1Job()
+        .apiVersion(apiVersion())
+        .kind(kind())
+        .metadata(Workloads.metadata(this, context))
+        .spec(JobSettings.render(this, context));
+    customizers().forEach(customizer -> customizer.accept(rendered));
+    return rendered;
+  }
+
+  @Override
+  public V1Job render() {
+    return render(RenderContext.standalone());
+  }
+
+  /** Builds a {@link Job}; {@code build()} reports every problem at once. */
+  public static final class Builder extends ImmutableJob.Builder {
+    Builder() {}
+
+    public Builder pod(PodTemplate.Builder pod) {
+      return pod(pod.build());
+    }
+
+    /** Changes the rendered object after everything else (the escape hatch). */
+    public Builder customize(Consumer<? super V1Job> customizer) {
+      return addCustomizer(customizer);
+    }
+  }
+}
