@@ -25,15 +25,15 @@ public abstract class Hook {
 
   /** The command to run, for exec hooks. */
   @Value.Parameter
-  public abstract Optional<Exec> exec();
+  public abstract Optional<Exec> execAction();
 
   /** The request to send, for HTTP hooks. */
   @Value.Parameter
-  public abstract Optional<HttpGet> httpGet();
+  public abstract Optional<HttpGet> httpGetAction();
 
   /** How long to pause, for sleep hooks. */
   @Value.Parameter
-  public abstract Optional<Duration> sleep();
+  public abstract Optional<Duration> sleepDuration();
 
   /** Runs {@code command} in the container. */
   public static Hook exec(String... command) {
@@ -63,9 +63,9 @@ public abstract class Hook {
   /** The client-java model. A fresh object each call. */
   public V1LifecycleHandler toV1LifecycleHandler() {
     V1LifecycleHandler rendered = new V1LifecycleHandler();
-    exec().ifPresent(e -> rendered.setExec(e.toV1ExecAction()));
-    httpGet().ifPresent(h -> rendered.setHttpGet(h.toV1HTTPGetAction()));
-    sleep().ifPresent(d -> rendered.setSleep(new V1SleepAction().seconds(d.getSeconds())));
+    execAction().ifPresent(e -> rendered.setExec(e.toV1ExecAction()));
+    httpGetAction().ifPresent(h -> rendered.setHttpGet(h.toV1HTTPGetAction()));
+    sleepDuration().ifPresent(d -> rendered.setSleep(new V1SleepAction().seconds(d.getSeconds())));
     return rendered;
   }
 
@@ -75,9 +75,9 @@ public abstract class Hook {
    * pod's, which a sleep must not exceed.
    */
   public void validate(Validation v, Set<String> portNames, Duration terminationGracePeriod) {
-    exec().ifPresent(e -> e.validate(v.field("exec")));
-    httpGet().ifPresent(h -> h.validate(v.field("httpGet"), portNames));
-    sleep().ifPresent(d -> {
+    execAction().ifPresent(e -> e.validate(v.field("exec")));
+    httpGetAction().ifPresent(h -> h.validate(v.field("httpGet"), portNames));
+    sleepDuration().ifPresent(d -> {
       Validation field = v.field("sleep");
       if (Seconds.check(field, d, 0, Long.MAX_VALUE) && terminationGracePeriod.getNano() == 0) {
         field.check(d.compareTo(terminationGracePeriod) <= 0,
