@@ -18,6 +18,7 @@ final class Files {
 
   /** A file mode: 0..0777, shown in octal. */
   static void checkMode(Validation v, int mode) {
-    v.check(mode >= 0 && mode <= 0777, "must be 0..0777 (octal), was 0%s", Integer.toOctalString(mode));
+    v.check(mode >= 0 && mode <= 0777, "must be 0..0777 (octal), was %s",
+        mode < 0 ? Integer.toString(mode) : "0" + Integer.toOctalString(mode));
   }
 }
