@@ -1,0 +1,385 @@
+package dev.mizzen.dsl.container;
+
+import dev.mizzen.dsl.probe.Probe;
+import dev.mizzen.dsl.probe.ProbeKind;
+import dev.mizzen.dsl.resources.Resources;
+import dev.mizzen.dsl.security.ContainerOptOut;
+import dev.mizzen.dsl.security.ContainerSecurity;
+import dev.mizzen.validation.Names;
+import dev.mizzen.validation.Validation;
+import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1Lifecycle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.immutables.value.Value;
+
+/**
+ * A container of a pod.
+ *
+ * <pre>{@code
+ * Container.named("web")
+ *     .image("ghcr.io/acme/web:1.4.2")
+ *     .port(Port.http(8080))
+ *     .env(Env.literal("LOG_LEVEL", "info"), Env.allFrom("web-config"))
+ *     .resources(Resources.requests(Cpu.millis(250), Memory.mebibytes(256))
+ *                         .limits(Cpu.millis(500), Memory.mebibytes(512)))
+ *     .readiness(Probe.httpGet("/ready", "http").every(Duration.ofSeconds(5)))
+ *     .mount("tmp", "/tmp")
+ *     .build();
+ * }</pre>
+ *
+ * <p>Defaults: no resources (BestEffort), the restricted {@link ContainerSecurity}, no probes,
+ * the API server's pull policy (Always for floating tags, else IfNotPresent). Validated where
+ * its pod places it ({@code spec.template.spec.containers[web]}): name, image, ports, env,
+ * mounts, resources, probes, hooks and security, as listed in docs/validation.md.
+ */
+@Value.Immutable
+public abstract class Container {
+
+  /** The name, a DNS-1123 label unique in the pod. */
+  public abstract String name();
+
+  /** The image; required (a problem is reported when absent). */
+  public abstract Optional<Image> image();
+
+  /** The entrypoint, replacing the image's ENTRYPOINT; the image's when empty. */
+  public abstract List<String> command();
+
+  /** The arguments, replacing the image's CMD; the image's when empty. */
+  public abstract List<String> args();
+
+  /** The working directory; the image's when absent. */
+  public abstract Optional<String> workingDir();
+
+  /** Declared ports, in order. */
+  public abstract List<Port> ports();
+
+  /** Environment variables, in order. */
+  public abstract List<EnvVar> env();
+
+  /** ConfigMaps and Secrets whose entries all become environment variables, in order. */
+  public abstract List<EnvFrom> envFrom();
+
+  /** Mounted pod volumes, in order. */
+  public abstract List<VolumeMount> volumeMounts();
+
+  /** Requests and limits; none by default. */
+  @Value.Default
+  public Resources resources() {
+    return Resources.none();
+  }
+
+  /** The readiness probe: while it fails, the pod receives no Service traffic. */
+  public abstract Optional<Probe> readiness();
+
+  /** The liveness probe: when it fails, the container is restarted. */
+  public abstract Optional<Probe> liveness();
+
+  /** The startup probe: holds the other probes back until it succeeds. */
+  public abstract Optional<Probe> startup();
+
+  /** Runs right after the container starts. */
+  public abstract Optional<Hook> postStart();
+
+  /** Runs before the container is stopped (before SIGTERM). */
+  public abstract Optional<Hook> preStop();
+
+  /** The security context; the restricted defaults ({@link ContainerSecurity#defaults()}) unless set. */
+  @Value.Default
+  public ContainerSecurity security() {
+    return ContainerSecurity.defaults();
+  }
+
+  /** When to pull the image; the API server's default when absent. */
+  public abstract Optional<ImagePullPolicy> imagePullPolicy();
+
+  /**
+   * Whether this is a native sidecar ({@code restartPolicy: Always}); false by default. Set by
+   * {@code PodTemplate.Builder.sidecar(...)}, which places it among the init containers.
+   */
+  @Value.Default
+  public boolean sidecar() {
+    return false;
+  }
+
+  /** Starts a container named {@code name}. */
+  public static Builder named(String name) {
+    return new Builder().name(name);
+  }
+
+  /** The port named {@code name}, if declared. */
+  public Optional<Port> port(String name) {
+    return ports().stream().filter(p -> p.name().filter(name::equals).isPresent()).findFirst();
+  }
+
+  /** The names of the declared ports, in order. */
+  public Set<String> portNames() {
+    Set<String> names = new LinkedHashSet<>();
+    ports().forEach(p -> p.name().ifPresent(names::add));
+    return names;
+  }
+
+  /** The environment variable named {@code name}, if set. */
+  public Optional<EnvVar> envVar(String name) {
+    return env().stream().filter(e -> e.name().equals(name)).findFirst();
+  }
+
+  /** The probe in slot {@code kind}, if set. */
+  public Optional<Probe> probe(ProbeKind kind) {
+    return switch (kind) {
+      case LIVENESS -> liveness();
+      case READINESS -> readiness();
+      case STARTUP -> startup();
+    };
+  }
+
+  /** This container with another image (as a rollout changes it). */
+  public Container withImage(String image) {
+    return ((ImmutableContainer) ImmutableContainer.copyOf(this)).withImage(Image.of(image));
+  }
+
+  /** This container as a native sidecar ({@code restartPolicy: Always}). */
+  public Container asSidecar() {
+    return ((ImmutableContainer) ImmutableContainer.copyOf(this)).withSidecar(true);
+  }
+
+  /** The client-java model; empty lists are left null. A fresh object each call. */
+  public V1Container toV1Container() {
+    V1Container rendered = new V1Container().name(name());
+    image().ifPresent(i -> rendered.setImage(i.reference()));
+    rendered.setCommand(list(command(), Function.identity()));
+    rendered.setArgs(list(args(), Function.identity()));
+    workingDir().ifPresent(rendered::setWorkingDir);
+    rendered.setPorts(list(ports(), Port::toV1ContainerPort));
+    rendered.setEnvFrom(list(envFrom(), EnvFrom::toV1EnvFromSource));
+    rendered.setEnv(list(env(), EnvVar::toV1EnvVar));
+    if (!resources().isEmpty()) {
+      rendered.setResources(resources().toV1ResourceRequirements());
+    }
+    rendered.setVolumeMounts(list(volumeMounts(), VolumeMount::toV1VolumeMount));
+    liveness().ifPresent(p -> rendered.setLivenessProbe(p.toV1Probe()));
+    readiness().ifPresent(p -> rendered.setReadinessProbe(p.toV1Probe()));
+    startup().ifPresent(p -> rendered.setStartupProbe(p.toV1Probe()));
+    if (postStart().isPresent() || preStop().isPresent()) {
+      V1Lifecycle lifecycle = new V1Lifecycle();
+      postStart().ifPresent(h -> lifecycle.setPostStart(h.toV1LifecycleHandler()));
+      preStop().ifPresent(h -> lifecycle.setPreStop(h.toV1LifecycleHandler()));
+      rendered.setLifecycle(lifecycle);
+    }
+    imagePullPolicy().ifPresent(p -> rendered.setImagePullPolicy(p.value()));
+    rendered.setSecurityContext(security().toV1SecurityContext());
+    if (sidecar()) {
+      rendered.setRestartPolicy("Always");
+    }
+    rendered.setResizePolicy(null);
+    rendered.setRestartPolicyRules(null);
+    rendered.setVolumeDevices(null);
+    return rendered;
+  }
+
+  private static <T, R> List<R> list(List<T> values, Function<T, R> render) {
+    if (values.isEmpty()) {
+      return null;
+    }
+    List<R> rendered = new ArrayList<>(values.size());
+    values.forEach(value -> rendered.add(render.apply(value)));
+    return rendered;
+  }
+
+  /**
+   * Checks everything the API server checks of a container, and a few things it would only warn
+   * about; {@code v} is positioned at the container ({@code spec.template.spec.containers[web]}).
+   */
+  public void validate(Validation v, ContainerContext context) {
+    Names.checkDns1123Label(v.field("name"), name());
+    if (image().isEmpty()) {
+      v.field("image").problem("must be set: the image to run, such as ghcr.io/acme/web:1.4.2");
+    }
+    image().ifPresent(i -> i.validate(v.field("image")));
+    validatePorts(v);
+    validateEnv(v, context);
+    validateMounts(v, context);
+    resources().validate(v.field("resources"));
+    for (ProbeKind kind : ProbeKind.values()) {
+      probe(kind).ifPresent(probe -> {
+        if (context.kind() == ContainerKind.INIT) {
+          v.field(kind.fieldName()).problem("must not be set on an init container (only sidecars,"
+              + " which keep running, may have probes)");
+        } else {
+          probe.validate(v.field(kind.fieldName()), kind, portNames());
+        }
+      });
+    }
+    if (postStart().isPresent() || preStop().isPresent()) {
+      Validation lifecycle = v.field("lifecycle");
+      if (context.kind() == ContainerKind.INIT) {
+        lifecycle.problem("must not be set on an init container (only sidecars may have lifecycle hooks)");
+      } else {
+        postStart().ifPresent(h -> h.validate(lifecycle.field("postStart"), portNames(),
+            context.terminationGracePeriod()));
+        preStop().ifPresent(h -> h.validate(lifecycle.field("preStop"), portNames(),
+            context.terminationGracePeriod()));
+      }
+    }
+    security().validate(v.field("securityContext"), context.podAllowsRoot());
+    if (sidecar() && context.kind() == ContainerKind.APP) {
+      v.field("restartPolicy").problem("must not be set on an app container: add native sidecars with"
+          + " PodTemplate.Builder.sidecar(...), which places them among the init containers");
+    }
+  }
+
+  private void validatePorts(Validation v) {
+    Map<String, Integer> names = new HashMap<>();
+    Map<String, Integer> numbers = new HashMap<>();
+    for (int i = 0; i < ports().size(); i++) {
+      Port port = ports().get(i);
+      Validation at = v.field("ports").index(i);
+      port.validate(at);
+      int index = i;
+      port.name().ifPresent(name -> {
+        Integer first = names.putIfAbsent(name, index);
+        at.field("name").check(first == null, "must be unique in the container, '%s' is also ports[%s]", name, first);
+      });
+      String key = port.containerPort() + "/" + port.protocol();
+      Integer first = numbers.putIfAbsent(key, i);
+      at.field("containerPort").check(first == null,
+          "must be unique per protocol in the container, %s is also ports[%s]", key, first);
+      port.hostPort().ifPresent(hostPort -> at.field("hostPort").check(
+          security().hasOptOut(ContainerOptOut.Kind.HOST_PORTS),
+          "binds port %d of the node, which Pod Security baseline forbids: opt out with"
+              + " ContainerOptOut.hostPorts(reason)", hostPort));
+    }
+  }
+
+  private void validateEnv(Validation v, ContainerContext context) {
+    Set<String> seen = new java.util.HashSet<>();
+    for (EnvVar variable : env()) {
+      Validation at = v.field("env").key(variable.name());
+      variable.validate(at, context.containerNames());
+      at.check(seen.add(variable.name()), "is set more than once (server-side apply keys env by name):"
+          + " remove the duplicate");
+    }
+    for (int i = 0; i < envFrom().size(); i++) {
+      envFrom().get(i).validate(v.field("envFrom").index(i));
+    }
+  }
+
+  private void validateMounts(Validation v, ContainerContext context) {
+    Map<String, Integer> paths = new HashMap<>();
+    for (int i = 0; i < volumeMounts().size(); i++) {
+      VolumeMount mount = volumeMounts().get(i);
+      Validation at = v.field("volumeMounts").index(i);
+      if (context.volumeNames().isEmpty()) {
+        at.field("name").problem("must name a volume of the pod, but the pod has no volumes; was '%s'",
+            mount.volume());
+      } else {
+        at.field("name").check(context.volumeNames().contains(mount.volume()),
+            "must name a volume of the pod (%s), was '%s'",
+            String.join(", ", new TreeSet<>(context.volumeNames())), mount.volume());
+      }
+      Validation path = at.field("mountPath");
+      if (path.check(mount.mountPath().startsWith("/"), "must be an absolute path, was '%s'", mount.mountPath())) {
+        Integer first = paths.putIfAbsent(mount.mountPath(), i);
+        path.check(first == null, "must be unique in the container, %s is also volumeMounts[%s]",
+            mount.mountPath(), first);
+      }
+      mount.subPath().ifPresent(subPath -> at.field("subPath").check(
+          !subPath.startsWith("/") && !List.of(subPath.split("/")).contains(".."),
+          "must be a relative path inside the volume, without '..', was '%s'", subPath));
+    }
+  }
+
+  /** Builds a {@link Container}; nothing is checked until the owning object is built. */
+  public static final class Builder extends ImmutableContainer.Builder {
+    Builder() {}
+
+    /** The image reference, such as {@code ghcr.io/acme/web:1.4.2}. */
+    public Builder image(String reference) {
+      return image(Image.of(reference));
+    }
+
+    /** Replaces the image's ENTRYPOINT. */
+    public Builder command(String... command) {
+      return addCommand(command);
+    }
+
+    /** Replaces the image's CMD. */
+    public Builder args(String... args) {
+      return addArgs(args);
+    }
+
+    /** Declares a port. */
+    public Builder port(Port port) {
+      return addPort(port);
+    }
+
+    /** Declares a port. */
+    public Builder port(Port.Builder port) {
+      return addPort(port.build());
+    }
+
+    /** Adds environment entries: variables ({@link EnvVar}) and whole ConfigMaps or Secrets ({@link EnvFrom}). */
+    public Builder env(Env... entries) {
+      for (Env entry : entries) {
+        if (entry instanceof EnvVar variable) {
+          addEnv(variable);
+        } else {
+          addEnvFrom((EnvFrom) entry);
+        }
+      }
+      return this;
+    }
+
+    /** Adds the variable {@code name=value}. */
+    public Builder env(String name, String value) {
+      return addEnv(EnvVar.literal(name, value));
+    }
+
+    /** Mounts volume {@code volume} at {@code mountPath}. */
+    public Builder mount(String volume, String mountPath) {
+      return addVolumeMount(VolumeMount.of(volume, mountPath).build());
+    }
+
+    /** Mounts volume {@code volume} read-only at {@code mountPath}. */
+    public Builder mountReadOnly(String volume, String mountPath) {
+      return addVolumeMount(VolumeMount.of(volume, mountPath).readOnly().build());
+    }
+
+    /** Adds a mount. */
+    public Builder mount(VolumeMount.Builder mount) {
+      return addVolumeMount(mount.build());
+    }
+
+    /** Sets requests and limits. */
+    public Builder resources(Resources.Builder resources) {
+      return resources(resources.build());
+    }
+
+    /** Sets the readiness probe. */
+    public Builder readiness(Probe.Builder probe) {
+      return readiness(probe.build());
+    }
+
+    /** Sets the liveness probe. */
+    public Builder liveness(Probe.Builder probe) {
+      return liveness(probe.build());
+    }
+
+    /** Sets the startup probe. */
+    public Builder startup(Probe.Builder probe) {
+      return startup(probe.build());
+    }
+
+    /** Sets the security context. */
+    public Builder security(ContainerSecurity.Builder security) {
+      return security(security.build());
+    }
+  }
+}

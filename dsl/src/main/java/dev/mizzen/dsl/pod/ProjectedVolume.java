@@ -1,0 +1,56 @@
+package dev.mizzen.dsl.pod;
+
+import dev.mizzen.validation.Validation;
+import io.kubernetes.client.openapi.models.V1ProjectedVolumeSource;
+import io.kubernetes.client.openapi.models.V1Volume;
+import io.kubernetes.client.openapi.models.V1VolumeProjection;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * Several sources in one directory
+ * ({@code Volume.projected("creds", ProjectedSource.secret("api-credentials"), ProjectedSource.serviceAccountToken("token"))}).
+ */
+@Value.Immutable
+public abstract class ProjectedVolume extends Volume {
+
+  /** The sources, in order. */
+  public abstract List<ProjectedSource> sources();
+
+  /** The mode of the files; the API server's default (0644) when absent. */
+  public abstract OptionalInt defaultMode();
+
+  @Override
+  public V1Volume toV1Volume() {
+    List<V1VolumeProjection> sources = new ArrayList<>();
+    sources().forEach(source -> sources.add(source.toV1VolumeProjection()));
+    V1ProjectedVolumeSource projected = new V1ProjectedVolumeSource().sources(sources.isEmpty() ? null : sources);
+    defaultMode().ifPresent(projected::setDefaultMode);
+    return new V1Volume().name(name()).projected(projected);
+  }
+
+  @Override
+  public void validate(Validation v, Set<String> containerNames) {
+    Validation projected = v.field("projected");
+    projected.field("sources").check(!sources().isEmpty(), "must have at least one source");
+    Set<String> paths = new HashSet<>();
+    for (int i = 0; i < sources().size(); i++) {
+      Validation at = projected.field("sources").index(i);
+      ProjectedSource source = sources().get(i);
+      source.validate(at, containerNames);
+      for (String path : source.paths()) {
+        at.check(paths.add(path), "projects '%s' again: file paths must be unique across the sources", path);
+      }
+    }
+    defaultMode().ifPresent(mode -> Files.checkMode(projected.field("defaultMode"), mode));
+  }
+
+  /** Builds a {@link ProjectedVolume}. */
+  public static final class Builder extends ImmutableProjectedVolume.Builder implements Volume.Buildable {
+    Builder() {}
+  }
+}

@@ -1,0 +1,84 @@
+package dev.mizzen.dsl.pod;
+
+import dev.mizzen.validation.Validation;
+import io.kubernetes.client.openapi.models.V1Volume;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A volume of a pod, mounted by name into its containers ({@code Container.Builder.mount}).
+ *
+ * <pre>{@code
+ * Volume.emptyDir("tmp")
+ * Volume.emptyDir("cache").inMemory().sizeLimit(Storage.mebibytes(64))
+ * Volume.configMap("config", "web-config").item(VolumeItem.of("app.yaml", "app.yaml"))
+ * Volume.secret("tls", "shop-tls").defaultMode(0400)
+ * Volume.persistentVolumeClaim("data", "data-db-0")
+ * Volume.projected("token", ProjectedSource.serviceAccountToken("token", "vault", Duration.ofHours(1)))
+ * Volume.downwardApi("podinfo", DownwardApiFile.field("labels", "metadata.labels"))
+ * Volume.hostPath("dev", "/dev")    // needs PodOptOut.hostPath(reason)
+ * }</pre>
+ *
+ * <p>Every kind but hostPath is allowed by Pod Security "restricted". Validated at
+ * {@code spec.volumes[<name>]}: the name (a DNS-1123 label, unique in the pod) and the source.
+ */
+public abstract class Volume {
+
+  /** The name containers mount it by: a DNS-1123 label, unique in the pod. */
+  public abstract String name();
+
+  /** The client-java model. A fresh object each call. */
+  public abstract V1Volume toV1Volume();
+
+  /**
+   * Checks the source; {@code v} is positioned at the volume ({@code spec.volumes[tmp]}),
+   * {@code containerNames} are the pod's containers (for downward API resource files).
+   */
+  public abstract void validate(Validation v, Set<String> containerNames);
+
+  /** Whether this is a hostPath volume, which needs {@code PodOptOut.hostPath(reason)}. */
+  public boolean isHostPath() {
+    return false;
+  }
+
+  /** Anything that builds a volume: every volume kind's builder. */
+  public interface Buildable {
+    /** The volume. */
+    Volume build();
+  }
+
+  /** A scratch directory that lives as long as the pod. */
+  public static EmptyDirVolume.Builder emptyDir(String name) {
+    return new EmptyDirVolume.Builder().name(name);
+  }
+
+  /** The entries of ConfigMap {@code configMap} as files. */
+  public static ConfigMapVolume.Builder configMap(String name, String configMap) {
+    return new ConfigMapVolume.Builder().name(name).configMap(configMap);
+  }
+
+  /** The entries of Secret {@code secret} as files. */
+  public static SecretVolume.Builder secret(String name, String secret) {
+    return new SecretVolume.Builder().name(name).secret(secret);
+  }
+
+  /** The PersistentVolumeClaim {@code claim}. */
+  public static PersistentVolumeClaimVolume.Builder persistentVolumeClaim(String name, String claim) {
+    return new PersistentVolumeClaimVolume.Builder().name(name).claim(claim);
+  }
+
+  /** Several sources (ConfigMaps, Secrets, downward API, service account tokens) in one directory. */
+  public static ProjectedVolume.Builder projected(String name, ProjectedSource... sources) {
+    return new ProjectedVolume.Builder().name(name).addAllSources(List.of(sources));
+  }
+
+  /** Fields of the pod and resources of its containers as files. */
+  public static DownwardApiVolume.Builder downwardApi(String name, DownwardApiFile... files) {
+    return new DownwardApiVolume.Builder().name(name).addAllFiles(List.of(files));
+  }
+
+  /** A file or directory of the node; needs {@code PodOptOut.hostPath(reason)}. */
+  public static HostPathVolume.Builder hostPath(String name, String path) {
+    return new HostPathVolume.Builder().name(name).path(path);
+  }
+}

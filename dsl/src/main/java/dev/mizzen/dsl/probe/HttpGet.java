@@ -1,0 +1,104 @@
+package dev.mizzen.dsl.probe;
+
+import dev.mizzen.validation.Validation;
+import io.kubernetes.client.openapi.models.V1HTTPGetAction;
+import io.kubernetes.client.openapi.models.V1HTTPHeader;
+import io.kubernetes.client.openapi.models.V1Probe;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.immutables.value.Value;
+
+/**
+ * An HTTP GET against the container, for a probe or a lifecycle hook; any status from 200 to 399
+ * is success.
+ *
+ * <pre>{@code
+ * HttpGet.of("/ready", "http").https().header("X-Probe", "kubelet")
+ * }</pre>
+ */
+@Value.Immutable
+public abstract non-sealed class HttpGet implements ProbeHandler {
+  private static final Pattern HEADER_NAME = Pattern.compile("[-A-Za-z0-9]+");
+
+  /** The request path, such as {@code /ready}. */
+  public abstract String path();
+
+  /** The port, by number or by the name of a container port. */
+  public abstract PortRef port();
+
+  /** The scheme; HTTP by default, which is not rendered (the API server's default). */
+  @Value.Default
+  public HttpScheme scheme() {
+    return HttpScheme.HTTP;
+  }
+
+  /** Extra request headers, in order. */
+  public abstract Map<String, String> headers();
+
+  /** The host to connect to; the pod IP when absent (the usual choice). */
+  public abstract Optional<String> host();
+
+  /** GET {@code path} on the container port named {@code portName}. */
+  public static Builder of(String path, String portName) {
+    return new Builder().path(path).port(PortRef.named(portName));
+  }
+
+  /** GET {@code path} on port {@code port}. */
+  public static Builder of(String path, int port) {
+    return new Builder().path(path).port(PortRef.number(port));
+  }
+
+  /** The client-java model. A fresh object each call. */
+  public V1HTTPGetAction toV1HTTPGetAction() {
+    V1HTTPGetAction rendered = new V1HTTPGetAction().path(path()).port(port().toIntOrString());
+    if (scheme() != HttpScheme.HTTP) {
+      rendered.setScheme(scheme().name());
+    }
+    host().ifPresent(rendered::setHost);
+    List<V1HTTPHeader> headers = headers().entrySet().stream()
+        .map(header -> new V1HTTPHeader().name(header.getKey()).value(header.getValue()))
+        .toList();
+    rendered.setHttpHeaders(headers.isEmpty() ? null : new java.util.ArrayList<>(headers));
+    return rendered;
+  }
+
+  /**
+   * Checks the path, the port (named ports must be among {@code portNames}) and header names;
+   * {@code v} is positioned at the {@code httpGet} field.
+   */
+  public void validate(Validation v, Set<String> portNames) {
+    v.field("path").check(!path().isEmpty(), "must not be empty");
+    port().validate(v.field("port"), portNames);
+    headers().keySet().forEach(name -> v.field("httpHeaders").key(name).check(
+        HEADER_NAME.matcher(name).matches(),
+        "must be a valid HTTP header name (letters, digits and '-'), was '%s'", name));
+  }
+
+  @Override
+  public void applyTo(V1Probe probe) {
+    probe.setHttpGet(toV1HTTPGetAction());
+  }
+
+  @Override
+  public void validateIn(Validation atProbe, Set<String> portNames) {
+    validate(atProbe.field("httpGet"), portNames);
+  }
+
+  /** Builds an {@link HttpGet}. */
+  public static final class Builder extends ImmutableHttpGet.Builder {
+    Builder() {}
+
+    /** Uses HTTPS. */
+    public Builder https() {
+      return scheme(HttpScheme.HTTPS);
+    }
+
+    /** Adds the request header {@code name: value}. */
+    public Builder header(String name, String value) {
+      return putHeader(name, value);
+    }
+  }
+}

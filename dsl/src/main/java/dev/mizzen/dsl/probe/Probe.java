@@ -1,0 +1,155 @@
+package dev.mizzen.dsl.probe;
+
+import dev.mizzen.validation.Validation;
+import io.kubernetes.client.openapi.models.V1Probe;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * A health probe: one handler (by construction) and its timing.
+ *
+ * <pre>{@code
+ * Probe.httpGet("/ready", "http").every(Duration.ofSeconds(5))
+ * Probe.httpGet("/live", "http").after(Duration.ofSeconds(10))
+ * Probe.tcp("http")
+ * Probe.exec("pg_isready", "-U", "postgres")
+ * Probe.grpc(9090).failureThreshold(30)
+ * }</pre>
+ *
+ * <p>Unset timing is not rendered, so the API server's defaults apply: no initial delay, every
+ * 10s, 1s timeout, success after 1, failure after 3. Timing is in {@link Duration}s that must
+ * be whole seconds. Validated where the container places it: handler ports (named ports must be
+ * declared by the container), whole-second durations in range, thresholds at least 1, liveness
+ * and startup success threshold exactly 1, no termination grace period on readiness probes.
+ */
+@Value.Immutable
+public abstract class Probe {
+
+  /** What the probe runs. */
+  public abstract ProbeHandler handler();
+
+  /** The wait after the container starts before the first probe ({@code initialDelaySeconds}). */
+  public abstract Optional<Duration> initialDelay();
+
+  /** How often the probe runs ({@code periodSeconds}). */
+  public abstract Optional<Duration> period();
+
+  /** How long one attempt may take ({@code timeoutSeconds}). */
+  public abstract Optional<Duration> timeout();
+
+  /** Consecutive successes that count as success after a failure; must be 1 for liveness and startup. */
+  public abstract OptionalInt successThreshold();
+
+  /** Consecutive failures that count as failure. */
+  public abstract OptionalInt failureThreshold();
+
+  /**
+   * The grace period when a failing liveness or startup probe kills the container, overriding
+   * the pod's; not allowed on readiness probes.
+   */
+  public abstract Optional<Duration> terminationGracePeriod();
+
+  /** GET {@code path} on the container port named {@code portName}. */
+  public static Builder httpGet(String path, String portName) {
+    return of(HttpGet.of(path, portName).build());
+  }
+
+  /** GET {@code path} on port {@code port}. */
+  public static Builder httpGet(String path, int port) {
+    return of(HttpGet.of(path, port).build());
+  }
+
+  /** An HTTP GET with a scheme, headers or host ({@code HttpGet.of("/ready", "https").https()}). */
+  public static Builder httpGet(HttpGet.Builder action) {
+    return of(action.build());
+  }
+
+  /** Connects to the container port named {@code portName}. */
+  public static Builder tcp(String portName) {
+    return of(TcpSocket.of(portName));
+  }
+
+  /** Connects to port {@code port}. */
+  public static Builder tcp(int port) {
+    return of(TcpSocket.of(port));
+  }
+
+  /** Runs {@code command} in the container. */
+  public static Builder exec(String... command) {
+    return of(Exec.of(command));
+  }
+
+  /** Calls the gRPC health service on {@code port}. */
+  public static Builder grpc(int port) {
+    return of(Grpc.of(port));
+  }
+
+  /** Calls the gRPC health service on {@code port} for {@code service}. */
+  public static Builder grpc(int port, String service) {
+    return of(Grpc.of(port, service));
+  }
+
+  /** A probe running {@code handler}. */
+  public static Builder of(ProbeHandler handler) {
+    return new Builder().handler(handler);
+  }
+
+  /** The client-java model; unset fields are null. A fresh object each call. */
+  public V1Probe toV1Probe() {
+    V1Probe rendered = new V1Probe();
+    handler().applyTo(rendered);
+    initialDelay().ifPresent(d -> rendered.setInitialDelaySeconds(Seconds.toInt(d)));
+    period().ifPresent(d -> rendered.setPeriodSeconds(Seconds.toInt(d)));
+    timeout().ifPresent(d -> rendered.setTimeoutSeconds(Seconds.toInt(d)));
+    successThreshold().ifPresent(rendered::setSuccessThreshold);
+    failureThreshold().ifPresent(rendered::setFailureThreshold);
+    terminationGracePeriod().ifPresent(d -> rendered.setTerminationGracePeriodSeconds(d.getSeconds()));
+    return rendered;
+  }
+
+  /**
+   * Checks the probe in the {@code kind} slot of a container whose named ports are
+   * {@code portNames}; {@code v} is positioned at the probe ({@code containers[web].readinessProbe}).
+   */
+  public void validate(Validation v, ProbeKind kind, Set<String> portNames) {
+    handler().validateIn(v, portNames);
+    initialDelay().ifPresent(d -> Seconds.check(v.field("initialDelaySeconds"), d, 0, Seconds.INT32_MAX));
+    period().ifPresent(d -> Seconds.check(v.field("periodSeconds"), d, 1, Seconds.INT32_MAX));
+    timeout().ifPresent(d -> Seconds.check(v.field("timeoutSeconds"), d, 1, Seconds.INT32_MAX));
+    successThreshold().ifPresent(threshold -> {
+      Validation field = v.field("successThreshold");
+      if (kind == ProbeKind.READINESS) {
+        field.checkAtLeast(threshold, 1);
+      } else {
+        field.check(threshold == 1, "must be 1 for %s probes, was %d", kind.label(), threshold);
+      }
+    });
+    failureThreshold().ifPresent(threshold -> v.field("failureThreshold").checkAtLeast(threshold, 1));
+    terminationGracePeriod().ifPresent(d -> {
+      Validation field = v.field("terminationGracePeriodSeconds");
+      if (kind == ProbeKind.READINESS) {
+        field.problem("must not be set for readiness probes (a failing readiness probe kills nothing)");
+      } else {
+        Seconds.check(field, d, 1, Long.MAX_VALUE);
+      }
+    });
+  }
+
+  /** Builds a {@link Probe}; the handler is set by the factory that made the builder. */
+  public static final class Builder extends ImmutableProbe.Builder {
+    Builder() {}
+
+    /** Runs the probe every {@code period} ({@code periodSeconds}). */
+    public Builder every(Duration period) {
+      return period(period);
+    }
+
+    /** Waits {@code initialDelay} after the container starts before the first probe. */
+    public Builder after(Duration initialDelay) {
+      return initialDelay(initialDelay);
+    }
+  }
+}

@@ -1,0 +1,161 @@
+package dev.mizzen.dsl.resources;
+
+import io.kubernetes.client.custom.Quantity;
+import java.math.BigDecimal;
+import org.immutables.value.Value;
+
+/**
+ * An amount of memory in whole bytes, as Kubernetes counts it.
+ *
+ * <pre>{@code
+ * Memory.mebibytes(256)     // 256Mi
+ * Memory.gibibytes(1)       // 1Gi
+ * Memory.parse("512Mi")     // 512Mi
+ * Memory.parse("1G")        // 1G (decimal: 10^9 bytes)
+ * }</pre>
+ *
+ * <p>Fractional bytes are refused: the API server warns that they are invalid, and
+ * {@code 500m} (half a byte) is a classic slip for {@code 500Mi}. Values compare exactly
+ * ({@link #compareTo}); {@link #toString()} is the canonical text the API server renders;
+ * {@code equals} also requires the same rendering (like {@link BigDecimal}'s scale).
+ */
+@Value.Immutable(builder = false)
+public abstract class Memory implements Comparable<Memory> {
+  private static final String WHAT = "memory";
+
+  /** The amount in bytes, normalized. */
+  @Value.Parameter
+  abstract BigDecimal value();
+
+  /** How the amount renders. */
+  @Value.Parameter
+  abstract QuantityFormat format();
+
+  /** {@code bytes} bytes, rendered as a plain decimal number ({@code 1000} renders {@code 1k}). */
+  public static Memory bytes(long bytes) {
+    return of(BigDecimal.valueOf(bytes), QuantityFormat.DECIMAL_SI);
+  }
+
+  /** {@code n} KiB (1024 bytes each), rendered {@code nKi}. */
+  public static Memory kibibytes(long n) {
+    return binary(n, 10);
+  }
+
+  /** {@code n} MiB, rendered {@code nMi} ({@code Memory.mebibytes(1024)} renders {@code 1Gi}). */
+  public static Memory mebibytes(long n) {
+    return binary(n, 20);
+  }
+
+  /** {@code n} GiB, rendered {@code nGi}. */
+  public static Memory gibibytes(long n) {
+    return binary(n, 30);
+  }
+
+  /** {@code n} TiB, rendered {@code nTi}. */
+  public static Memory tebibytes(long n) {
+    return binary(n, 40);
+  }
+
+  /** {@code n} kB (1000 bytes each), rendered {@code nk}. */
+  public static Memory kilobytes(long n) {
+    return decimal(n, 3);
+  }
+
+  /** {@code n} MB (10^6 bytes each), rendered {@code nM}. */
+  public static Memory megabytes(long n) {
+    return decimal(n, 6);
+  }
+
+  /** {@code n} GB (10^9 bytes each), rendered {@code nG}. */
+  public static Memory gigabytes(long n) {
+    return decimal(n, 9);
+  }
+
+  /** {@code n} TB (10^12 bytes each), rendered {@code nT}. */
+  public static Memory terabytes(long n) {
+    return decimal(n, 12);
+  }
+
+  /**
+   * A Kubernetes quantity string: {@code 512Mi}, {@code 1Gi}, {@code 1G}, {@code 268435456}, {@code 1e9}.
+   *
+   * @throws IllegalArgumentException if {@code quantity} is not a Kubernetes quantity, is not a
+   *     whole number of bytes or is larger than {@code 2^63-1}
+   */
+  public static Memory parse(String quantity) {
+    Quantities.Parsed parsed = Quantities.parse(WHAT, quantity);
+    return ImmutableMemory.of(wholeBytes(quantity, parsed.value()), parsed.format());
+  }
+
+  private static Memory binary(long n, int shift) {
+    return of(new BigDecimal(java.math.BigInteger.valueOf(n).shiftLeft(shift)), QuantityFormat.BINARY_SI);
+  }
+
+  private static Memory decimal(long n, int exponent) {
+    return of(BigDecimal.valueOf(n).scaleByPowerOfTen(exponent), QuantityFormat.DECIMAL_SI);
+  }
+
+  static Memory of(BigDecimal value, QuantityFormat format) {
+    return ImmutableMemory.of(Quantities.checked(WHAT, value.toPlainString(), value), format);
+  }
+
+  static BigDecimal wholeBytes(String quantity, BigDecimal value) {
+    if (!Quantities.isInteger(value)) {
+      String hint = quantity.endsWith("m")
+          ? String.format(" ('m' means milli: write %sMi or %sM for mebi- or megabytes)",
+              quantity.substring(0, quantity.length() - 1), quantity.substring(0, quantity.length() - 1))
+          : "";
+      throw new IllegalArgumentException(String.format(
+          "%s quantity '%s' is %s bytes, which is not a whole number of bytes%s",
+          WHAT, quantity, value.toPlainString(), hint));
+    }
+    return value;
+  }
+
+  /** The exact number of bytes. */
+  public long toBytes() {
+    return value().longValueExact();
+  }
+
+  /** Whether this is no memory at all. */
+  public boolean isZero() {
+    return value().signum() == 0;
+  }
+
+  /** Whether this is less than zero (only arithmetic or parsing {@code -1} make such a value). */
+  public boolean isNegative() {
+    return value().signum() < 0;
+  }
+
+  /** The sum; it renders like this value (or like {@code other} when this is zero), as the API server adds. */
+  public Memory plus(Memory other) {
+    return of(value().add(other.value()), Quantities.sumFormat(value(), format(), other.format()));
+  }
+
+  /** The difference; may be negative. */
+  public Memory minus(Memory other) {
+    return of(value().subtract(other.value()), Quantities.sumFormat(value(), format(), other.format()));
+  }
+
+  /** This amount {@code factor} times ({@code Memory.mebibytes(512).times(2)} is {@code 1Gi}). */
+  public Memory times(long factor) {
+    return of(value().multiply(BigDecimal.valueOf(factor)), format());
+  }
+
+  /** Compares amounts exactly, regardless of how they render. */
+  @Override
+  public int compareTo(Memory other) {
+    return value().compareTo(other.value());
+  }
+
+  /** The client-java quantity; it serializes to {@link #toString()}. A fresh object each call. */
+  public Quantity toQuantity() {
+    return Quantities.toQuantity(value(), format());
+  }
+
+  /** The canonical quantity, as the API server renders it: {@code 512Mi}, {@code 1Gi}, {@code 1G}. */
+  @Override
+  public String toString() {
+    return Quantities.format(value(), format());
+  }
+}
