@@ -125,6 +125,10 @@ public final class Names {
         "key '%s' must be at most 253 alphanumerics, '-', '_' or '.'", key);
   }
 
+  public static boolean isLabelValue(String value) {
+    return value != null && value.length() <= LABEL_VALUE_MAX && LABEL_VALUE.matcher(value).matches();
+  }
+
   public static boolean isDns1123Label(String value) {
     return value != null && value.length() <= DNS1123_LABEL_MAX && DNS1123_LABEL_PATTERN.matcher(value).matches();
   }

@@ -23,16 +23,19 @@ public final class Metadata {
   public static void validate(Validation object, ObjectMetadata meta, NameRule nameRule) {
     Validation metadata = object.field("metadata");
     Validation name = metadata.field("name");
-    switch (nameRule) {
+    boolean nameValid = switch (nameRule) {
       case DNS1123_SUBDOMAIN -> Names.checkDns1123Subdomain(name, meta.name());
       case DNS1123_LABEL -> Names.checkDns1123Label(name, meta.name());
       case DNS1035_LABEL -> Names.checkDns1035Label(name, meta.name());
-    }
+    };
     meta.namespace().ifPresent(ns -> Names.checkDns1123Label(metadata.field("namespace"), ns));
     // The component (by default the name) becomes a label value, which is shorter and stricter.
     Validation component = metadata.field("labels").key(RecommendedLabels.NAME);
-    if (!Names.checkLabelValue(component, meta.componentName()) && meta.component().isEmpty()) {
-      component.problem("the name is used as the component label by default: set component(...) to a valid label value");
+    if (meta.component().isPresent()) {
+      Names.checkLabelValue(component, meta.component().get());
+    } else if (nameValid && !Names.isLabelValue(meta.name())) {
+      component.problem("the name '%s' is this label's value by default, but a label value is at most 63"
+          + " characters: set component(...) to a shorter one", meta.name());
     }
     validateLabels(metadata.field("labels"), meta.labels());
     validateAnnotations(metadata.field("annotations"), meta.annotations());

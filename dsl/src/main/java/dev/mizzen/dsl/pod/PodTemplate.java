@@ -10,6 +10,7 @@ import dev.mizzen.dsl.probe.Seconds;
 import dev.mizzen.dsl.resources.QosClass;
 import dev.mizzen.dsl.security.PodSecurity;
 import dev.mizzen.dsl.security.SecurityOptOut;
+import dev.mizzen.scheduling.Placement;
 import dev.mizzen.validation.Names;
 import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V1Container;
@@ -103,6 +104,12 @@ public abstract class PodTemplate {
   /** The subdomain ({@code <hostname>.<subdomain>.<namespace>.svc}), usually a headless Service's name. */
   public abstract Optional<String> subdomain();
 
+  /** Where the pods may run: node selection, affinity, tolerations, topology spread. None by default. */
+  @Value.Default
+  public Placement placement() {
+    return Placement.none();
+  }
+
   /** An empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -163,6 +170,14 @@ public abstract class PodTemplate {
    * {@code spec.volumes[tmp]...}.
    */
   public void validate(Validation v) {
+    validate(v, Set.of());
+  }
+
+  /**
+   * As {@link #validate(Validation)}, where the pod also has the volumes named in
+   * {@code extraVolumes}, which mounts may name (a StatefulSet's claim templates).
+   */
+  public void validate(Validation v, Set<String> extraVolumes) {
     Validation metadata = v.field("metadata");
     Metadata.validateLabels(metadata.field("labels"), labels());
     Metadata.validateAnnotations(metadata.field("annotations"), annotations());
@@ -181,7 +196,7 @@ public abstract class PodTemplate {
           container.name());
     }
 
-    Set<String> volumeNames = new HashSet<>();
+    Set<String> volumeNames = new HashSet<>(extraVolumes);
     for (Volume volume : volumes()) {
       Validation at = spec.field("volumes").key(volume.name());
       if (Names.checkDns1123Label(at.field("name"), volume.name())) {
@@ -223,6 +238,7 @@ public abstract class PodTemplate {
     hostname().ifPresent(name -> Names.checkDns1123Label(spec.field("hostname"), name));
     subdomain().ifPresent(name -> Names.checkDns1123Label(spec.field("subdomain"), name));
     security().validate(spec);
+    placement().validate(spec);
   }
 
   /** Every container with where it sits: init containers and sidecars first, then app containers. */
@@ -239,6 +255,16 @@ public abstract class PodTemplate {
    * security opt-out holder ({@link SecurityOptOut}); no empty lists or maps. A fresh object each call.
    */
   public V1PodTemplateSpec render(Map<String, String> ownPodLabels, RenderContext context) {
+    return render(ownPodLabels, ownPodLabels, context);
+  }
+
+  /**
+   * As {@link #render(Map, RenderContext)}, where placement terms about "the pod's own pods"
+   * (anti-affinity, topology spread) select with {@code selectorLabels}: the owning workload's
+   * selector, a subset of {@code ownPodLabels}.
+   */
+  public V1PodTemplateSpec render(Map<String, String> ownPodLabels, Map<String, String> selectorLabels,
+      RenderContext context) {
     V1ObjectMeta metadata = new V1ObjectMeta().finalizers(null).managedFields(null).ownerReferences(null);
     Map<String, String> podLabels = new LinkedHashMap<>(ownPodLabels);
     podLabels.putAll(labels());
@@ -273,9 +299,7 @@ public abstract class PodTemplate {
     subdomain().ifPresent(spec::setSubdomain);
     security().applyTo(spec);
 
-    // INTEGRATION POINT (placement): once PodTemplate has its `placement` attribute
-    // (dev.mizzen.scheduling.Placement), call it here, after everything else is set:
-    //   placement.applyTo(spec, ownPodLabels);
+    placement().applyTo(spec, selectorLabels);
 
     return new V1PodTemplateSpec().metadata(metadata).spec(spec);
   }
@@ -357,6 +381,10 @@ public abstract class PodTemplate {
     }
 
     /** Sets the pod's security context. */
+    public Builder placement(Placement.Builder placement) {
+      return placement(placement.build());
+    }
+
     public Builder security(PodSecurity.Builder security) {
       return security(security.build());
     }

@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * serialise it: JSON names from {@code @SerializedName}, no nulls, no empty lists or maps.
  *
  * <p>Key order is conventional and stable: {@code apiVersion}, {@code kind}, {@code metadata},
- * {@code spec} first at the top, {@code name} first in nested objects, then the model's own
+ * {@code spec} first at the top, {@code name} and {@code namespace} first in nested objects, then the model's own
  * field order. Empty model objects stay (as {@code {}}), because some carry meaning
  * ({@code emptyDir: {}}).
  *
@@ -128,6 +128,7 @@ public final class ObjectTree {
   private static Property[] properties(Class<?> type) {
     List<Property> properties = new ArrayList<>();
     Property name = null;
+    Property namespace = null;
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
       for (Field field : c.getDeclaredFields()) {
         int modifiers = field.getModifiers();
@@ -142,10 +143,16 @@ public final class ObjectTree {
         Property property = new Property(serialized.value(), field);
         if (property.name.equals("name")) {
           name = property;
+        } else if (property.name.equals("namespace")) {
+          namespace = property;
         } else {
           properties.add(property);
         }
       }
+    }
+    // Identity first, as people write it: name, then namespace.
+    if (namespace != null) {
+      properties.add(0, namespace);
     }
     if (name != null) {
       properties.add(0, name);

@@ -75,7 +75,7 @@ public abstract class Deployment implements Workload {
 
   /** This Deployment with the image of container {@code container} replaced: the usual rollout. */
   public Deployment withImage(String container, String image) {
-    return ImmutableDeployment.copyOf(this).withPod(pod().withImage(container, image));
+    return ((ImmutableDeployment) this).withPod(pod().withImage(container, image));
   }
 
   @Value.Check

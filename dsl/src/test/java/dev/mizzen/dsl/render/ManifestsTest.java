@@ -57,9 +57,9 @@ class ManifestsTest {
         kind: Deployment
         metadata:
           name: web
+          namespace: shop
           labels:
             app: web
-          namespace: shop
         spec:
           replicas: 3
           selector:

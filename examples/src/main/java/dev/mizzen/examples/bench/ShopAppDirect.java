@@ -231,7 +231,7 @@ public final class ShopAppDirect {
             .podSelector(new V1LabelSelector().matchLabels(selector("api")))
             .policyTypes(List.of("Ingress"))
             .ingress(List.of(new V1NetworkPolicyIngressRule()
-                ._from(List.of(new V1NetworkPolicyPeer().podSelector(new V1LabelSelector().matchLabels(selector("web")))))
+                .from(List.of(new V1NetworkPolicyPeer().podSelector(new V1LabelSelector().matchLabels(selector("web")))))
                 .ports(List.of(new V1NetworkPolicyPort().protocol("TCP").port(new IntOrString(9090)))))));
   }
 

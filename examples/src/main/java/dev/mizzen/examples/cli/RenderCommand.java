@@ -1,0 +1,61 @@
+package dev.mizzen.examples.cli;
+
+import dev.mizzen.examples.shop.ShopApp;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code render [--format yaml|json] [--out FILE]}: writes the shop app's manifests. */
+final class RenderCommand implements Command {
+
+  @Override
+  public String name() {
+    return "render";
+  }
+
+  @Override
+  public String summary() {
+    return "render [--format yaml|json] [--out FILE]   write the shop app's 19 manifests (stdout without --out)";
+  }
+
+  @Override
+  public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, java.io.IOException {
+    Path file = null;
+    String format = "yaml";
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      switch (arg) {
+        case "--out", "-o" -> file = Path.of(value(args, ++i, arg));
+        case "--format" -> format = value(args, ++i, arg);
+        default -> throw new UsageException("unknown argument for render: " + arg);
+      }
+    }
+    var app = ShopApp.app();
+    String text = switch (format) {
+      case "yaml" -> app.yaml();
+      case "json" -> app.json();
+      default -> throw new UsageException("--format must be yaml or json, was " + format);
+    };
+    if (file == null) {
+      out.print(text);
+      out.flush();
+    } else {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+      err.println("wrote " + app.resources().size() + " objects to " + file);
+    }
+    return 0;
+  }
+
+  private static String value(List<String> args, int index, String flag) throws UsageException {
+    if (index >= args.size()) {
+      throw new UsageException(flag + " needs a value");
+    }
+    return args.get(index);
+  }
+}
