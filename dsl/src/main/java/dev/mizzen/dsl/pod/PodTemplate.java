@@ -165,7 +165,9 @@ public abstract class PodTemplate {
   public void validate(Validation v) {
     Validation metadata = v.field("metadata");
     Metadata.validateLabels(metadata.field("labels"), labels());
-    Metadata.validateAnnotations(metadata.field("annotations"), annotations());
+    Map<String, String> allAnnotations = new LinkedHashMap<>(annotations());
+    allAnnotations.putAll(optOutAnnotations());
+    Metadata.validateAnnotations(metadata.field("annotations"), allAnnotations);
     annotations().keySet().stream().filter(SecurityOptOut::isOptOutAnnotation).forEach(key ->
         metadata.field("annotations").key(key).problem("is reserved for the reasons of security opt-outs:"
             + " give them with PodOptOut or ContainerOptOut"));
