@@ -230,10 +230,10 @@ class PodTemplateTest {
         .putLabel("app.kubernetes.io/version", "1.4.2")
         .build();
     assertThat(problems(template)).containsExactly(
-        AT + "metadata.labels[app.kubernetes.io/name]: is set by the workload, whose selector matches it:"
-            + " set the workload's component instead",
-        AT + "metadata.labels[app.kubernetes.io/part-of]: is set by the workload, whose selector matches it:"
-            + " set the workload's component instead");
+        AT + "metadata.labels[app.kubernetes.io/name]: is set by the workload from its"
+            + " component and application (its selector matches it)",
+        AT + "metadata.labels[app.kubernetes.io/part-of]: is set by the workload from its"
+            + " component and application (its selector matches it)");
   }
 
   @Test
