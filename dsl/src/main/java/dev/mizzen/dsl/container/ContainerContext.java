@@ -20,6 +20,7 @@ public record ContainerContext(
   /** The API server's default termination grace period, 30s. */
   public static final Duration DEFAULT_TERMINATION_GRACE_PERIOD = Duration.ofSeconds(30);
 
+  /** Copies the name sets; every component is required. */
   public ContainerContext {
     requireNonNull(kind, "kind");
     volumeNames = Set.copyOf(volumeNames);

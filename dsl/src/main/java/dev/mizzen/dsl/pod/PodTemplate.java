@@ -5,6 +5,7 @@ import dev.mizzen.dsl.container.ContainerContext;
 import dev.mizzen.dsl.container.ContainerKind;
 import dev.mizzen.dsl.container.Port;
 import dev.mizzen.dsl.meta.Metadata;
+import dev.mizzen.dsl.meta.RecommendedLabels;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.probe.Seconds;
 import dev.mizzen.dsl.resources.QosClass;
@@ -77,7 +78,10 @@ public abstract class PodTemplate {
   /** How long containers get between SIGTERM and SIGKILL; 30s (the API server's default) when absent. */
   public abstract Optional<Duration> terminationGracePeriod();
 
-  /** Labels of the pods, rendered after the workload's own pod labels. */
+  /**
+   * Labels of the pods, rendered after the workload's own pod labels; the selector labels
+   * ({@code app.kubernetes.io/name}, {@code app.kubernetes.io/part-of}) belong to the workload.
+   */
   public abstract Map<String, String> labels();
 
   /** Annotations of the pods, rendered before the opt-out reasons. */
@@ -180,7 +184,13 @@ public abstract class PodTemplate {
   public void validate(Validation v, Set<String> extraVolumes) {
     Validation metadata = v.field("metadata");
     Metadata.validateLabels(metadata.field("labels"), labels());
-    Metadata.validateAnnotations(metadata.field("annotations"), annotations());
+    for (String selectorKey : List.of(RecommendedLabels.NAME, RecommendedLabels.PART_OF)) {
+      metadata.field("labels").key(selectorKey).check(!labels().containsKey(selectorKey),
+          "is set by the workload from its component and application (its selector matches it)");
+    }
+    Map<String, String> allAnnotations = new LinkedHashMap<>(annotations());
+    allAnnotations.putAll(optOutAnnotations());
+    Metadata.validateAnnotations(metadata.field("annotations"), allAnnotations);
     annotations().keySet().stream().filter(SecurityOptOut::isOptOutAnnotation).forEach(key ->
         metadata.field("annotations").key(key).problem("is reserved for the reasons of security opt-outs:"
             + " give them with PodOptOut or ContainerOptOut"));
