@@ -4,7 +4,6 @@ import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.models.*;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,11 +59,11 @@ public final class ShopAppDirect {
   }
 
   private static V1Secret apiCredentials() {
-    Map<String, byte[]> data = new LinkedHashMap<>();
-    data.put("username", "shop".getBytes(StandardCharsets.UTF_8));
-    data.put("password", "change-me".getBytes(StandardCharsets.UTF_8));
+    Map<String, String> data = new LinkedHashMap<>();
+    data.put("username", "shop");
+    data.put("password", "change-me");
     return new V1Secret().apiVersion("v1").kind("Secret").metadata(meta("api-credentials", "api"))
-        .type("Opaque").data(data);
+        .type("Opaque").stringData(data);
   }
 
   private static V1ServiceAccount serviceAccount(String name) {
@@ -116,7 +115,7 @@ public final class ShopAppDirect {
     V1Container web = new V1Container()
         .name("web")
         .image("ghcr.io/acme/web:1.4.2")
-        .ports(List.of(new V1ContainerPort().name("http").containerPort(8080).protocol("TCP")))
+        .ports(List.of(new V1ContainerPort().name("http").containerPort(8080)))
         .env(List.of(new V1EnvVar().name("LOG_LEVEL").value("info")))
         .envFrom(List.of(new V1EnvFromSource().configMapRef(new V1ConfigMapEnvSource().name("web-config"))))
         .resources(resources("250m", "256Mi", "500m", "512Mi"))
@@ -164,10 +163,9 @@ public final class ShopAppDirect {
         .selector(selector(name))
         .ports(List.of(new V1ServicePort().name(targetPort.equals("pg") ? "pg" : "http").port(port)
             .targetPort(new IntOrString(targetPort)).protocol("TCP")));
+    spec.type("ClusterIP");
     if (headless) {
       spec.clusterIP("None");
-    } else {
-      spec.type("ClusterIP");
     }
     return new V1Service().apiVersion("v1").kind("Service").metadata(meta(name, name)).spec(spec);
   }
@@ -203,7 +201,7 @@ public final class ShopAppDirect {
     V1Container api = new V1Container()
         .name("api")
         .image("ghcr.io/acme/api:2.0.1")
-        .ports(List.of(new V1ContainerPort().name("http").containerPort(9090).protocol("TCP")))
+        .ports(List.of(new V1ContainerPort().name("http").containerPort(9090)))
         .env(List.of(
             new V1EnvVar().name("DB_HOST").value("db"),
             new V1EnvVar().name("DB_USER").valueFrom(new V1EnvVarSource().secretKeyRef(
@@ -239,7 +237,7 @@ public final class ShopAppDirect {
     V1Container db = new V1Container()
         .name("db")
         .image("postgres:16.4")
-        .ports(List.of(new V1ContainerPort().name("pg").containerPort(5432).protocol("TCP")))
+        .ports(List.of(new V1ContainerPort().name("pg").containerPort(5432)))
         .env(List.of(
             new V1EnvVar().name("POSTGRES_PASSWORD").valueFrom(new V1EnvVarSource().secretKeyRef(
                 new V1SecretKeySelector().name("api-credentials").key("password"))),
@@ -274,7 +272,7 @@ public final class ShopAppDirect {
         .containers(List.of(report));
     return new V1CronJob().apiVersion("batch/v1").kind("CronJob").metadata(meta("report", "report"))
         .spec(new V1CronJobSpec().schedule("0 3 * * *").concurrencyPolicy("Forbid")
-            .jobTemplate(new V1JobTemplateSpec().spec(new V1JobSpec()
+            .jobTemplate(new V1JobTemplateSpec().metadata(new V1ObjectMeta().labels(labels("report"))).spec(new V1JobSpec()
                 .backoffLimit(2).activeDeadlineSeconds(600L).ttlSecondsAfterFinished(86400)
                 .template(template("report", pod)))));
   }
@@ -297,7 +295,7 @@ public final class ShopAppDirect {
     V1Container exporter = new V1Container()
         .name("node-exporter")
         .image("quay.io/prometheus/node-exporter:v1.8.2")
-        .ports(List.of(new V1ContainerPort().name("metrics").containerPort(9100).protocol("TCP")))
+        .ports(List.of(new V1ContainerPort().name("metrics").containerPort(9100)))
         .resources(resources("10m", "32Mi", null, null))
         .securityContext(restrictedContainer(false));
     exporter.getResources().setLimits(null);

@@ -52,10 +52,15 @@ import java.time.Duration;
 public final class ShopApp {
   private ShopApp() {}
 
-  /** The shop app, built and validated. */
+  /** The shop app in namespace {@code shop}, built and validated. */
   public static App app() {
-    return App.named("shop").namespace("shop").add(
-        Namespace.named("shop").podSecurity(RESTRICTED).build(),
+    return app("shop");
+  }
+
+  /** The shop app in {@code namespace} (tests run it in a namespace of their own). */
+  public static App app(String namespace) {
+    return App.named("shop").namespace(namespace).add(
+        Namespace.named(namespace).component("shop").podSecurity(RESTRICTED).build(),
         ConfigMap.named("web-config").component("web")
             .entry("LOG_FORMAT", "json").entry("FEATURE_FLAGS", "checkout-v2").build(),
         Secret.opaque("api-credentials").component("api")

@@ -144,6 +144,43 @@ public final class LocalCluster implements AutoCloseable {
     }
   }
 
+  /**
+   * Makes {@code count} persistent volumes of {@code size} in storage class {@code storageClass}
+   * (created if missing, with no provisioner and immediate binding), so claims of that class
+   * bind and their pods schedule. The volumes are hostPath volumes that nothing ever mounts.
+   */
+  public void providePersistentVolumes(String storageClass, int count, String size) {
+    var storage = new io.kubernetes.client.openapi.apis.StorageV1Api(client);
+    var core = new CoreV1Api(client);
+    try {
+      try {
+        storage.createStorageClass(new io.kubernetes.client.openapi.models.V1StorageClass()
+            .apiVersion("storage.k8s.io/v1").kind("StorageClass")
+            .metadata(new io.kubernetes.client.openapi.models.V1ObjectMeta().name(storageClass))
+            .provisioner("kubernetes.io/no-provisioner")
+            .volumeBindingMode("Immediate")).execute();
+      } catch (ApiException e) {
+        if (e.getCode() != 409) {
+          throw e;
+        }
+      }
+      for (int i = 0; i < count; i++) {
+        String volume = storageClass + "-" + COUNTER.incrementAndGet();
+        core.createPersistentVolume(new io.kubernetes.client.openapi.models.V1PersistentVolume()
+            .apiVersion("v1").kind("PersistentVolume")
+            .metadata(new io.kubernetes.client.openapi.models.V1ObjectMeta().name(volume))
+            .spec(new io.kubernetes.client.openapi.models.V1PersistentVolumeSpec()
+                .storageClassName(storageClass)
+                .capacity(java.util.Map.of("storage", io.kubernetes.client.custom.Quantity.fromString(size)))
+                .accessModes(List.of("ReadWriteOnce", "ReadOnlyMany", "ReadWriteMany"))
+                .hostPath(new io.kubernetes.client.openapi.models.V1HostPathVolumeSource().path("/mizzen/" + volume))))
+            .execute();
+      }
+    } catch (ApiException e) {
+      throw new IllegalStateException("cannot provide persistent volumes: " + e.getCode() + " " + e.getResponseBody(), e);
+    }
+  }
+
   /** A client for this cluster (cluster-admin). Reconnects by itself after an API server restart. */
   public ApiClient client() {
     return client;
