@@ -6,6 +6,7 @@ import io.kubernetes.client.util.Yaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,7 +54,11 @@ public final class Manifests {
       items.add(ObjectTree.of(object));
     }
     StringBuilder out = new StringBuilder(objects.size() * 1024);
-    new JsonWriter(out).value(Map.of("apiVersion", "v1", "kind", "List", "items", items), 0);
+    Map<String, Object> list = new LinkedHashMap<>();
+    list.put("apiVersion", "v1");
+    list.put("kind", "List");
+    list.put("items", items);
+    new JsonWriter(out).value(list, 0);
     return out.append('\n').toString();
   }
 
