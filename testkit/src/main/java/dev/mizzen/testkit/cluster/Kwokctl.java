@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** Runs {@code kwokctl} for one cluster, with its own work directory and binaries on PATH. */
 final class Kwokctl {
@@ -25,6 +27,16 @@ final class Kwokctl {
 
   /** Runs {@code kwokctl <args> --name <cluster> --config <file>}; returns its output, throws on failure. */
   String run(Duration timeout, String... args) {
+    return run(timeout, Optional::empty, args);
+  }
+
+  /**
+   * As {@link #run(Duration, String...)}, polling {@code failure} every 250 ms while kwokctl
+   * runs: when it reports a reason, kwokctl is stopped and a {@link ClusterStartException}
+   * with that reason is thrown (a component that died would otherwise keep kwokctl waiting
+   * for minutes).
+   */
+  String run(Duration timeout, Supplier<Optional<String>> failure, String... args) {
     List<String> command = new ArrayList<>();
     command.add(binaries.binary("kwokctl").toString());
     command.addAll(List.of(args));
@@ -40,10 +52,19 @@ final class Kwokctl {
     builder.redirectOutput(output.toFile());
     try {
       Process process = builder.start();
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException("kwokctl " + String.join(" ", args) + " timed out after " + timeout
-            + "; output:\n" + read(output));
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (!process.waitFor(250, TimeUnit.MILLISECONDS)) {
+        Optional<String> reason = failure.get();
+        if (reason.isPresent()) {
+          process.destroyForcibly();
+          process.waitFor();
+          throw new ClusterStartException(reason.get());
+        }
+        if (System.nanoTime() > deadline) {
+          process.destroyForcibly();
+          throw new IllegalStateException("kwokctl " + String.join(" ", args) + " timed out after " + timeout
+              + "; output:\n" + read(output));
+        }
       }
       String text = read(output);
       if (process.exitValue() != 0) {

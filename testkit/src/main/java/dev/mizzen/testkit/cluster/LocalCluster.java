@@ -70,8 +70,23 @@ public final class LocalCluster implements AutoCloseable {
    * @throws ClusterStartException naming the component that failed, with the tail of its log
    */
   public static LocalCluster start(Fleet fleet, PrintStream progress) {
-    List<V1Node> nodes = TestFleet.kwokNodes(fleet);
     ControlPlaneBinaries binaries = ControlPlaneBinaries.locate().verify();
+    // kwokctl picks free ports before the components bind them; a cluster starting at the same
+    // moment elsewhere on the machine can take one in between. That is worth another try.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnce(binaries, fleet, progress);
+      } catch (ClusterStartException e) {
+        if (attempt >= 3 || !e.getMessage().contains("address already in use")) {
+          throw e;
+        }
+        progress.println("[mizzen] a port was taken by another process while starting; trying again");
+      }
+    }
+  }
+
+  private static LocalCluster startOnce(ControlPlaneBinaries binaries, Fleet fleet, PrintStream progress) {
+    List<V1Node> nodes = TestFleet.kwokNodes(fleet);
     String name = "mizzen-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
     Path workDir;
     try {
@@ -89,8 +104,7 @@ public final class LocalCluster implements AutoCloseable {
     } catch (RuntimeException e) {
       String diagnosis = cluster.diagnose();
       cluster.close();
-      throw e instanceof ClusterStartException ? e
-          : new ClusterStartException("local cluster " + name + " did not start: " + e.getMessage() + diagnosis, e);
+      throw new ClusterStartException("local cluster " + name + " did not start: " + e.getMessage() + diagnosis, e);
     }
   }
 
@@ -98,7 +112,7 @@ public final class LocalCluster implements AutoCloseable {
     long start = System.nanoTime();
     progress.printf("[mizzen] starting local cluster %s (Kubernetes %s, kwok %s) ...%n",
         name, ControlPlaneBinaries.versions().getProperty("kubernetes"), ControlPlaneBinaries.versions().getProperty("kwok"));
-    kwokctl.run(CREATE_TIMEOUT, "create", "cluster", "--runtime", "binary",
+    kwokctl.run(CREATE_TIMEOUT, new DeathWatch(), "create", "cluster", "--runtime", "binary",
         "--kubeconfig", kubeconfig().toString(), "--wait", "3m");
     client = newClient();
     progress.printf("[mizzen] control plane up in %d ms%n", elapsedMillis(start));
@@ -279,7 +293,7 @@ public final class LocalCluster implements AutoCloseable {
       if (Files.exists(pid)) {
         try {
           long id = Long.parseLong(Files.readString(pid).trim());
-          return ProcessHandle.of(id).filter(ProcessHandle::isAlive);
+          return ProcessHandle.of(id).filter(LocalCluster::isAliveAndNotZombie);
         } catch (IOException | NumberFormatException e) {
           return Optional.empty();
         }
@@ -288,8 +302,52 @@ public final class LocalCluster implements AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * A component that exited but whose parent (kwokctl, while it still runs) has not reaped it
+   * is a zombie, which {@link ProcessHandle#isAlive()} still counts as alive.
+   */
+  private static boolean isAliveAndNotZombie(ProcessHandle process) {
+    if (!process.isAlive()) {
+      return false;
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+      int afterName = stat.lastIndexOf(')');
+      return afterName < 0 || afterName + 2 >= stat.length() || stat.charAt(afterName + 2) != 'Z';
+    } catch (IOException e) {
+      return true; // no /proc: trust isAlive
+    }
+  }
+
   private static String binaryName(Component component) {
     return component == Component.KWOK_CONTROLLER ? "kwok" : component.kwokName();
+  }
+
+  /**
+   * Watches the components while kwokctl starts them: one whose process is gone for two
+   * seconds after it started has failed, and waiting longer would only delay the report.
+   */
+  private final class DeathWatch implements java.util.function.Supplier<Optional<String>> {
+    private final java.util.Map<Component, Integer> deadPolls = new java.util.EnumMap<>(Component.class);
+
+    @Override
+    public Optional<String> get() {
+      for (Component component : Component.values()) {
+        boolean started = Files.exists(pidFile(component));
+        int dead = started && !isRunning(component) ? deadPolls.getOrDefault(component, 0) + 1 : 0;
+        deadPolls.put(component, dead);
+        if (dead >= 8) {
+          return Optional.of(component.kwokName() + " exited while the cluster was starting");
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  private Path pidFile(Component component) {
+    Path pids = kwokctl.clusterDir().resolve("pids");
+    Path byName = pids.resolve(component.kwokName() + ".pid");
+    return Files.exists(byName) ? byName : pids.resolve(binaryName(component) + ".pid");
   }
 
   /** Names each component that is not running, with the tail of its log. */
