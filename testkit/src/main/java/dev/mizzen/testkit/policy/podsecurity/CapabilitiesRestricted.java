@@ -38,7 +38,7 @@ final class CapabilitiesRestricted extends PodSecurityCheck {
       List<String> drop = capabilities == null ? null : capabilities.getDrop();
       if (drop == null || !drop.contains("ALL")) {
         context.report(c.path("securityContext.capabilities.drop"), c.describe()
-            + " must set securityContext.capabilities.drop=[\"ALL\"], was " + (drop == null ? "unset" : "[" + quote(drop) + "]"));
+            + " must set securityContext.capabilities.drop=[\"ALL\"], was " + (drop == null || drop.isEmpty() ? "unset" : "[" + quote(drop) + "]"));
       }
       List<String> add = capabilities == null ? null : capabilities.getAdd();
       if (add != null) {
