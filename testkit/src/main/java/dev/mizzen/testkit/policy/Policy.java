@@ -28,7 +28,8 @@ import org.immutables.value.Value;
  * {@code policy.mizzen.dev/exempt.<rule-id>: <reason>} in its own {@code metadata.annotations}
  * (for a Deployment, the Deployment's, not its pod template's). A blank reason does not exempt
  * and is reported as {@code exemption-reason} (ERROR); an id that is no rule of the policy nor
- * a built-in rule is reported as {@code exemption-unknown-rule} (WARNING).
+ * a built-in rule is reported as {@code exemption-unknown-rule} (WARNING). Exemptions are the
+ * testkit's own: the API server's PodSecurity admission does not read them.
  */
 @Value.Immutable
 public abstract class Policy {
@@ -126,6 +127,7 @@ public abstract class Policy {
     return check(Arrays.asList(objects));
   }
 
+  /** Rejects duplicate rule ids and drops the rules that other rules of the policy override. */
   @Value.Check
   protected Policy normalize() {
     Set<String> ids = new HashSet<>();

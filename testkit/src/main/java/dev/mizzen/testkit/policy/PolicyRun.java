@@ -68,7 +68,7 @@ final class PolicyRun {
       }
       String ruleId = key.substring(Policy.EXEMPTION_PREFIX.length());
       String path = "metadata.annotations[" + key + "]";
-      if (!policy.ruleIds().contains(ruleId) && !Policies.isBuiltIn(ruleId)) {
+      if (!policy.rulesById().containsKey(ruleId) && !Policies.isBuiltIn(ruleId)) {
         context.report(Exemptions.UNKNOWN_RULE, path, "exempts from \"" + ruleId + "\", which is no rule of policy \""
             + policy.name() + "\" nor a built-in rule; check the spelling (rule ids are case-sensitive)");
       }

@@ -13,14 +13,14 @@ import java.util.Set;
  * {@code env-secret-literal}: no secret-looking environment variable has a literal value.
  *
  * <p>A name looks secret when it contains {@code PASSWORD}, {@code PASSWD} or {@code SECRET}, or
- * has a segment (between {@code _}, {@code -}, {@code .}) {@code TOKEN}, {@code KEY},
- * {@code APIKEY} or {@code PWD}, case-insensitively, unless its last segment says it holds a
- * reference ({@code FILE}, {@code PATH}, {@code DIR}, {@code NAME}, {@code REF}, {@code URL},
- * {@code URI}, {@code HOST}, {@code PORT}, {@code ENDPOINT}). Values that are only a number,
+ * has a segment (between {@code _}, {@code -}, {@code .}) {@code TOKEN}, {@code KEY} or
+ * {@code APIKEY}, case-insensitively, unless its last segment says it holds a reference
+ * ({@code FILE}, {@code PATH}, {@code DIR}, {@code NAME}, {@code REF}, {@code URL}, {@code URI},
+ * {@code HOST}, {@code PORT}, {@code ENDPOINT}). Values that are only a number,
  * {@code true}/{@code false}, or a {@code $(VAR)} reference are not secrets.
  */
 final class EnvSecretLiteral extends PodRule {
-  private static final Set<String> SECRET_SEGMENTS = Set.of("TOKEN", "KEY", "APIKEY", "PWD");
+  private static final Set<String> SECRET_SEGMENTS = Set.of("TOKEN", "KEY", "APIKEY");
   private static final Set<String> REFERENCE_SUFFIXES = Set.of("FILE", "PATH", "DIR", "NAME", "REF", "URL", "URI",
       "HOST", "PORT", "ENDPOINT");
 
