@@ -1,0 +1,102 @@
+package dev.mizzen.testkit.policy;
+
+import io.kubernetes.client.common.KubernetesObject;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One {@link Policy#check} call: runs every rule on every object that is not exempt from it,
+ * then sorts the findings.
+ *
+ * <p>Cost: O(objects x rules) rule calls, each looking at one object; cross-object rules share
+ * indexes built once ({@link RuleContext#shared}); then O(F log F) to sort F findings.
+ */
+final class PolicyRun {
+  private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::object)
+      .thenComparing(Finding::ruleId)
+      .thenComparing(Finding::path)
+      .thenComparing(Finding::message);
+
+  private final Policy policy;
+  private final List<KubernetesObject> objects;
+  private final Map<Object, Object> shared = new IdentityHashMap<>();
+  private final List<Finding> findings = new ArrayList<>();
+
+  PolicyRun(Policy policy, List<KubernetesObject> objects) {
+    this.policy = policy;
+    this.objects = Collections.unmodifiableList(objects);
+  }
+
+  List<Finding> run() {
+    RuleContext context = new RuleContext(this);
+    List<Rule> rules = policy.rules();
+    Set<String> exempt = new HashSet<>();
+    for (KubernetesObject object : objects) {
+      Objects.requireNonNull(object, "objects must not contain null");
+      context.reset(object);
+      exempt.clear();
+      readExemptions(context, object.getMetadata(), exempt);
+      for (Rule rule : rules) {
+        if (exempt.isEmpty() || !exempt.contains(rule.id())) {
+          context.rule(rule);
+          rule.check(context);
+        }
+      }
+    }
+    findings.sort(ORDER);
+    return findings;
+  }
+
+  private void readExemptions(RuleContext context, V1ObjectMeta metadata, Set<String> exempt) {
+    Map<String, String> annotations = metadata == null ? null : metadata.getAnnotations();
+    if (annotations == null || annotations.isEmpty()) {
+      return;
+    }
+    for (Map.Entry<String, String> annotation : annotations.entrySet()) {
+      String key = annotation.getKey();
+      if (key == null || !key.startsWith(Policy.EXEMPTION_PREFIX)) {
+        continue;
+      }
+      String ruleId = key.substring(Policy.EXEMPTION_PREFIX.length());
+      String path = "metadata.annotations[" + key + "]";
+      if (!policy.rulesById().containsKey(ruleId) && !Policies.isBuiltIn(ruleId)) {
+        context.report(Exemptions.UNKNOWN_RULE, path, "exempts from \"" + ruleId + "\", which is no rule of policy \""
+            + policy.name() + "\" nor a built-in rule; check the spelling (rule ids are case-sensitive)");
+      }
+      String reason = annotation.getValue();
+      if (reason == null || reason.isBlank()) {
+        context.report(Exemptions.MISSING_REASON, path, "exemption from \"" + ruleId
+            + "\" has no reason, so it does not apply; write why the object needs it as the annotation value");
+      } else {
+        exempt.add(ruleId);
+      }
+    }
+  }
+
+  List<KubernetesObject> objects() {
+    return objects;
+  }
+
+  @SuppressWarnings("unchecked")
+  <T> T shared(Function<? super List<KubernetesObject>, T> factory) {
+    Object value = shared.get(factory);
+    if (value == null && !shared.containsKey(factory)) {
+      value = factory.apply(objects);
+      shared.put(factory, value);
+    }
+    return (T) value;
+  }
+
+  void add(Finding finding) {
+    findings.add(finding);
+  }
+}

@@ -1,0 +1,94 @@
+package dev.mizzen.testkit.policy;
+
+import io.kubernetes.client.common.KubernetesObject;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What a {@link Rule} sees while it checks one object: the object, its pod (for pod-bearing
+ * kinds), the whole list being checked, and where to {@link #report report} findings.
+ *
+ * <p>A context belongs to one {@link Policy#check} call on one thread; rules must not keep it.
+ */
+public final class RuleContext {
+  private final PolicyRun run;
+  private KubernetesObject object;
+  private String kind;
+  private String namespace;
+  private String name;
+  private String ref;
+  private PodTemplate pod;
+  private Rule rule;
+
+  RuleContext(PolicyRun run) {
+    this.run = run;
+  }
+
+  void reset(KubernetesObject object) {
+    this.object = object;
+    this.kind = KubernetesObjects.kind(object);
+    this.namespace = KubernetesObjects.namespace(object);
+    this.name = KubernetesObjects.name(object);
+    this.ref = KubernetesObjects.ref(kind, namespace, name);
+    this.pod = PodTemplate.extract(object);
+  }
+
+  void rule(Rule rule) {
+    this.rule = rule;
+  }
+
+  /** The object being checked. */
+  public KubernetesObject object() {
+    return object;
+  }
+
+  /** Its kind, as {@link KubernetesObjects#kind}. */
+  public String kind() {
+    return kind;
+  }
+
+  /** Its namespace, or the empty string. */
+  public String namespace() {
+    return namespace;
+  }
+
+  /** Its name, as {@link KubernetesObjects#name}. */
+  public String name() {
+    return name;
+  }
+
+  /** {@code Kind/namespace/name}, as findings show it. */
+  public String objectRef() {
+    return ref;
+  }
+
+  /** The pod of the object, if it is pod-bearing (see {@link PodTemplate#of}). */
+  public Optional<PodTemplate> pod() {
+    return Optional.ofNullable(pod);
+  }
+
+  /** Every object of the check, in the order given: what cross-object rules look at. */
+  public List<KubernetesObject> objects() {
+    return run.objects();
+  }
+
+  /**
+   * A value computed from {@link #objects() all objects} once per check and shared by every rule
+   * and object, keyed by the identity of {@code factory} (keep it in a constant). Cross-object
+   * rules build their indexes with it, so that a check stays linear in the number of objects.
+   */
+  public <T> T shared(Function<? super List<KubernetesObject>, T> factory) {
+    return run.shared(factory);
+  }
+
+  /** Reports a finding of the current rule on the current object at {@code path}. */
+  public void report(String path, String message) {
+    run.add(Finding.of(rule.id(), rule.severity(), ref, path, message));
+  }
+
+  /** Reports a finding like {@link #report(String, String)} under another rule (for exemption findings). */
+  void report(Rule other, String path, String message) {
+    run.add(Finding.of(other.id(), other.severity(), ref, path, message));
+  }
+}
