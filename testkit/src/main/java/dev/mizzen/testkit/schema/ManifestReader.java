@@ -99,10 +99,13 @@ final class ManifestReader {
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+      boolean indentation = problem.contains("<block end>") || problem.contains("mapping values are not allowed")
+          || problem.contains("could not find expected ':'");
       parseError(document, mark, "cannot read YAML: " + problem
           + (e.getContext() != null && e.getContextMark() != null && e.getContextMark() != mark
               ? " (" + e.getContext() + " at line " + (e.getContextMark().getLine() + 1) + ")"
-              : ""));
+              : "")
+          + (indentation ? "; check the indentation and quote values that contain \": \"" : ""));
     } catch (Unreadable e) {
       parseError(document, e.mark, "cannot read YAML: " + e.getMessage());
     } catch (YAMLException e) {

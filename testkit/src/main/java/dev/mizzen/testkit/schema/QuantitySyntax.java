@@ -45,14 +45,24 @@ final class QuantitySyntax {
     while (pos < end && isDigit(text.charAt(pos))) {
       pos++;
     }
-    if (pos < end) {
-      return Optional.of("is not a number with an optional unit");
-    }
     String suffix = text.substring(suffixStart);
-    if (SUFFIXES.contains(suffix) || isExponent(suffix)) {
+    if (pos == end && (SUFFIXES.contains(suffix) || isExponent(suffix))) {
       return Optional.empty();
     }
-    return Optional.of("has the unknown unit \"" + suffix + "\"" + hint(suffix));
+    return Optional.of(describe(suffix, suffixStart > 0));
+  }
+
+  /** Why a quantity with this {@code suffix} after its number does not parse. */
+  private static String describe(String suffix, boolean hasNumber) {
+    String unit = suffix.strip();
+    boolean letters = !unit.isEmpty() && unit.chars().allMatch(Character::isLetter);
+    if (hasNumber && letters && !unit.equals(suffix)) {
+      return "has a space between the number and the unit";
+    }
+    if (hasNumber && letters) {
+      return "has the unknown unit \"" + unit + "\"" + hint(unit);
+    }
+    return "is not a number with an optional unit";
   }
 
   private static boolean isExponent(String suffix) {
