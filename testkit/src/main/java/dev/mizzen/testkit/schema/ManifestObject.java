@@ -144,6 +144,34 @@ public final class ManifestObject {
     return SourceLocation.of(source, ManifestReader.line(position), ManifestReader.column(position));
   }
 
+  /**
+   * Whether the field at {@code path} is a map with keys of the user's choosing (labels, data,
+   * resource limits, a Service's selector) rather than an object with fixed fields, by the kind's
+   * schema; false for paths the schema does not know. Field paths write such keys in brackets
+   * ({@code metadata.labels[app]}).
+   */
+  public boolean isMapField(String path) {
+    Optional<Class<? extends KubernetesObject>> model = modelClass();
+    if (model.isEmpty()) {
+      return false;
+    }
+    FieldType type = FieldType.model(model.get());
+    for (FieldPath.Segment segment : FieldPath.parse(path)) {
+      if (segment.bracketed() && (type.kind == FieldType.Kind.LIST || type.kind == FieldType.Kind.MAP)) {
+        type = type.element;
+      } else if (!segment.bracketed() && type.kind == FieldType.Kind.MODEL) {
+        ModelSchema.Property property = type.schema().property(segment.text());
+        if (property == null) {
+          return false;
+        }
+        type = property.type();
+      } else {
+        return false;
+      }
+    }
+    return type.kind == FieldType.Kind.MAP;
+  }
+
   /** The client-java model class of this kind, empty for kinds it has no model of. */
   public Optional<Class<? extends KubernetesObject>> modelClass() {
     return ApiIndex.modelClass(apiVersion, kind);
