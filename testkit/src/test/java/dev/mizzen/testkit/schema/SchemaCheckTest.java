@@ -56,6 +56,17 @@ class SchemaCheckTest {
   }
 
   @Test
+  void realisticManifestsOfManyKindsHaveNoFindings() throws Exception {
+    Path file = Path.of(getClass().getResource("realistic.yaml").toURI());
+
+    ManifestFile manifests = ManifestFile.read(file);
+    assertThat(SchemaCheck.check(manifests)).isEmpty();
+    assertThat(manifests.objects()).hasSize(15);
+    assertThat(manifests.objects()).allSatisfy(object ->
+        assertThat(object.object().isPresent()).isEqualTo(!object.kind().equals("Widget")));
+  }
+
+  @Test
   void unknownFieldSuggestsTheClosestName() {
     List<SchemaFinding> findings = SchemaCheck.check(VALID.replace("matchLabels: {app: web}", "matchLabel: {app: web}"), "t.yaml");
 
