@@ -55,6 +55,45 @@ class SchemaCheckTest {
     assertThat(check(VALID)).isEmpty();
   }
 
+  /** The example of docs/schema.md. */
+  @Test
+  void documentedExample() {
+    assertThat(SchemaCheck.check("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          replicas: "3"
+          selector:
+            matchLabel: {app: web}
+          template:
+            metadata:
+              labels: {app: web}
+            spec:
+              containers:
+              - image: nginx:1.27
+                env:
+                - {name: PORT, value: 8080}
+                resources:
+                  limits: {memory: 512MB}
+        """, "deploy/web.yaml")).map(SchemaFinding::toString).containsExactly(
+        "deploy/web.yaml:7:13: ERROR schema/wrong-type Deployment/shop/web: spec.replicas: must be an integer,"
+            + " was the string \"3\"; remove the quotes",
+        "deploy/web.yaml:9:5: ERROR schema/unknown-field Deployment/shop/web: spec.selector.matchLabel: unknown"
+            + " field \"matchLabel\" in LabelSelector; did you mean \"matchLabels\"?",
+        "deploy/web.yaml:15:9: ERROR schema/required Deployment/shop/web: spec.template.spec.containers[0].name:"
+            + " missing required field \"name\" of Container",
+        "deploy/web.yaml:17:31: ERROR schema/wrong-type Deployment/shop/web:"
+            + " spec.template.spec.containers[0].env[0].value: must be a string, was the integer 8080; quote it,"
+            + " or YAML reads it as a number",
+        "deploy/web.yaml:19:28: ERROR schema/invalid-format Deployment/shop/web:"
+            + " spec.template.spec.containers[0].resources.limits[memory]: must be a quantity such as 500m, 2,"
+            + " 1.5Gi or 1e3, but \"512MB\" has the unknown unit \"MB\" (use Mi for binary units or M for"
+            + " decimal ones)");
+  }
+
   @Test
   void realisticManifestsOfManyKindsHaveNoFindings() throws Exception {
     Path file = Path.of(getClass().getResource("realistic.yaml").toURI());
