@@ -73,7 +73,10 @@ public final class ManifestObject {
     return metadataString("namespace");
   }
 
-  /** {@code Kind/namespace/name}; {@code Kind/name} without a namespace, {@code Kind} without a name. */
+  /**
+   * {@code Kind/namespace/name}; {@code Kind/name} without a namespace, {@code Kind} without a
+   * name, {@code ?} for a missing kind, empty with neither kind nor name.
+   */
   public String ref() {
     return ref;
   }

@@ -43,7 +43,8 @@ public abstract class SchemaFinding {
 
   /**
    * The object: {@code Kind/namespace/name}, {@code Kind/name} without a namespace, {@code Kind}
-   * without a name, and empty when the document has no kind or is not an object.
+   * without a name, {@code ?} for a missing kind, and empty when the document has neither kind
+   * nor name or is not an object.
    */
   public abstract String object();
 
