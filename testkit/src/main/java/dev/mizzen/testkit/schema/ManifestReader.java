@@ -399,6 +399,10 @@ final class ManifestReader {
   }
 
   private static Object integer(String text) {
+    if (text.indexOf(':') >= 0) {
+      // YAML 1.1 sexagesimal (1:30); go-yaml v2 leaves it a string, and so does kubectl.
+      return text;
+    }
     String digits = text.indexOf('_') >= 0 ? text.replace("_", "") : text;
     int sign = 1;
     if (digits.startsWith("-")) {
@@ -408,12 +412,7 @@ final class ManifestReader {
       digits = digits.substring(1);
     }
     BigInteger value;
-    if (digits.indexOf(':') >= 0) {
-      value = BigInteger.ZERO;
-      for (String part : digits.split(":")) {
-        value = value.multiply(BigInteger.valueOf(60)).add(new BigInteger(part));
-      }
-    } else if (digits.startsWith("0x")) {
+    if (digits.startsWith("0x")) {
       value = new BigInteger(digits.substring(2), 16);
     } else if (digits.startsWith("0b")) {
       value = new BigInteger(digits.substring(2), 2);
@@ -433,6 +432,9 @@ final class ManifestReader {
   }
 
   private static Object floating(String text) {
+    if (text.indexOf(':') >= 0) {
+      return text;
+    }
     String digits = text.indexOf('_') >= 0 ? text.replace("_", "") : text;
     switch (digits.toLowerCase(java.util.Locale.ROOT)) {
       case ".inf", "+.inf" -> {

@@ -143,6 +143,8 @@ class ManifestFileTest {
         m: null
         o: .inf
         n: no
+        p: 10:30
+        q: 1:20.5
         """, "t.yaml");
 
     Map<String, Object> tree = file.objects().get(0).tree();
@@ -151,7 +153,8 @@ class ManifestFileTest {
         .containsEntry("h", 3000000000L).containsEntry("i", 1.5).containsEntry("j", null)
         .containsEntry("k", "2025-01-01").containsEntry("m", null)
         .containsEntry("o", Double.POSITIVE_INFINITY)
-        .as("go-yaml v2 reads a plain n as false, keys too").containsEntry("false", false);
+        .as("go-yaml v2 reads a plain n as false, keys too").containsEntry("false", false)
+        .as("no sexagesimal numbers in go-yaml v2").containsEntry("p", "10:30").containsEntry("q", "1:20.5");
     assertThat(tree.get("l")).isEqualTo(new java.math.BigInteger("12345678901234567890123"));
   }
 
