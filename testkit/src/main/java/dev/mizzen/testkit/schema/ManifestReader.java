@@ -1,6 +1,5 @@
 package dev.mizzen.testkit.schema;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,12 +13,9 @@ import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
-import org.yaml.snakeyaml.nodes.NodeId;
-import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads a YAML or JSON stream into {@link PositionedMap}/{@link PositionedList} trees straight
@@ -37,9 +33,6 @@ final class ManifestReader {
   private static final int MAX_DEPTH = 500;
   /** As SnakeYAML's default, against "billion laughs" documents. */
   private static final int MAX_COLLECTION_ALIASES = 50;
-  private static final Resolver RESOLVER = new Resolver();
-  /** Plain words YAML 1.1 (go-yaml v2) resolves to booleans. */
-  private static final Map<String, Object> WORDS = words();
 
   private final String source;
   private final List<ManifestObject> objects = new ArrayList<>();
@@ -269,7 +262,7 @@ final class ManifestReader {
       }
       case Scalar -> {
         ScalarEvent scalar = (ScalarEvent) event;
-        value = scalar(scalar);
+        value = YamlScalars.value(scalar);
         anchor = scalar.getAnchor();
       }
       case SequenceStart -> {
@@ -339,139 +332,6 @@ final class ManifestReader {
         }
       }
     }
-  }
-
-  private static Object scalar(ScalarEvent event) {
-    String value = event.getValue();
-    String tag = event.getTag();
-    if (tag == null || tag.equals("!")) {
-      return event.getImplicit().canOmitTagInPlainScalar() ? resolve(value) : value;
-    }
-    return typed(Tag.STR.getValue().equals(tag) ? Tag.STR : new Tag(tag), value);
-  }
-
-  /** A plain scalar's value, as YAML 1.1 (go-yaml v2) resolves it. */
-  private static Object resolve(String value) {
-    if (value.isEmpty() || value.equals("~") || value.equals("null") || value.equals("Null")
-        || value.equals("NULL")) {
-      return null;
-    }
-    char first = value.charAt(0);
-    if (Character.isLetter(first)) {
-      // Only booleans and null start with a letter; numbers and timestamps never do. go-yaml v2,
-      // behind kubectl's YAML decoding, also takes a plain y/Y/n/N for a boolean.
-      return value.length() > 5 ? value : WORDS.getOrDefault(value, value);
-    }
-    if (first >= '1' && first <= '9' && value.length() < 10 && isDigits(value)) {
-      return Integer.parseInt(value);
-    }
-    return typed(RESOLVER.resolve(NodeId.scalar, value, true), value);
-  }
-
-  private static boolean isDigits(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static Object typed(Tag tag, String text) {
-    if (Tag.STR.equals(tag)) {
-      return text;
-    }
-    if (Tag.INT.equals(tag)) {
-      return integer(text);
-    }
-    if (Tag.BOOL.equals(tag)) {
-      return bool(text);
-    }
-    if (Tag.NULL.equals(tag)) {
-      return null;
-    }
-    if (Tag.FLOAT.equals(tag)) {
-      return floating(text);
-    }
-    // Timestamps, !!binary and custom tags stay text, as JSON would carry them.
-    return text;
-  }
-
-  private static Object integer(String text) {
-    if (text.indexOf(':') >= 0) {
-      // YAML 1.1 sexagesimal (1:30); go-yaml v2 leaves it a string, and so does kubectl.
-      return text;
-    }
-    String digits = text.indexOf('_') >= 0 ? text.replace("_", "") : text;
-    int sign = 1;
-    if (digits.startsWith("-")) {
-      sign = -1;
-      digits = digits.substring(1);
-    } else if (digits.startsWith("+")) {
-      digits = digits.substring(1);
-    }
-    BigInteger value;
-    if (digits.startsWith("0x")) {
-      value = new BigInteger(digits.substring(2), 16);
-    } else if (digits.startsWith("0b")) {
-      value = new BigInteger(digits.substring(2), 2);
-    } else if (digits.length() > 1 && digits.startsWith("0")) {
-      value = new BigInteger(digits.substring(1), 8);
-    } else if (digits.length() < 18) {
-      long small = sign * Long.parseLong(digits);
-      return small == (int) small ? (Object) (int) small : (Object) small;
-    } else {
-      value = new BigInteger(digits);
-    }
-    value = sign < 0 ? value.negate() : value;
-    if (value.bitLength() < 32) {
-      return value.intValue();
-    }
-    return value.bitLength() < 64 ? (Object) value.longValue() : value;
-  }
-
-  private static Object floating(String text) {
-    if (text.indexOf(':') >= 0) {
-      return text;
-    }
-    String digits = text.indexOf('_') >= 0 ? text.replace("_", "") : text;
-    switch (digits.toLowerCase(java.util.Locale.ROOT)) {
-      case ".inf", "+.inf" -> {
-        return Double.POSITIVE_INFINITY;
-      }
-      case "-.inf" -> {
-        return Double.NEGATIVE_INFINITY;
-      }
-      case ".nan" -> {
-        return Double.NaN;
-      }
-      default -> {
-        try {
-          return Double.parseDouble(digits);
-        } catch (NumberFormatException e) {
-          return text;
-        }
-      }
-    }
-  }
-
-  private static Map<String, Object> words() {
-    Map<String, Object> words = new HashMap<>();
-    for (String word : List.of("y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON")) {
-      words.put(word, Boolean.TRUE);
-    }
-    for (String word : List.of("n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF")) {
-      words.put(word, Boolean.FALSE);
-    }
-    return Map.copyOf(words);
-  }
-
-  private static Boolean bool(String text) {
-    return switch (text) {
-      case "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON" -> Boolean.TRUE;
-      default -> Boolean.FALSE;
-    };
   }
 
   private static String string(Object value) {
