@@ -238,6 +238,21 @@ class ManifestFileTest {
   }
 
   @Test
+  void tellsMapFieldsFromObjectFields() {
+    ManifestObject deployment = ManifestFile.parse(DEPLOYMENT, "d.yaml").objects().get(0);
+
+    assertThat(deployment.isMapField("metadata.labels")).isTrue();
+    assertThat(deployment.isMapField("spec.selector.matchLabels")).isTrue();
+    assertThat(deployment.isMapField("spec.template.spec.containers[web].resources.limits")).isTrue();
+    assertThat(deployment.isMapField("spec.template.spec.containers[0].resources.limits")).isTrue();
+    assertThat(deployment.isMapField("spec.selector")).isFalse();
+    assertThat(deployment.isMapField("spec.template.spec.containers")).isFalse();
+    assertThat(deployment.isMapField("spec.nonsense")).isFalse();
+    assertThat(ManifestFile.parse("apiVersion: v1\nkind: Service\nmetadata: {name: s}\n", "s.yaml")
+        .objects().get(0).isMapField("spec.selector")).as("a Service's selector is a map").isTrue();
+  }
+
+  @Test
   void convertsToTypedObjectsLeavingOutWhatDoesNotFit() {
     ManifestObject object = ManifestFile.parse(DEPLOYMENT, "d.yaml").objects().get(0);
 

@@ -152,4 +152,12 @@ class SchemaCheckInputTest {
         file + ":6:10: ERROR schema/wrong-type Service/s: spec.ports: must be a list, was a map;"
             + " write each element on its own line starting with \"- \"");
   }
+
+  @Test
+  void concatenatedJsonObjectsAreAParseError() {
+    List<SchemaFinding> findings = SchemaCheck.check("{\"apiVersion\": \"v1\"}\n{\"kind\": \"Pod\"}\n", "two.json");
+
+    assertThat(findings).filteredOn(finding -> finding.rule() == SchemaRule.PARSE_ERROR).singleElement()
+        .satisfies(finding -> assertThat(finding.location().line()).isEqualTo(2));
+  }
 }
