@@ -1,0 +1,132 @@
+package dev.mizzen.testkit.schema;
+
+import com.google.gson.annotations.SerializedName;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The schema of one client-java model class, derived by reflection and cached per class: its
+ * JSON field names (from {@code @SerializedName}) with their types (from the generic field
+ * types), and its required fields (the generated {@code openapiRequiredFields} set, which
+ * mirrors the {@code required} list of the Kubernetes OpenAPI).
+ */
+final class ModelSchema {
+  private static final ClassValue<ModelSchema> CACHE = new ClassValue<>() {
+    @Override
+    protected ModelSchema computeValue(Class<?> type) {
+      return new ModelSchema(type);
+    }
+  };
+  private static final Pattern VERSION_PREFIX =
+      Pattern.compile("^(?:[A-Z][a-z]+)?V[0-9]+(?:(?:alpha|beta)[0-9]+)?(?=[A-Z])");
+
+  final Class<?> type;
+  final String name;
+  private final Map<String, Property> properties;
+  private final List<String> orderedNames;
+  private final List<String> required;
+  private final Constructor<?> constructor;
+
+  private ModelSchema(Class<?> type) {
+    this.type = type;
+    this.name = typeName(type);
+    Map<String, Property> byName = new LinkedHashMap<>();
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Field field : c.getDeclaredFields()) {
+        int modifiers = field.getModifiers();
+        SerializedName serialized = field.getAnnotation(SerializedName.class);
+        if (serialized == null || Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers)) {
+          continue;
+        }
+        field.setAccessible(true);
+        byName.putIfAbsent(serialized.value(),
+            new Property(serialized.value(), field, FieldType.of(field.getGenericType())));
+      }
+    }
+    this.properties = new HashMap<>(byName);
+    List<String> required = new ArrayList<>();
+    Collection<?> declared = requiredFields(type);
+    for (String property : byName.keySet()) {
+      if (declared.contains(property)) {
+        required.add(property);
+      }
+    }
+    this.required = List.copyOf(required);
+    this.constructor = constructor(type);
+    this.orderedNames = List.copyOf(byName.keySet());
+  }
+
+  static ModelSchema of(Class<?> type) {
+    return CACHE.get(type);
+  }
+
+  /** {@code Container} for {@code V1Container}, {@code Subject} for {@code RbacV1Subject}. */
+  static String typeName(Class<?> type) {
+    return VERSION_PREFIX.matcher(type.getSimpleName()).replaceFirst("");
+  }
+
+  /** The property with JSON name {@code name}, or null. */
+  Property property(String name) {
+    return properties.get(name);
+  }
+
+  /** The JSON field names, in the model's declaration order. */
+  List<String> names() {
+    return orderedNames;
+  }
+
+  /** The required JSON field names, in declaration order. */
+  List<String> required() {
+    return required;
+  }
+
+  /** A new, empty instance of the model. */
+  Object newInstance() {
+    try {
+      return constructor.newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot create " + type.getName(), e);
+    }
+  }
+
+  private static Collection<?> requiredFields(Class<?> type) {
+    try {
+      Field field = type.getDeclaredField("openapiRequiredFields");
+      if (Modifier.isStatic(field.getModifiers()) && field.get(null) instanceof Collection<?> names) {
+        return names;
+      }
+    } catch (NoSuchFieldException | IllegalAccessException e) {
+      // Not a generated model, or one without required fields.
+    }
+    return List.of();
+  }
+
+  private static Constructor<?> constructor(Class<?> type) {
+    try {
+      Constructor<?> constructor = type.getDeclaredConstructor();
+      constructor.setAccessible(true);
+      return constructor;
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
+  }
+
+  /** One JSON field of a model. */
+  record Property(String name, Field field, FieldType type) {
+    void set(Object model, Object value) {
+      try {
+        field.set(model, value);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("cannot set " + field, e);
+      }
+    }
+  }
+}
