@@ -1,0 +1,132 @@
+package dev.mizzen.examples.cli;
+
+import dev.mizzen.testkit.lint.Lint;
+import dev.mizzen.testkit.lint.LintFinding;
+import dev.mizzen.testkit.lint.LintReport;
+import dev.mizzen.testkit.policy.Policies;
+import dev.mizzen.testkit.policy.Policy;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code lint [--policy baseline|restricted|recommended|all]... [--format text|json] FILE...}:
+ * the strict schema check and policy checks of manifest files. Exit 0 without error-level
+ * findings, 1 with some, 2 when an input cannot be read.
+ */
+final class LintCommand implements Command {
+
+  @Override
+  public String name() {
+    return "lint";
+  }
+
+  @Override
+  public String summary() {
+    return "lint [--policy baseline|restricted|recommended|all]... [--format text|json] FILE...\n"
+        + "      check manifests: schema (schema/*) and policies (default: all = restricted + recommended);\n"
+        + "      exit 0 clean, 1 error-level findings, 2 unreadable input";
+  }
+
+  @Override
+  public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+    List<String> policies = new ArrayList<>();
+    String format = "text";
+    List<Path> files = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      switch (arg) {
+        case "--policy", "-p" -> policies.add(value(args, ++i, arg));
+        case "--format", "-f" -> format = value(args, ++i, arg);
+        default -> {
+          if (arg.startsWith("-") && !arg.equals("-")) {
+            throw new UsageException("unknown option for lint: " + arg);
+          }
+          files.add(Path.of(arg));
+        }
+      }
+    }
+    if (files.isEmpty()) {
+      throw new UsageException("lint needs at least one FILE");
+    }
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new UsageException("--format must be text or json, was " + format);
+    }
+    Policy policy = null;
+    for (String name : policies.isEmpty() ? List.of("all") : policies) {
+      for (String part : name.split(",")) {
+        Policy named;
+        try {
+          named = Policies.named(part.trim());
+        } catch (IllegalArgumentException e) {
+          throw new UsageException(e.getMessage());
+        }
+        policy = policy == null ? named : policy.and(named);
+      }
+    }
+
+    LintReport report = Lint.with(policy).files(files);
+    for (String problem : report.unreadable()) {
+      err.println("mizzen lint: cannot read " + problem);
+    }
+    if (format.equals("json")) {
+      out.print(json(report.findings()));
+    } else {
+      report.findings().forEach(out::println);
+    }
+    out.flush();
+    err.printf("%d objects in %d files: %d errors, %d warnings, %d info%n", report.objects(), files.size(),
+        report.count("error"), report.count("warning"), report.count("info"));
+    return report.exitCode();
+  }
+
+  /** A JSON array of objects with exactly the fields rule, severity, object, path, message. */
+  static String json(List<LintFinding> findings) {
+    StringBuilder text = new StringBuilder(findings.size() * 160 + 4).append('[');
+    for (int i = 0; i < findings.size(); i++) {
+      LintFinding f = findings.get(i);
+      text.append(i == 0 ? "\n" : ",\n").append("  {\"rule\": ");
+      string(text, f.rule());
+      text.append(", \"severity\": ");
+      string(text, f.severity());
+      text.append(", \"object\": ");
+      string(text, f.object());
+      text.append(", \"path\": ");
+      string(text, f.path());
+      text.append(", \"message\": ");
+      string(text, f.message());
+      text.append('}');
+    }
+    return text.append(findings.isEmpty() ? "]\n" : "\n]\n").toString();
+  }
+
+  private static void string(StringBuilder text, String value) {
+    text.append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> text.append("\\\"");
+        case '\\' -> text.append("\\\\");
+        case '\n' -> text.append("\\n");
+        case '\r' -> text.append("\\r");
+        case '\t' -> text.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            text.append(String.format("\\u%04x", (int) c));
+          } else {
+            text.append(c);
+          }
+        }
+      }
+    }
+    text.append('"');
+  }
+
+  private static String value(List<String> args, int index, String flag) throws UsageException {
+    if (index >= args.size()) {
+      throw new UsageException(flag + " needs a value");
+    }
+    return args.get(index);
+  }
+}

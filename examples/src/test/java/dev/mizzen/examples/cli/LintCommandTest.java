@@ -1,0 +1,113 @@
+package dev.mizzen.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.mizzen.examples.shop.ShopApp;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LintCommandTest {
+  private static final String TYPO = """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: web
+        namespace: shop
+      spec:
+        selector:
+          matchLabel:
+            app: web
+        template:
+          metadata:
+            labels:
+              app: web
+          spec:
+            containers:
+            - name: web
+              image: ghcr.io/acme/web:1.4.2
+      """;
+  private static final String PRIVILEGED = """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: root
+        namespace: shop
+      spec:
+        containers:
+        - name: root
+          image: busybox:1.36
+          securityContext:
+            privileged: true
+      """;
+
+  @TempDir
+  Path dir;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int lint(String... args) {
+    List<String> all = new ArrayList<>(List.of("lint"));
+    all.addAll(List.of(args));
+    return Main.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private String file(String name, String text) throws Exception {
+    Path file = dir.resolve(name);
+    Files.writeString(file, text);
+    return file.toString();
+  }
+
+  @Test
+  void theShopAppHasNoErrorLevelFindings() throws Exception {
+    assertThat(lint(file("shop.yaml", ShopApp.app().yaml()))).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("19 objects in 1 files: 0 errors");
+  }
+
+  @Test
+  void anUnknownFieldIsAnErrorWithItsLineAndAHint() throws Exception {
+    String file = file("typo.yaml", TYPO);
+    assertThat(lint("--policy", "baseline", file)).isEqualTo(1);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains(file + ":8:5: error [schema/unknown-field] Deployment/shop/web: spec.selector.matchLabel: ")
+        .contains("matchLabels");
+  }
+
+  @Test
+  void jsonOutputHasExactlyTheFiveFields() throws Exception {
+    assertThat(lint("--format", "json", "--policy", "baseline", file("root.yaml", PRIVILEGED))).isEqualTo(1);
+    JsonArray findings = JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonArray();
+    assertThat(findings).isNotEmpty();
+    JsonObject privileged = findings.asList().stream().map(e -> e.getAsJsonObject())
+        .filter(f -> f.get("rule").getAsString().equals("privileged")).findFirst().orElseThrow();
+    assertThat(privileged.keySet()).containsExactly("rule", "severity", "object", "path", "message");
+    assertThat(privileged.get("severity").getAsString()).isEqualTo("error");
+    assertThat(privileged.get("object").getAsString()).isEqualTo("Pod/shop/root");
+    assertThat(privileged.get("path").getAsString()).isEqualTo("spec.containers[root].securityContext.privileged");
+  }
+
+  @Test
+  void unreadableInputExitsWithTwoNamingFileAndLine() throws Exception {
+    String bad = file("bad.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n");
+    assertThat(lint(bad)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read " + bad + ":");
+    err.reset();
+    assertThat(lint(dir.resolve("missing.yaml").toString())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("missing.yaml");
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() {
+    assertThat(lint()).isEqualTo(2);
+    assertThat(lint("--policy", "strict", "x.yaml")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("policy must be baseline, restricted, recommended or all");
+  }
+}
