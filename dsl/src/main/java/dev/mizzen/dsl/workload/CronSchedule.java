@@ -132,13 +132,14 @@ final class CronSchedule {
 
   /** One field: a comma-separated list of ranges. Null when valid. */
   private static String field(String field, Field kind) {
-    for (String part : field.split(",", -1)) {
+    String[] parts = field.split(",", -1);
+    for (String part : parts) {
       if (part.isEmpty()) {
         return "has an empty list element; separate values with single commas";
       }
       String problem = range(part, kind);
       if (problem != null) {
-        return problem;
+        return parts.length == 1 ? problem : "'" + part + "' " + problem;
       }
     }
     return null;
@@ -148,7 +149,7 @@ final class CronSchedule {
   private static String range(String expr, Field kind) {
     String[] rangeAndStep = expr.split("/", -1);
     if (rangeAndStep.length > 2) {
-      return "'" + expr + "' has more than one '/'";
+      return "has more than one '/'";
     }
     String[] lowAndHigh = rangeAndStep[0].split("-", -1);
     boolean every = lowAndHigh[0].equals("*") || lowAndHigh[0].equals("?");
@@ -156,19 +157,19 @@ final class CronSchedule {
     long end;
     if (every) {
       if (lowAndHigh.length > 1) {
-        return "'" + expr + "': '" + lowAndHigh[0] + "' already means every value and cannot start a range;"
+        return "cannot start a range with '" + lowAndHigh[0] + "', which already means every value;"
             + " write a range as a-b";
       }
       start = kind.min;
       end = kind.max;
     } else {
       if (lowAndHigh.length > 2) {
-        return "'" + expr + "' has more than one '-'";
+        return "has more than one '-'";
       }
       Long low = value(lowAndHigh[0], kind.names);
       Long high = lowAndHigh.length == 2 ? value(lowAndHigh[1], kind.names) : low;
       if (low == null || high == null) {
-        return "'" + expr + "': values must be " + kind.accepted();
+        return "needs values in " + kind.accepted();
       }
       start = low;
       end = high;
@@ -177,21 +178,21 @@ final class CronSchedule {
     if (rangeAndStep.length == 2) {
       Long parsed = number(rangeAndStep[1]);
       if (parsed == null) {
-        return "'" + expr + "': the step after '/' must be a positive whole number";
+        return "needs a positive whole number as the step after '/'";
       }
       step = parsed;
       if (!every && lowAndHigh.length == 1) {
         end = kind.max; // "5/15" means 5 to the maximum, every 15.
       }
     }
-    if (start < kind.min || end > kind.max) {
-      return "'" + expr + "': values must be " + kind.accepted();
+    if (start < kind.min || start > kind.max || end > kind.max) {
+      return "needs values in " + kind.accepted();
     }
     if (start > end) {
-      return "'" + expr + "': the range starts after it ends";
+      return "has a range that starts after it ends";
     }
     if (step == 0) {
-      return "'" + expr + "': the step after '/' must be a positive whole number";
+      return "needs a positive whole number as the step after '/'";
     }
     return null;
   }
