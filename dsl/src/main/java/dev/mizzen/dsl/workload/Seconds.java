@@ -19,7 +19,7 @@ final class Seconds {
     }
     long seconds = d.getSeconds();
     if (max == INT64) {
-      return v.check(seconds >= min, "must be at least %d seconds, was %d", min, seconds);
+      return v.check(seconds >= min, "must be at least %d second%s, was %d", min, min == 1 ? "" : "s", seconds);
     }
     return v.check(seconds >= min && seconds <= max, "must be %d..%d seconds, was %d", min, max, seconds);
   }
