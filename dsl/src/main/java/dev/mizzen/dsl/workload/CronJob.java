@@ -104,6 +104,11 @@ public abstract class CronJob implements JobSettings {
     return "CronJob";
   }
 
+  /** This CronJob with the image of container {@code container} replaced. */
+  public CronJob withImage(String container, String image) {
+    return ((ImmutableCronJob) this).withPod(pod().withImage(container, image));
+  }
+
   @Value.Check
   protected void check() {
     Validation v = Workloads.validate(this, Metadata.NameRule.DNS1123_LABEL, "spec.jobTemplate.spec.template",

@@ -47,6 +47,11 @@ public abstract class Job implements JobSettings {
     return "Job";
   }
 
+  /** This Job with the image of container {@code container} replaced. */
+  public Job withImage(String container, String image) {
+    return ((ImmutableJob) this).withPod(pod().withImage(container, image));
+  }
+
   @Value.Check
   protected void check() {
     Validation v = Workloads.validate(this, Metadata.NameRule.DNS1123_LABEL, "spec.template",

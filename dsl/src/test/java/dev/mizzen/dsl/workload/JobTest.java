@@ -168,7 +168,10 @@ class JobTest {
         .pod(pod().security(PodSecurity.restricted().optOut(PodOptOut.runAsRoot("legacy migration image"))))
         .customize(j -> j.getSpec().setSuspend(true))
         .build()
+        .withImage("migrate", "ghcr.io/acme/migrate:3.2.0")
         .render();
+    assertThat(rendered.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+        .isEqualTo("ghcr.io/acme/migrate:3.2.0");
     assertThat(rendered.getSpec().getSuspend()).isTrue();
     assertThat(rendered.getMetadata().getAnnotations())
         .containsEntry("security.mizzen.dev/opt-out", "runAsRoot: legacy migration image");
