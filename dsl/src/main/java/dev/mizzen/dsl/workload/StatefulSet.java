@@ -171,7 +171,8 @@ public abstract class StatefulSet implements Workload {
       Validation at = spec.field("volumeClaimTemplates").key(claim.name());
       claim.validate(at);
       Validation name = at.field("metadata.name");
-      name.check(seen.add(claim.name()), "is used by two claim templates");
+      name.check(seen.add(claim.name()), "must be unique among the claim templates, '%s' is used twice",
+          claim.name());
       name.check(pod().volume(claim.name()).isEmpty(),
           "is also the name of a pod volume, which the claim would replace: rename one of them");
       name.check(mounted.contains(claim.name()), "is mounted by no container: mount it with"

@@ -188,7 +188,8 @@ class StatefulSetTest {
         .pod(PodTemplate.builder().volume(Volume.emptyDir("tmp")).container(Container.named("db")
             .image("postgres:16.4").mount("data", "/data").mount("tmp", "/tmp")))
         .build())).containsExactly(
-        "statefulset/db: spec.volumeClaimTemplates[data].metadata.name: is used by two claim templates",
+        "statefulset/db: spec.volumeClaimTemplates[data].metadata.name: must be unique among the claim templates,"
+            + " 'data' is used twice",
         "statefulset/db: spec.volumeClaimTemplates[tmp].metadata.name: is also the name of a pod volume, which the"
             + " claim would replace: rename one of them",
         "statefulset/db: spec.volumeClaimTemplates[spare].metadata.name: is mounted by no container: mount it with"
