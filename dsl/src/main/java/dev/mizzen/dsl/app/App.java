@@ -4,9 +4,12 @@ import com.google.common.collect.ImmutableList;
 import dev.mizzen.dsl.meta.KubernetesResource;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.render.Manifests;
+import dev.mizzen.validation.InvalidSpecException;
 import dev.mizzen.validation.Names;
+import dev.mizzen.validation.Problem;
 import dev.mizzen.validation.Validation;
 import io.kubernetes.client.common.KubernetesObject;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -56,18 +59,23 @@ public abstract class App {
   @Value.Check
   protected void check() {
     Validation v = Validation.of("app/" + name());
-    Names.checkLabelValue(v.field("name"), name());
+    Validation nameAt = v.field("name");
+    if (nameAt.check(!name().isEmpty(), "must not be empty: it is the value of app.kubernetes.io/part-of")) {
+      Names.checkLabelValue(nameAt, name());
+    }
     Names.checkDns1123Label(v.field("namespace"), namespace());
+    Names.checkLabelValue(v.field("managedBy"), managedBy());
     Set<String> seen = new HashSet<>();
     for (KubernetesResource resource : resources()) {
-      String ref = resource.kind() + "/" + resource.namespace().orElse(namespace()) + "/" + resource.name();
-      v.field("resources").key(resource.objectRef())
-          .check(seen.add(ref), "is added more than once; each kind and name must be unique");
+      String namespace = resource.namespace().orElse(namespace());
+      String ref = resource.apiVersion() + "/" + resource.kind() + "/" + namespace + "/" + resource.name();
+      v.field("resources").key(resource.objectRef()).check(seen.add(ref),
+          "is added more than once in namespace '%s': each kind and name must be unique", namespace);
     }
-    List<dev.mizzen.validation.Problem> problems = new java.util.ArrayList<>(v.problems());
-    problems.addAll(References.check(resources()));
+    List<Problem> problems = new ArrayList<>(v.problems());
+    problems.addAll(References.check(resources(), RenderContext.of(namespace(), name()).withManagedBy(managedBy())));
     if (!problems.isEmpty()) {
-      throw new dev.mizzen.validation.InvalidSpecException(problems);
+      throw new InvalidSpecException(problems);
     }
   }
 
@@ -98,6 +106,11 @@ public abstract class App {
     /** Adds objects, in order. */
     public Builder add(KubernetesResource... resources) {
       return addAllResources(List.of(resources));
+    }
+
+    /** Adds objects, in order. */
+    public Builder add(Iterable<? extends KubernetesResource> resources) {
+      return addAllResources(resources);
     }
   }
 }

@@ -2,114 +2,238 @@ package dev.mizzen.dsl.app;
 
 import dev.mizzen.dsl.availability.HorizontalPodAutoscaler;
 import dev.mizzen.dsl.availability.PodDisruptionBudget;
+import dev.mizzen.dsl.availability.ScaleTarget;
+import dev.mizzen.dsl.container.Container;
 import dev.mizzen.dsl.container.Port;
 import dev.mizzen.dsl.meta.KubernetesResource;
+import dev.mizzen.dsl.meta.RecommendedLabels;
+import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.network.Ingress;
 import dev.mizzen.dsl.network.IngressBackend;
 import dev.mizzen.dsl.network.NetworkPolicy;
+import dev.mizzen.dsl.network.NetworkPolicyPeer;
+import dev.mizzen.dsl.network.NetworkPolicyRule;
+import dev.mizzen.dsl.network.PodSelector;
 import dev.mizzen.dsl.network.PortRef;
 import dev.mizzen.dsl.network.Service;
 import dev.mizzen.dsl.network.ServicePort;
+import dev.mizzen.dsl.workload.CronJob;
+import dev.mizzen.dsl.workload.Deployment;
+import dev.mizzen.dsl.workload.StatefulSet;
 import dev.mizzen.dsl.workload.Workload;
 import dev.mizzen.validation.Problem;
 import dev.mizzen.validation.Validation;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * Checks what no single object can: references between the objects of an {@link App}. Each
- * problem names the object holding the reference and its field path.
+ * Checks what no single object can: references between the objects of an {@link App}, in the
+ * App's namespace and labels. Each problem names the object holding the reference and its
+ * field path.
  *
  * <ul>
- *   <li>a Service, PodDisruptionBudget or NetworkPolicy selects the pods of a workload in the app;
- *   <li>a Service's target port, by name or number, is a port of that workload's containers;
- *   <li>an Ingress backend is a Service of the app, on one of its ports;
- *   <li>an HPA scales a workload of the app.
+ *   <li>a workload's pod labels keep {@code app.kubernetes.io/part-of}, which its selector matches;
+ *   <li>a Service, PodDisruptionBudget or NetworkPolicy (and a NetworkPolicy's same-namespace pod
+ *       peers) selects the pods of at least one workload of the app, in its namespace;
+ *   <li>a Service's target ports, by name or number and protocol, are declared by each workload
+ *       it selects (by its app containers or native sidecars, where Kubernetes looks for them);
+ *   <li>an Ingress backend is a Service of the app, in its namespace, on one of its ports;
+ *   <li>an HPA scales a Deployment or StatefulSet of the app, in its namespace;
+ *   <li>a StatefulSet's {@code serviceName} is a Service of the app, in its namespace.
  * </ul>
  */
 final class References {
-  private References() {}
+  private final List<KubernetesResource> resources;
+  private final RenderContext context;
+  private final List<Workload> workloads;
+  private final List<Service> services;
 
-  static List<Problem> check(List<KubernetesResource> resources) {
+  private References(List<KubernetesResource> resources, RenderContext context) {
+    this.resources = resources;
+    this.context = context;
+    this.workloads = resources.stream().filter(Workload.class::isInstance).map(Workload.class::cast).toList();
+    this.services = resources.stream().filter(Service.class::isInstance).map(Service.class::cast).toList();
+  }
+
+  /** Every broken reference between {@code resources}, rendered in {@code context}. */
+  static List<Problem> check(List<KubernetesResource> resources, RenderContext context) {
+    return new References(resources, context).check();
+  }
+
+  private List<Problem> check() {
     List<Problem> problems = new ArrayList<>();
-    List<Workload> workloads = resources.stream()
-        .filter(Workload.class::isInstance).map(Workload.class::cast).toList();
-    List<Service> services = resources.stream()
-        .filter(Service.class::isInstance).map(Service.class::cast).toList();
     for (KubernetesResource resource : resources) {
       Validation v = Validation.of(resource.objectRef());
-      if (resource instanceof Service service) {
-        service.selectedComponent().ifPresent(component ->
-            workload(workloads, component, v.field("spec.selector")).ifPresent(workload ->
-                checkTargetPorts(service, workload, v.field("spec.ports"))));
+      if (resource instanceof Workload workload) {
+        checkPartOf(workload, v);
+        if (workload instanceof StatefulSet statefulSet) {
+          statefulSet.serviceName().ifPresent(name -> service(statefulSet, name, v.field("spec.serviceName")));
+        }
+      } else if (resource instanceof Service service) {
+        service.selector().ifPresent(selector -> {
+          List<Workload> selected = selected(service, selector, v.field("spec.selector"));
+          selected.forEach(workload -> checkTargetPorts(service, workload, v.field("spec.ports")));
+        });
       } else if (resource instanceof PodDisruptionBudget pdb) {
-        pdb.selectedComponent().ifPresent(component -> workload(workloads, component, v.field("spec.selector")));
+        pdb.selector().filter(s -> !s.selectsAll()).ifPresent(s -> selected(pdb, s, v.field("spec.selector")));
       } else if (resource instanceof NetworkPolicy policy) {
-        policy.selectedComponent().ifPresent(component -> workload(workloads, component, v.field("spec.podSelector")));
+        policy.podSelector().filter(s -> !s.selectsAll()).ifPresent(s -> selected(policy, s, v.field("spec.podSelector")));
+        checkPeers(policy, policy.ingressRules(), v.field("spec.ingress"), "from");
+        checkPeers(policy, policy.egressRules(), v.field("spec.egress"), "to");
       } else if (resource instanceof Ingress ingress) {
-        ingress.defaultBackend().ifPresent(b -> checkBackend(b, services, v.field("spec.defaultBackend")));
+        ingress.defaultBackend().ifPresent(b -> checkBackend(ingress, b, v.field("spec.defaultBackend")));
         for (int r = 0; r < ingress.rules().size(); r++) {
           var paths = ingress.rules().get(r).paths();
           for (int p = 0; p < paths.size(); p++) {
-            checkBackend(paths.get(p).backend(), services,
+            checkBackend(ingress, paths.get(p).backend(),
                 v.field("spec.rules").index(r).field("http.paths").index(p).field("backend"));
           }
         }
       } else if (resource instanceof HorizontalPodAutoscaler hpa) {
-        hpa.scaleTargetRef().ifPresent(target -> v.field("spec.scaleTargetRef").check(
-            resources.stream().anyMatch(r -> r.kind().equals(target.kind()) && r.name().equals(target.name())),
-            "scales %s/%s, which is not part of the app", target.kind(), target.name()));
+        hpa.scaleTargetRef().ifPresent(target -> checkScaleTarget(hpa, target, v.field("spec.scaleTargetRef")));
       }
       problems.addAll(v.problems());
     }
     return problems;
   }
 
-  private static Optional<Workload> workload(List<Workload> workloads, String component, Validation v) {
-    Optional<Workload> found = workloads.stream().filter(w -> w.componentName().equals(component)).findFirst();
-    v.check(found.isPresent(), "selects the pods of component '%s', but no workload of the app is that component",
-        component);
-    return found;
+  /** The namespace {@code resource} renders in. */
+  private String namespace(KubernetesResource resource) {
+    return resource.namespace().or(context::namespace).orElse("");
   }
 
-  private static void checkTargetPorts(Service service, Workload workload, Validation ports) {
-    for (int i = 0; i < service.ports().size(); i++) {
-      ServicePort port = service.ports().get(i);
-      PortRef target = port.effectiveTargetPort();
-      Validation at = ports.index(i).field("targetPort");
-      if (target.isName()) {
-        String name = target.name().get();
-        at.check(workload.pod().port(name).isPresent(),
-            "names port '%s', which no container of %s declares (its ports: %s)",
-            name, workload.objectRef(), portList(workload));
+  /** The labels of {@code workload}'s pods, as rendered in the app. */
+  private Map<String, String> podLabels(Workload workload) {
+    Map<String, String> labels = new LinkedHashMap<>(RecommendedLabels.of(workload.componentName(), context));
+    labels.putAll(workload.pod().labels());
+    return labels;
+  }
+
+  private void checkPartOf(Workload workload, Validation v) {
+    String podPartOf = workload.pod().labels().get(RecommendedLabels.PART_OF);
+    context.partOf().ifPresent(app -> {
+      if (podPartOf != null && !podPartOf.equals(app)) {
+        String template = workload instanceof CronJob ? "spec.jobTemplate.spec.template" : "spec.template";
+        v.field(template).field("metadata.labels").key(RecommendedLabels.PART_OF).problem(
+            "must be the App's name '%s', which the workload's selector matches, was '%s': remove the pod label",
+            app, podPartOf);
+      }
+    });
+  }
+
+  /** The workloads in the namespace of {@code holder} whose pods {@code selector} selects; reports none at {@code v}. */
+  private List<Workload> selected(KubernetesResource holder, PodSelector selector, Validation v) {
+    Map<String, String> wanted = selector.render(context);
+    List<Workload> matching = workloads.stream()
+        .filter(w -> podLabels(w).entrySet().containsAll(wanted.entrySet())).toList();
+    List<Workload> selected = matching.stream().filter(w -> namespace(w).equals(namespace(holder))).toList();
+    if (selected.isEmpty()) {
+      String what = selector.component().isPresent() && selector.matchLabels().isEmpty()
+          ? "selects the pods of component '" + selector.component().get() + "'"
+          : "selects pods labelled " + describe(wanted);
+      if (!matching.isEmpty()) {
+        v.problem("%s, but the app's workloads with such pods are in another namespace (%s), not '%s'", what,
+            matching.stream().map(w -> w.objectRef() + " in '" + namespace(w) + "'").collect(Collectors.joining(", ")),
+            namespace(holder));
       } else {
-        int number = target.number().getAsInt();
-        at.check(workload.pod().allContainers().stream().flatMap(c -> c.ports().stream())
-                .anyMatch(p -> p.containerPort() == number),
-            "is port %d, which no container of %s declares (its ports: %s)", number, workload.objectRef(),
-            portList(workload));
+        v.problem("%s, but no workload of the app has such pods (%s): select a workload of the app, e.g."
+            + " selecting(workload)", what, workloadList(holder));
+      }
+    }
+    return selected;
+  }
+
+  private String workloadList(KubernetesResource holder) {
+    List<Workload> inNamespace = workloads.stream().filter(w -> namespace(w).equals(namespace(holder))).toList();
+    if (inNamespace.isEmpty()) {
+      return "it has none in namespace '" + namespace(holder) + "'";
+    }
+    return "its workloads: " + inNamespace.stream()
+        .map(w -> w.objectRef() + " (component '" + w.componentName() + "')").collect(Collectors.joining(", "));
+  }
+
+  private static String describe(Map<String, String> labels) {
+    return labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+  }
+
+  private void checkPeers(NetworkPolicy policy, List<NetworkPolicyRule> rules, Validation at, String peersField) {
+    for (int r = 0; r < rules.size(); r++) {
+      List<NetworkPolicyPeer> peers = rules.get(r).peers();
+      for (int p = 0; p < peers.size(); p++) {
+        NetworkPolicyPeer peer = peers.get(p);
+        if (peer.namespaceSelector().isEmpty()) {
+          Validation v = at.index(r).field(peersField).index(p).field("podSelector");
+          peer.podSelector().filter(s -> !s.selectsAll()).ifPresent(s -> selected(policy, s, v));
+        }
       }
     }
   }
 
-  private static String portList(Workload workload) {
-    List<String> ports = new ArrayList<>();
-    workload.pod().allContainers().forEach(c -> c.ports().stream().map(Port::toString).forEach(ports::add));
-    return ports.isEmpty() ? "none" : String.join(", ", ports);
+  /** The ports where Kubernetes resolves a Service's target port: app containers, then native sidecars. */
+  private static List<Port> servingPorts(Workload workload) {
+    List<Container> containers = new ArrayList<>(workload.pod().containers());
+    workload.pod().initContainers().stream().filter(Container::sidecar).forEach(containers::add);
+    return containers.stream().flatMap(c -> c.ports().stream()).toList();
   }
 
-  private static void checkBackend(IngressBackend backend, List<Service> services, Validation v) {
-    Optional<Service> service = services.stream().filter(s -> s.name().equals(backend.serviceName())).findFirst();
-    if (!v.field("service.name").check(service.isPresent(),
-        "names Service '%s', which is not part of the app", backend.serviceName())) {
+  private static void checkTargetPorts(Service service, Workload workload, Validation ports) {
+    List<Port> declared = servingPorts(workload);
+    String list = declared.isEmpty() ? "none" : declared.stream().map(Port::toString).collect(Collectors.joining(", "));
+    for (int i = 0; i < service.ports().size(); i++) {
+      ServicePort port = service.ports().get(i);
+      PortRef target = port.effectiveTargetPort();
+      String protocol = port.protocol().value();
+      Validation at = ports.index(i).field("targetPort");
+      boolean found = declared.stream().anyMatch(p -> p.protocol().name().equals(protocol) && (target.isName()
+          ? p.name().equals(target.name())
+          : p.containerPort() == target.number().getAsInt()));
+      String what = target.isName() ? "names port '" + target.name().get() + "'" : "is port " + target.number().getAsInt();
+      at.check(found, "%s/%s, which no container of %s declares (its ports: %s)", what, protocol,
+          workload.objectRef(), list);
+    }
+  }
+
+  private Optional<Service> service(KubernetesResource holder, String name, Validation v) {
+    Optional<Service> service = services.stream()
+        .filter(s -> s.name().equals(name) && namespace(s).equals(namespace(holder))).findFirst();
+    v.check(service.isPresent(), "names Service '%s', which is not part of the app in namespace '%s'", name,
+        namespace(holder));
+    return service;
+  }
+
+  private void checkBackend(Ingress ingress, IngressBackend backend, Validation v) {
+    Optional<Service> service = service(ingress, backend.serviceName(), v.field("service.name"));
+    if (service.isEmpty()) {
       return;
     }
     PortRef port = backend.port();
     boolean found = service.get().ports().stream().anyMatch(p -> port.isName()
         ? p.name().equals(port.name())
         : p.port() == port.number().getAsInt());
-    v.field("service.port").check(found, "is %s, which Service %s does not expose",
-        port.isName() ? "port '" + port.name().get() + "'" : "port " + port.number().getAsInt(), backend.serviceName());
+    String ports = service.get().ports().stream()
+        .map(p -> p.name().map(n -> n + ":").orElse("") + p.port()).collect(Collectors.joining(", "));
+    v.field("service.port").check(found, "is %s, which Service %s does not expose (its ports: %s)",
+        port.isName() ? "port '" + port.name().get() + "'" : "port " + port.number().getAsInt(),
+        backend.serviceName(), ports.isEmpty() ? "none" : ports);
+  }
+
+  private void checkScaleTarget(HorizontalPodAutoscaler hpa, ScaleTarget target, Validation v) {
+    Optional<KubernetesResource> found = resources.stream()
+        .filter(r -> r.kind().equals(target.kind()) && r.name().equals(target.name())
+            && namespace(r).equals(namespace(hpa)))
+        .findFirst();
+    if (!v.check(found.isPresent(), "scales %s/%s, which is not part of the app in namespace '%s'",
+        target.kind(), target.name(), namespace(hpa))) {
+      return;
+    }
+    KubernetesResource resource = found.get();
+    v.field("apiVersion").check(resource.apiVersion().equals(target.apiVersion()),
+        "must be %s, the apiVersion of %s, was %s", resource.apiVersion(), resource.objectRef(), target.apiVersion());
+    v.check(!(resource instanceof Workload) || resource instanceof Deployment || resource instanceof StatefulSet,
+        "scales %s, which has no scale subresource: scale a Deployment or a StatefulSet", resource.objectRef());
   }
 }

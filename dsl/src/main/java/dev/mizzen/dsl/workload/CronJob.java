@@ -1,5 +1,6 @@
 package dev.mizzen.dsl.workload;
 
+import dev.mizzen.dsl.meta.Metadata;
 import dev.mizzen.dsl.meta.RecommendedLabels;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.pod.PodTemplate;
@@ -9,7 +10,6 @@ import io.kubernetes.client.openapi.models.V1CronJobSpec;
 import io.kubernetes.client.openapi.models.V1JobTemplateSpec;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -47,26 +47,36 @@ public abstract class CronJob implements JobSettings {
       this.value = value;
     }
 
+    /** The name the API uses. */
     public String value() {
       return value;
     }
   }
 
-  /** Starts a CronJob named {@code name} (at most 52 characters: its Jobs add a suffix). */
+  /**
+   * Starts a CronJob named {@code name}: a DNS-1123 label of at most 52 characters, since its
+   * Jobs are named {@code <name>-<11 characters>}.
+   */
   public static Builder named(String name) {
     return new Builder().name(name);
   }
 
-  /** The schedule in cron syntax ({@code 0 3 * * *}) or a descriptor ({@code @daily}). Required. */
+  /**
+   * The schedule: five cron fields ({@code 0 3 * * *}) or a descriptor ({@code @daily},
+   * {@code @every 2h}), checked as the API server does. Required.
+   */
   public abstract String schedule();
 
-  /** The time zone of the schedule (an IANA name); absent means the controller manager's zone. */
+  /**
+   * The time zone of the schedule, an IANA name such as {@code Europe/Berlin}; absent means the
+   * kube-controller-manager's zone.
+   */
   public abstract Optional<String> timeZone();
 
-  /** Absent means {@link ConcurrencyPolicy#ALLOW}. */
+  /** What to do when a run is due while the previous one still runs; absent means {@link ConcurrencyPolicy#ALLOW}. */
   public abstract Optional<ConcurrencyPolicy> concurrencyPolicy();
 
-  /** How late a missed run may still start; absent means no deadline. */
+  /** How late a missed run may still start (whole seconds); absent means no deadline. */
   public abstract Optional<Duration> startingDeadline();
 
   /** Finished jobs kept; absent means 3. */
@@ -75,12 +85,13 @@ public abstract class CronJob implements JobSettings {
   /** Failed jobs kept; absent means 1. */
   public abstract OptionalInt failedJobsHistoryLimit();
 
-  /** Whether new runs are suspended. */
+  /** Whether new runs are suspended; false by default (rendered only when true). */
   @Value.Default
   public boolean suspend() {
     return false;
   }
 
+  /** Changes to the rendered object, applied last, in order. */
   public abstract List<Consumer<? super V1CronJob>> customizers();
 
   @Override
@@ -93,27 +104,23 @@ public abstract class CronJob implements JobSettings {
     return "CronJob";
   }
 
+  /** This CronJob with the image of container {@code container} replaced. */
+  public CronJob withImage(String container, String image) {
+    return ((ImmutableCronJob) this).withPod(pod().withImage(container, image));
+  }
+
   @Value.Check
   protected void check() {
-    Validation v = Workloads.validate(this, "spec.jobTemplate.spec.template", Workloads.RUN_TO_COMPLETION, Set.of());
-    v.field("metadata.name").check(name().length() <= 52,
-        "must be at most 52 characters (its Jobs append 11), was %d", name().length());
+    Validation v = Workloads.validate(this, Metadata.NameRule.DNS1123_LABEL, "spec.jobTemplate.spec.template",
+        Workloads.RUN_TO_COMPLETION, Set.of());
+    Workloads.checkNameLength(v, this, 52, "its Jobs are named <name>-<11 characters>, at most 63");
     Validation spec = v.field("spec");
     CronSchedule.validate(spec.field("schedule"), schedule());
-    timeZone().ifPresent(zone -> {
-      boolean known;
-      try {
-        ZoneId.of(zone);
-        known = !zone.startsWith("UTC+") && !zone.startsWith("UTC-") && !zone.startsWith("GMT+") && !zone.startsWith("GMT-");
-      } catch (java.time.DateTimeException e) {
-        known = false;
-      }
-      spec.field("timeZone").check(known, "must be an IANA time zone name such as Europe/Berlin or Etc/UTC, was '%s'", zone);
-    });
-    startingDeadline().ifPresent(d -> Seconds.check(spec.field("startingDeadlineSeconds"), d, 0, Long.MAX_VALUE));
+    timeZone().ifPresent(zone -> TimeZones.validate(spec.field("timeZone"), zone));
+    startingDeadline().ifPresent(d -> Seconds.check(spec.field("startingDeadlineSeconds"), d, 0, Seconds.INT64));
     successfulJobsHistoryLimit().ifPresent(l -> spec.field("successfulJobsHistoryLimit").checkAtLeast(l, 0));
     failedJobsHistoryLimit().ifPresent(l -> spec.field("failedJobsHistoryLimit").checkAtLeast(l, 0));
-    JobSettings.validate(this, spec.field("jobTemplate.spec"));
+    JobSpecs.validate(this, spec.field("jobTemplate.spec"));
     v.throwIfInvalid();
   }
 
@@ -122,9 +129,9 @@ public abstract class CronJob implements JobSettings {
     V1CronJobSpec spec = new V1CronJobSpec()
         .schedule(schedule())
         .jobTemplate(new V1JobTemplateSpec()
-            .metadata(new V1ObjectMeta().labels(RecommendedLabels.of(componentName(), context))
-                .finalizers(null).managedFields(null).ownerReferences(null))
-            .spec(JobSettings.render(this, context)));
+            .metadata(Workloads.withoutEmptyCollections(
+                new V1ObjectMeta().labels(RecommendedLabels.of(componentName(), context))))
+            .spec(JobSpecs.render(this, context)));
     timeZone().ifPresent(spec::setTimeZone);
     concurrencyPolicy().ifPresent(p -> spec.setConcurrencyPolicy(p.value()));
     startingDeadline().ifPresent(d -> spec.setStartingDeadlineSeconds(d.getSeconds()));
@@ -151,6 +158,7 @@ public abstract class CronJob implements JobSettings {
   public static final class Builder extends ImmutableCronJob.Builder {
     Builder() {}
 
+    /** The pod template; its restart policy must be left out (Never) or OnFailure. */
     public Builder pod(PodTemplate.Builder pod) {
       return pod(pod.build());
     }

@@ -1,6 +1,7 @@
 package dev.mizzen.dsl.workload;
 
 import dev.mizzen.dsl.intstr.Amount;
+import dev.mizzen.dsl.meta.Metadata;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.pod.PodTemplate;
 import dev.mizzen.validation.Validation;
@@ -28,7 +29,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class DaemonSet implements Workload {
 
-  /** Starts a DaemonSet named {@code name}. */
+  /** Starts a DaemonSet named {@code name} (a DNS-1123 subdomain). */
   public static Builder named(String name) {
     return new Builder().name(name);
   }
@@ -36,7 +37,7 @@ public abstract class DaemonSet implements Workload {
   @Override
   public abstract PodTemplate pod();
 
-  /** True for OnDelete updates; false (default) for rolling updates. */
+  /** True for OnDelete updates (pods replaced only when deleted); false (default) for rolling updates. */
   @Value.Default
   public boolean onDelete() {
     return false;
@@ -45,13 +46,19 @@ public abstract class DaemonSet implements Workload {
   /** Rolling update: nodes whose pod may be down at once; absent means 1. */
   public abstract Optional<Amount> maxUnavailable();
 
-  /** Rolling update: nodes that may run an extra new pod; absent means 0. */
+  /**
+   * Rolling update: nodes that may run the new pod next to the old one; absent means 0. Only
+   * one of this and {@link #maxUnavailable()} may be non-zero.
+   */
   public abstract Optional<Amount> maxSurge();
 
+  /** How long a new pod must be ready before it counts as available; absent means 0. */
   public abstract Optional<Duration> minReady();
 
+  /** Old revisions kept; absent means 10. */
   public abstract OptionalInt revisionHistoryLimit();
 
+  /** Changes to the rendered object, applied last, in order. */
   public abstract List<Consumer<? super V1DaemonSet>> customizers();
 
   @Override
@@ -64,33 +71,42 @@ public abstract class DaemonSet implements Workload {
     return "DaemonSet";
   }
 
+  /** This DaemonSet with the image of container {@code container} replaced: the usual rollout. */
+  public DaemonSet withImage(String container, String image) {
+    return ((ImmutableDaemonSet) this).withPod(pod().withImage(container, image));
+  }
+
   @Value.Check
   protected void check() {
-    Validation v = Workloads.validate(this, "spec.template", Workloads.LONG_RUNNING, Set.of());
+    Validation v = Workloads.validate(this, Metadata.NameRule.DNS1123_SUBDOMAIN, "spec.template",
+        Workloads.LONG_RUNNING, Set.of());
     Validation spec = v.field("spec");
     Validation rolling = spec.field("updateStrategy.rollingUpdate");
     if (onDelete()) {
       rolling.check(maxUnavailable().isEmpty() && maxSurge().isEmpty(),
-          "maxUnavailable and maxSurge apply only to rolling updates, not OnDelete");
+          "maxUnavailable and maxSurge apply only to rolling updates, not OnDelete: remove them or onDelete(false)");
+    } else {
+      maxUnavailable().ifPresent(a -> {
+        a.validate(rolling.field("maxUnavailable"));
+        a.validateAtMost100Percent(rolling.field("maxUnavailable"));
+      });
+      maxSurge().ifPresent(a -> {
+        a.validate(rolling.field("maxSurge"));
+        a.validateAtMost100Percent(rolling.field("maxSurge"));
+      });
+      // With the API defaults applied (maxUnavailable 1, maxSurge 0), exactly one must be non-zero.
+      boolean hasUnavailable = !maxUnavailable().map(Amount::isZero).orElse(false);
+      boolean hasSurge = !maxSurge().map(Amount::isZero).orElse(true);
+      if (hasUnavailable && hasSurge) {
+        rolling.field("maxSurge").problem("may not be set when maxUnavailable is non-zero (it is %s): set"
+                + " maxUnavailable(Amount.count(0)) to surge instead",
+            maxUnavailable().map(a -> a.toString()).orElse("1 by default"));
+      } else if (!hasUnavailable && !hasSurge) {
+        rolling.field("maxUnavailable").problem("may not be 0 when maxSurge is 0: the rollout could never make"
+            + " progress");
+      }
     }
-    maxUnavailable().ifPresent(a -> {
-      a.validate(rolling.field("maxUnavailable"));
-      a.validateAtMost100Percent(rolling.field("maxUnavailable"));
-    });
-    maxSurge().ifPresent(a -> {
-      a.validate(rolling.field("maxSurge"));
-      a.validateAtMost100Percent(rolling.field("maxSurge"));
-    });
-    // With the API defaults applied (maxUnavailable 1, maxSurge 0), exactly one must be non-zero.
-    boolean hasUnavailable = !maxUnavailable().map(Amount::isZero).orElse(false);
-    boolean hasSurge = !maxSurge().map(Amount::isZero).orElse(true);
-    if (hasUnavailable && hasSurge) {
-      rolling.field("maxSurge").problem("may not be set when maxUnavailable is non-zero (maxUnavailable defaults to 1):"
-          + " set maxUnavailable(Amount.count(0)) to surge instead");
-    } else if (!hasUnavailable && !hasSurge) {
-      rolling.field("maxUnavailable").problem("may not be 0 when maxSurge is 0: the rollout could never make progress");
-    }
-    minReady().ifPresent(d -> Seconds.check(spec.field("minReadySeconds"), d, 0, Integer.MAX_VALUE));
+    minReady().ifPresent(d -> Seconds.check(spec.field("minReadySeconds"), d, 0, Seconds.INT32));
     revisionHistoryLimit().ifPresent(r -> spec.field("revisionHistoryLimit").checkAtLeast(r, 0));
     v.throwIfInvalid();
   }
@@ -128,6 +144,7 @@ public abstract class DaemonSet implements Workload {
   public static final class Builder extends ImmutableDaemonSet.Builder {
     Builder() {}
 
+    /** The pod template. */
     public Builder pod(PodTemplate.Builder pod) {
       return pod(pod.build());
     }

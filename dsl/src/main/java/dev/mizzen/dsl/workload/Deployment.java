@@ -1,5 +1,6 @@
 package dev.mizzen.dsl.workload;
 
+import dev.mizzen.dsl.meta.Metadata;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.pod.PodTemplate;
 import dev.mizzen.validation.Validation;
@@ -30,8 +31,13 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class Deployment implements Workload {
+  /** The API server's default {@code progressDeadlineSeconds}. */
+  static final Duration DEFAULT_PROGRESS_DEADLINE = Duration.ofSeconds(600);
 
-  /** Starts a Deployment named {@code name} (a DNS-1123 subdomain). */
+  /**
+   * Starts a Deployment named {@code name}: a DNS-1123 label (at most 63 lowercase letters, digits
+   * and '-'), since it names the pods and their hostnames.
+   */
   public static Builder named(String name) {
     return new Builder().name(name);
   }
@@ -54,7 +60,7 @@ public abstract class Deployment implements Workload {
   /** Old ReplicaSets kept for rollback; absent means 10. */
   public abstract OptionalInt revisionHistoryLimit();
 
-  /** Whether the rollout is paused. */
+  /** Whether the rollout is paused; false by default (rendered only when true). */
   @Value.Default
   public boolean paused() {
     return false;
@@ -80,18 +86,26 @@ public abstract class Deployment implements Workload {
 
   @Value.Check
   protected void check() {
-    Validation v = Workloads.validate(this, "spec.template", Workloads.LONG_RUNNING, Set.of());
+    Validation v = Workloads.validate(this, Metadata.NameRule.DNS1123_LABEL, "spec.template", Workloads.LONG_RUNNING,
+        Set.of());
     Validation spec = v.field("spec");
     replicas().ifPresent(r -> spec.field("replicas").checkAtLeast(r, 0));
     strategy().ifPresent(s -> s.validate(spec.field("strategy")));
-    minReady().ifPresent(d -> Seconds.check(spec.field("minReadySeconds"), d, 0, Integer.MAX_VALUE));
-    progressDeadline().ifPresent(d -> {
-      if (Seconds.check(spec.field("progressDeadlineSeconds"), d, 1, Integer.MAX_VALUE)) {
-        Duration minReady = minReady().orElse(Duration.ZERO);
-        spec.field("progressDeadlineSeconds").check(d.compareTo(minReady) > 0,
-            "must be greater than minReadySeconds (%d), was %d", minReady.getSeconds(), d.getSeconds());
+    boolean minReadyValid = minReady().map(d -> Seconds.check(spec.field("minReadySeconds"), d, 0, Seconds.INT32))
+        .orElse(true);
+    Duration minReady = minReady().orElse(Duration.ZERO);
+    if (progressDeadline().isPresent()) {
+      Duration deadline = progressDeadline().get();
+      Validation at = spec.field("progressDeadlineSeconds");
+      if (Seconds.check(at, deadline, 0, Seconds.INT32) && minReadyValid) {
+        at.check(deadline.compareTo(minReady) > 0, "must be greater than minReadySeconds (%d), was %d:"
+            + " a new pod could never count as available in time", minReady.getSeconds(), deadline.getSeconds());
       }
-    });
+    } else if (minReadyValid) {
+      spec.field("minReadySeconds").check(minReady.compareTo(DEFAULT_PROGRESS_DEADLINE) < 0,
+          "must be less than progressDeadlineSeconds (600 by default), was %d: set a longer progressDeadline(...)",
+          minReady.getSeconds());
+    }
     revisionHistoryLimit().ifPresent(r -> spec.field("revisionHistoryLimit").checkAtLeast(r, 0));
     v.throwIfInvalid();
   }

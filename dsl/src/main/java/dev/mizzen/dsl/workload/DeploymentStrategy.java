@@ -21,7 +21,9 @@ public abstract class DeploymentStrategy {
 
   /** The Kubernetes strategy types. */
   public enum Type {
+    /** Replace pods a few at a time (Kubernetes' default). */
     ROLLING_UPDATE("RollingUpdate"),
+    /** Stop every old pod, then start the new ones. */
     RECREATE("Recreate");
 
     private final String apiName;
@@ -52,6 +54,7 @@ public abstract class DeploymentStrategy {
     return ImmutableDeploymentStrategy.builder().type(Type.RECREATE).build();
   }
 
+  /** Rolling update or recreate. */
   public abstract Type type();
 
   /** Extra pods allowed above the desired count during a rolling update. */
@@ -60,7 +63,12 @@ public abstract class DeploymentStrategy {
   /** Pods allowed to be unavailable during a rolling update. */
   public abstract Optional<Amount> maxUnavailable();
 
-  /** Checks the API server's rules, {@code v} positioned at {@code spec.strategy}. */
+  /**
+   * Checks the API server's rules ({@code ValidateRollingUpdateDeployment}), {@code v}
+   * positioned at {@code spec.strategy}: both amounts not negative, maxUnavailable at most 100%,
+   * and not both zero (in any mix of counts and percentages). A recreate strategy has nothing to
+   * check: it never renders a {@code rollingUpdate}.
+   */
   public void validate(Validation v) {
     if (type() != Type.ROLLING_UPDATE) {
       return;

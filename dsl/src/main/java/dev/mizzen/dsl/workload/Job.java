@@ -1,5 +1,6 @@
 package dev.mizzen.dsl.workload;
 
+import dev.mizzen.dsl.meta.Metadata;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.pod.PodTemplate;
 import dev.mizzen.validation.Validation;
@@ -25,11 +26,15 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class Job implements JobSettings {
 
-  /** Starts a Job named {@code name}. */
+  /**
+   * Starts a Job named {@code name}: a DNS-1123 label (at most 63 lowercase letters, digits and
+   * '-'), since it names the pods and is the value of their {@code job-name} label.
+   */
   public static Builder named(String name) {
     return new Builder().name(name);
   }
 
+  /** Changes to the rendered object, applied last, in order. */
   public abstract List<Consumer<? super V1Job>> customizers();
 
   @Override
@@ -42,10 +47,17 @@ public abstract class Job implements JobSettings {
     return "Job";
   }
 
+  /** This Job with the image of container {@code container} replaced. */
+  public Job withImage(String container, String image) {
+    return ((ImmutableJob) this).withPod(pod().withImage(container, image));
+  }
+
   @Value.Check
   protected void check() {
-    Validation v = Workloads.validate(this, "spec.template", Workloads.RUN_TO_COMPLETION, Set.of());
-    JobSettings.validate(this, v.field("spec"));
+    Validation v = Workloads.validate(this, Metadata.NameRule.DNS1123_LABEL, "spec.template",
+        Workloads.RUN_TO_COMPLETION, Set.of());
+    JobSpecs.validateIndexedHostnames(this, v);
+    JobSpecs.validate(this, v.field("spec"));
     v.throwIfInvalid();
   }
 
@@ -55,7 +67,7 @@ public abstract class Job implements JobSettings {
         .apiVersion(apiVersion())
         .kind(kind())
         .metadata(Workloads.metadata(this, context))
-        .spec(JobSettings.render(this, context));
+        .spec(JobSpecs.render(this, context));
     customizers().forEach(customizer -> customizer.accept(rendered));
     return rendered;
   }
@@ -69,6 +81,7 @@ public abstract class Job implements JobSettings {
   public static final class Builder extends ImmutableJob.Builder {
     Builder() {}
 
+    /** The pod template; its restart policy must be left out (Never) or OnFailure. */
     public Builder pod(PodTemplate.Builder pod) {
       return pod(pod.build());
     }

@@ -1,11 +1,6 @@
 package dev.mizzen.dsl.workload;
 
-import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.pod.PodTemplate;
-import dev.mizzen.dsl.pod.RestartPolicy;
-import dev.mizzen.validation.Validation;
-import io.kubernetes.client.openapi.models.V1JobSpec;
-import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -16,6 +11,28 @@ import java.util.OptionalInt;
  */
 public interface JobSettings extends Workload {
 
+  /** How a job counts completions. */
+  enum CompletionMode {
+    /** Any {@code completions} successful pods complete the job (the default). */
+    NON_INDEXED("NonIndexed"),
+    /**
+     * Each pod gets an index 0..completions-1 (annotation, label and hostname
+     * {@code <job>-<index>}); the job completes when every index has succeeded once.
+     */
+    INDEXED("Indexed");
+
+    private final String value;
+
+    CompletionMode(String value) {
+      this.value = value;
+    }
+
+    /** The name the API uses. */
+    public String value() {
+      return value;
+    }
+  }
+
   /** Retries before the job is marked failed; absent means 6. */
   OptionalInt backoffLimit();
 
@@ -25,35 +42,20 @@ public interface JobSettings extends Workload {
   /** How long a finished job is kept before it is deleted; absent means kept forever. */
   Optional<Duration> ttlAfterFinished();
 
-  /** Successful pods needed; absent means 1. */
+  /** Successful pods needed; absent means 1 (required for {@link CompletionMode#INDEXED}). */
   OptionalInt completions();
 
   /** Pods running at once; absent means 1. */
   OptionalInt parallelism();
 
-  /** Checks the job spec at {@code spec} (a Job's {@code spec}, a CronJob's {@code spec.jobTemplate.spec}). */
-  static void validate(JobSettings job, Validation spec) {
-    job.backoffLimit().ifPresent(b -> spec.field("backoffLimit").checkAtLeast(b, 0));
-    job.activeDeadline().ifPresent(d -> Seconds.check(spec.field("activeDeadlineSeconds"), d, 1, Long.MAX_VALUE));
-    job.ttlAfterFinished().ifPresent(d -> Seconds.check(spec.field("ttlSecondsAfterFinished"), d, 0, Integer.MAX_VALUE));
-    job.completions().ifPresent(c -> spec.field("completions").checkAtLeast(c, 0));
-    job.parallelism().ifPresent(p -> spec.field("parallelism").checkAtLeast(p, 0));
-  }
+  /** How completions are counted; absent means {@link CompletionMode#NON_INDEXED}. */
+  Optional<CompletionMode> completionMode();
 
-  /** The client-java job spec; the pod's restart policy defaults to {@code Never}. */
-  static V1JobSpec render(JobSettings job, RenderContext context) {
-    V1PodTemplateSpec template = Workloads.template(job, context);
-    if (job.pod().restartPolicy().isEmpty()) {
-      template.getSpec().setRestartPolicy(RestartPolicy.NEVER.value());
-    }
-    V1JobSpec spec = new V1JobSpec().template(template);
-    job.backoffLimit().ifPresent(spec::setBackoffLimit);
-    job.activeDeadline().ifPresent(d -> spec.setActiveDeadlineSeconds(d.getSeconds()));
-    job.ttlAfterFinished().ifPresent(d -> spec.setTtlSecondsAfterFinished(Seconds.toInt(d)));
-    job.completions().ifPresent(spec::setCompletions);
-    job.parallelism().ifPresent(spec::setParallelism);
-    return spec;
-  }
+  /** Indexed jobs: retries per index before that index fails; absent means the job-wide {@link #backoffLimit()}. */
+  OptionalInt backoffLimitPerIndex();
+
+  /** Indexed jobs with {@link #backoffLimitPerIndex()}: failed indexes before the job fails; absent means no limit. */
+  OptionalInt maxFailedIndexes();
 
   @Override
   PodTemplate pod();

@@ -1,12 +1,16 @@
 package dev.mizzen.dsl.workload;
 
 import dev.mizzen.dsl.intstr.Amount;
+import dev.mizzen.dsl.meta.Metadata;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.pod.PodTemplate;
 import dev.mizzen.validation.Names;
 import dev.mizzen.validation.Validation;
+import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;
 import io.kubernetes.client.openapi.models.V1RollingUpdateStatefulSetStrategy;
 import io.kubernetes.client.openapi.models.V1StatefulSet;
+import io.kubernetes.client.openapi.models.V1StatefulSetOrdinals;
+import io.kubernetes.client.openapi.models.V1StatefulSetPersistentVolumeClaimRetentionPolicy;
 import io.kubernetes.client.openapi.models.V1StatefulSetSpec;
 import io.kubernetes.client.openapi.models.V1StatefulSetUpdateStrategy;
 import java.time.Duration;
@@ -47,17 +51,44 @@ public abstract class StatefulSet implements Workload {
       this.value = value;
     }
 
+    /** The name the API uses. */
     public String value() {
       return value;
     }
   }
 
-  /** Starts a StatefulSet named {@code name}. */
+  /** What happens to the claims of pods a StatefulSet no longer runs. */
+  public enum ClaimRetention {
+    /** Keep the claims (the default). */
+    RETAIN("Retain"),
+    /** Delete the claims. */
+    DELETE("Delete");
+
+    private final String value;
+
+    ClaimRetention(String value) {
+      this.value = value;
+    }
+
+    /** The name the API uses. */
+    public String value() {
+      return value;
+    }
+  }
+
+  /**
+   * Starts a StatefulSet named {@code name}: a DNS-1123 label of at most 52 characters, since
+   * its pods are named {@code <name>-<ordinal>} and labelled with {@code <name>-<10-character hash>}.
+   */
   public static Builder named(String name) {
     return new Builder().name(name);
   }
 
-  /** The governing Service's name. Required. */
+  /**
+   * The governing Service, which gives each pod the DNS name
+   * {@code <pod>.<serviceName>.<namespace>.svc}: usually a headless Service. Absent means no
+   * per-pod DNS names.
+   */
   public abstract Optional<String> serviceName();
 
   /** Desired pods; absent means 1. */
@@ -78,16 +109,31 @@ public abstract class StatefulSet implements Workload {
     return false;
   }
 
-  /** Rolling update partition: only pods with an ordinal >= partition are updated. */
+  /** Rolling update partition: only pods with an ordinal >= partition are updated; absent means 0. */
   public abstract OptionalInt partition();
 
-  /** Rolling update maxUnavailable (beta in 1.33, needs the MaxUnavailableStatefulSet gate). */
+  /**
+   * Rolling update: pods that may be down at once; absent means 1. Alpha in Kubernetes 1.33: the
+   * API server drops the field unless its {@code MaxUnavailableStatefulSet} feature gate is on.
+   */
   public abstract Optional<Amount> maxUnavailable();
 
+  /** How long a new pod must be ready before it counts as available; absent means 0. */
   public abstract Optional<Duration> minReady();
 
+  /** Old revisions kept; absent means 10. */
   public abstract OptionalInt revisionHistoryLimit();
 
+  /** The ordinal of the first pod ({@code spec.ordinals.start}); absent means 0. */
+  public abstract OptionalInt startOrdinal();
+
+  /** What happens to claims when the StatefulSet is deleted; absent means {@link ClaimRetention#RETAIN}. */
+  public abstract Optional<ClaimRetention> claimsWhenDeleted();
+
+  /** What happens to the claims of pods removed by scaling down; absent means {@link ClaimRetention#RETAIN}. */
+  public abstract Optional<ClaimRetention> claimsWhenScaled();
+
+  /** Changes to the rendered object, applied last, in order. */
   public abstract List<Consumer<? super V1StatefulSet>> customizers();
 
   @Override
@@ -100,38 +146,54 @@ public abstract class StatefulSet implements Workload {
     return "StatefulSet";
   }
 
+  /** This StatefulSet with the image of container {@code container} replaced: the usual rollout. */
+  public StatefulSet withImage(String container, String image) {
+    return ((ImmutableStatefulSet) this).withPod(pod().withImage(container, image));
+  }
+
   @Value.Check
   protected void check() {
+    // Mounts may name claims; a claim that clashes with a pod volume is reported below, not twice.
     Set<String> claims = new HashSet<>();
-    volumeClaimTemplates().forEach(c -> claims.add(c.name()));
-    Validation v = Workloads.validate(this, "spec.template", Workloads.LONG_RUNNING, claims);
+    volumeClaimTemplates().stream().map(VolumeClaimTemplate::name).filter(name -> pod().volume(name).isEmpty())
+        .forEach(claims::add);
+    Validation v = Workloads.validate(this, Metadata.NameRule.DNS1123_LABEL, "spec.template", Workloads.LONG_RUNNING,
+        claims);
+    Workloads.checkNameLength(v, this, 52,
+        "its pods carry the label controller-revision-hash=<name>-<hash>, at most 63 characters");
     Validation spec = v.field("spec");
-    if (spec.field("serviceName").check(serviceName().isPresent(),
-        "a StatefulSet needs the name of its governing Service: serviceName(\"%s\")", name())) {
-      Names.checkDns1123Label(spec.field("serviceName"), serviceName().get());
-    }
+    serviceName().ifPresent(service -> Names.checkDns1123Label(spec.field("serviceName"), service));
     replicas().ifPresent(r -> spec.field("replicas").checkAtLeast(r, 0));
+    Set<String> mounted = new HashSet<>();
+    pod().allContainers().forEach(c -> c.volumeMounts().forEach(m -> mounted.add(m.volume())));
     Set<String> seen = new HashSet<>();
     for (VolumeClaimTemplate claim : volumeClaimTemplates()) {
       Validation at = spec.field("volumeClaimTemplates").key(claim.name());
       claim.validate(at);
-      at.field("metadata.name").check(seen.add(claim.name()), "is used by two claim templates");
-      at.field("metadata.name").check(pod().volume(claim.name()).isEmpty(),
-          "is also the name of a pod volume; a mount could not tell them apart");
+      Validation name = at.field("metadata.name");
+      name.check(seen.add(claim.name()), "must be unique among the claim templates, '%s' is used twice",
+          claim.name());
+      name.check(pod().volume(claim.name()).isEmpty(),
+          "is also the name of a pod volume, which the claim would replace: rename one of them");
+      name.check(mounted.contains(claim.name()), "is mounted by no container: mount it with"
+          + " mount(\"%s\", path) on a container, or remove the claim template", claim.name());
     }
+    Validation rolling = spec.field("updateStrategy.rollingUpdate");
     if (onDelete()) {
-      spec.field("updateStrategy.rollingUpdate").check(partition().isEmpty() && maxUnavailable().isEmpty(),
-          "partition and maxUnavailable apply only to rolling updates, not OnDelete");
+      rolling.check(partition().isEmpty() && maxUnavailable().isEmpty(),
+          "partition and maxUnavailable apply only to rolling updates, not OnDelete: remove them or onDelete(false)");
+    } else {
+      partition().ifPresent(p -> rolling.field("partition").checkAtLeast(p, 0));
+      maxUnavailable().ifPresent(a -> {
+        Validation at = rolling.field("maxUnavailable");
+        a.validate(at);
+        at.check(!a.isZero(), "must not be 0: the rollout could never make progress");
+        a.validateAtMost100Percent(at);
+      });
     }
-    partition().ifPresent(p -> spec.field("updateStrategy.rollingUpdate.partition").checkAtLeast(p, 0));
-    maxUnavailable().ifPresent(a -> {
-      Validation at = spec.field("updateStrategy.rollingUpdate.maxUnavailable");
-      a.validate(at);
-      a.validateAtMost100Percent(at);
-      at.check(!a.isZero(), "must be greater than 0");
-    });
-    minReady().ifPresent(d -> Seconds.check(spec.field("minReadySeconds"), d, 0, Integer.MAX_VALUE));
+    minReady().ifPresent(d -> Seconds.check(spec.field("minReadySeconds"), d, 0, Seconds.INT32));
     revisionHistoryLimit().ifPresent(r -> spec.field("revisionHistoryLimit").checkAtLeast(r, 0));
+    startOrdinal().ifPresent(o -> spec.field("ordinals.start").checkAtLeast(o, 0));
     v.throwIfInvalid();
   }
 
@@ -144,7 +206,7 @@ public abstract class StatefulSet implements Workload {
     replicas().ifPresent(spec::setReplicas);
     serviceName().ifPresent(spec::setServiceName);
     if (!volumeClaimTemplates().isEmpty()) {
-      List<io.kubernetes.client.openapi.models.V1PersistentVolumeClaim> claims = new ArrayList<>();
+      List<V1PersistentVolumeClaim> claims = new ArrayList<>();
       volumeClaimTemplates().forEach(c -> claims.add(c.toV1()));
       spec.setVolumeClaimTemplates(claims);
     }
@@ -159,6 +221,13 @@ public abstract class StatefulSet implements Workload {
     }
     minReady().ifPresent(d -> spec.setMinReadySeconds(Seconds.toInt(d)));
     revisionHistoryLimit().ifPresent(spec::setRevisionHistoryLimit);
+    startOrdinal().ifPresent(start -> spec.setOrdinals(new V1StatefulSetOrdinals().start(start)));
+    if (claimsWhenDeleted().isPresent() || claimsWhenScaled().isPresent()) {
+      V1StatefulSetPersistentVolumeClaimRetentionPolicy retention = new V1StatefulSetPersistentVolumeClaimRetentionPolicy();
+      claimsWhenDeleted().ifPresent(r -> retention.setWhenDeleted(r.value()));
+      claimsWhenScaled().ifPresent(r -> retention.setWhenScaled(r.value()));
+      spec.setPersistentVolumeClaimRetentionPolicy(retention);
+    }
     V1StatefulSet rendered = new V1StatefulSet()
         .apiVersion(apiVersion())
         .kind(kind())
@@ -177,6 +246,7 @@ public abstract class StatefulSet implements Workload {
   public static final class Builder extends ImmutableStatefulSet.Builder {
     Builder() {}
 
+    /** The pod template. */
     public Builder pod(PodTemplate.Builder pod) {
       return pod(pod.build());
     }

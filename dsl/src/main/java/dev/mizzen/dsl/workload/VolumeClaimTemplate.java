@@ -1,5 +1,6 @@
 package dev.mizzen.dsl.workload;
 
+import dev.mizzen.dsl.meta.Metadata;
 import dev.mizzen.dsl.resources.Storage;
 import dev.mizzen.validation.Names;
 import dev.mizzen.validation.Validation;
@@ -28,9 +29,13 @@ public abstract class VolumeClaimTemplate {
 
   /** Access modes of a claim. */
   public enum AccessMode {
+    /** Read-write by the pods of one node. */
     READ_WRITE_ONCE("ReadWriteOnce"),
+    /** Read-only by many nodes. */
     READ_ONLY_MANY("ReadOnlyMany"),
+    /** Read-write by many nodes. */
     READ_WRITE_MANY("ReadWriteMany"),
+    /** Read-write by a single pod; not combinable with other modes. */
     READ_WRITE_ONCE_POD("ReadWriteOncePod");
 
     private final String value;
@@ -50,46 +55,61 @@ public abstract class VolumeClaimTemplate {
     return new Builder().name(name);
   }
 
+  /** The claim's name: the name containers mount it by, a DNS-1123 label. */
   public abstract String name();
 
   /** The storage requested. Required. */
   public abstract Optional<Storage> size();
 
-  /** Access modes; {@link AccessMode#READ_WRITE_ONCE} when none are given. */
+  /** Access modes, in order; {@link AccessMode#READ_WRITE_ONCE} when none are given. */
   public abstract List<AccessMode> accessModes();
 
   /** The storage class; absent means the cluster's default class. */
   public abstract Optional<String> storageClass();
 
-  /** Labels on each claim. */
+  /** Labels on each claim; none by default. */
   public abstract Map<String, String> labels();
 
-  /** Checks the claim, {@code v} positioned at {@code spec.volumeClaimTemplates[name]}. */
+  /**
+   * Checks the claim as the API server checks the claims the StatefulSet controller creates
+   * from it ({@code ValidatePersistentVolumeClaimSpec}); {@code v} is positioned at
+   * {@code spec.volumeClaimTemplates[name]}.
+   */
   public void validate(Validation v) {
     Names.checkDns1123Label(v.field("metadata.name"), name());
-    v.field("spec.resources.requests[storage]").check(size().isPresent(),
-        "a claim needs a size, e.g. size(Storage.gibibytes(10))");
-    size().ifPresent(s -> v.field("spec.resources.requests[storage]").check(s.compareTo(Storage.bytes(0)) > 0,
-        "must be greater than 0, was %s", s));
+    Validation storage = v.field("spec.resources.requests[storage]");
+    if (storage.check(size().isPresent(), "a claim needs a size, e.g. size(Storage.gibibytes(10))")) {
+      Storage s = size().get();
+      storage.check(s.compareTo(Storage.bytes(0)) > 0, "must be greater than 0, was %s", s);
+    }
     storageClass().ifPresent(c -> Names.checkDns1123Subdomain(v.field("spec.storageClassName"), c));
-    dev.mizzen.dsl.meta.Metadata.validateLabels(v.field("metadata.labels"), labels());
+    v.field("spec.accessModes").check(!accessModes().contains(AccessMode.READ_WRITE_ONCE_POD)
+            || accessModes().stream().allMatch(AccessMode.READ_WRITE_ONCE_POD::equals),
+        "may not combine ReadWriteOncePod with other access modes, was %s", modes());
+    Metadata.validateLabels(v.field("metadata.labels"), labels());
   }
 
-  /** The client-java claim. */
-  public V1PersistentVolumeClaim toV1() {
-    V1ObjectMeta metadata = new V1ObjectMeta().name(name());
-    if (!labels().isEmpty()) {
-      metadata.setLabels(new LinkedHashMap<>(labels()));
-    }
+  /** The access modes as rendered: those given, or ReadWriteOnce. */
+  private List<String> modes() {
     List<String> modes = new ArrayList<>();
     (accessModes().isEmpty() ? List.of(AccessMode.READ_WRITE_ONCE) : accessModes())
         .forEach(mode -> modes.add(mode.value()));
-    V1PersistentVolumeClaimSpec spec = new V1PersistentVolumeClaimSpec().accessModes(modes);
+    return modes;
+  }
+
+  /** The client-java claim, with no empty lists or maps; a fresh object each call. */
+  public V1PersistentVolumeClaim toV1() {
+    V1ObjectMeta metadata = new V1ObjectMeta().name(name()).labels(null).annotations(null)
+        .finalizers(null).managedFields(null).ownerReferences(null);
+    if (!labels().isEmpty()) {
+      metadata.setLabels(new LinkedHashMap<>(labels()));
+    }
+    V1PersistentVolumeClaimSpec spec = new V1PersistentVolumeClaimSpec().accessModes(modes());
     storageClass().ifPresent(spec::setStorageClassName);
     size().ifPresent(s -> {
       Map<String, Quantity> requests = new LinkedHashMap<>();
       requests.put("storage", s.toQuantity());
-      spec.setResources(new V1VolumeResourceRequirements().requests(requests));
+      spec.setResources(new V1VolumeResourceRequirements().limits(null).requests(requests));
     });
     return new V1PersistentVolumeClaim().metadata(metadata).spec(spec);
   }

@@ -4,28 +4,67 @@ import dev.mizzen.dsl.meta.Metadata;
 import dev.mizzen.dsl.meta.RecommendedLabels;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.pod.RestartPolicy;
+import dev.mizzen.dsl.security.SecurityOptOut;
+import dev.mizzen.validation.Names;
 import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V1LabelSelector;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** What every {@link Workload} shares: metadata, pod template checks and rendering. */
 final class Workloads {
   private Workloads() {}
 
-  /** Starts the validation of {@code workload}: metadata, and its pod template at {@code templatePath}. */
-  static Validation validate(Workload workload, String templatePath, Set<RestartPolicy> allowedRestartPolicies,
-      Set<String> extraVolumes) {
+  static final Set<RestartPolicy> LONG_RUNNING = EnumSet.of(RestartPolicy.ALWAYS);
+  static final Set<RestartPolicy> RUN_TO_COMPLETION = EnumSet.of(RestartPolicy.ON_FAILURE, RestartPolicy.NEVER);
+
+  /**
+   * Starts the validation of {@code workload}: metadata (its name by {@code nameRule}), its pod
+   * template at {@code templatePath} (which also has the volumes {@code extraVolumes}), the
+   * restart policy, and that the pod labels keep matching the selector.
+   */
+  static Validation validate(Workload workload, Metadata.NameRule nameRule, String templatePath,
+      Set<RestartPolicy> allowedRestartPolicies, Set<String> extraVolumes) {
     Validation v = Validation.of(workload.objectRef());
-    Metadata.validate(v, workload, Metadata.NameRule.DNS1123_SUBDOMAIN);
+    Metadata.validate(v, workload, nameRule);
+    workload.annotations().keySet().stream().filter(SecurityOptOut::isOptOutAnnotation).forEach(key ->
+        v.field("metadata.annotations").key(key).problem("is reserved for the reasons of security opt-outs, which"
+            + " Mizzen copies from the pod template: give them with PodOptOut or ContainerOptOut"));
+
     Validation template = v.field(templatePath);
     workload.pod().validate(template, extraVolumes);
     RestartPolicy policy = workload.pod().restartPolicy().orElse(defaultRestartPolicy(allowedRestartPolicies));
     template.field("spec.restartPolicy").check(allowedRestartPolicies.contains(policy),
-        "must be one of %s for a %s, was %s", allowedRestartPolicies, workload.kind(), policy.value());
+        "must be %s for a %s, was %s%s", describe(allowedRestartPolicies), workload.kind(), policy.value(),
+        allowedRestartPolicies.contains(RestartPolicy.ALWAYS)
+            ? ": its pods run until replaced; run pods to completion with a Job"
+            : ": a Job's pods must finish; leave restartPolicy out for Never");
+
+    String podComponent = workload.pod().labels().get(RecommendedLabels.NAME);
+    if (podComponent != null) {
+      template.field("metadata.labels").key(RecommendedLabels.NAME).check(
+          podComponent.equals(workload.componentName()),
+          "must be the workload's component '%s', which its selector matches, was '%s':"
+              + " set component(\"%s\") on the workload instead", workload.componentName(), podComponent,
+          podComponent);
+    }
     return v;
+  }
+
+  /**
+   * Checks the name of a workload whose pods are named after it: a DNS-1123 label (checked by
+   * {@link Metadata#validate}) of at most {@code max} characters, because {@code why}.
+   */
+  static void checkNameLength(Validation v, Workload workload, int max, String why) {
+    String name = workload.name();
+    if (Names.isDns1123Label(name)) {
+      v.field("metadata.name").check(name.length() <= max, "must be at most %d characters (%s), was %d",
+          max, why, name.length());
+    }
   }
 
   /** Always for long-running workloads; Never for Jobs. */
@@ -33,17 +72,41 @@ final class Workloads {
     return allowed.contains(RestartPolicy.ALWAYS) ? RestartPolicy.ALWAYS : RestartPolicy.NEVER;
   }
 
-  static final Set<RestartPolicy> LONG_RUNNING = EnumSet.of(RestartPolicy.ALWAYS);
-  static final Set<RestartPolicy> RUN_TO_COMPLETION = EnumSet.of(RestartPolicy.ON_FAILURE, RestartPolicy.NEVER);
+  private static String describe(Set<RestartPolicy> policies) {
+    return policies.stream().map(RestartPolicy::value).collect(Collectors.joining(" or "));
+  }
 
-  /** The object's metadata, with the pod template's security opt-out reasons recorded on the object too. */
+  /**
+   * The object's metadata, with the pod template's security opt-out reasons recorded on the
+   * object too, and no empty lists or maps.
+   */
   static V1ObjectMeta metadata(Workload workload, RenderContext context) {
-    return Metadata.render(workload, context, workload.pod().optOutAnnotations());
+    return withoutEmptyCollections(Metadata.render(workload, context, workload.pod().optOutAnnotations()));
+  }
+
+  /** {@code metadata} with the empty lists and maps client-java starts every model with set to null. */
+  static V1ObjectMeta withoutEmptyCollections(V1ObjectMeta metadata) {
+    if (metadata.getAnnotations() != null && metadata.getAnnotations().isEmpty()) {
+      metadata.setAnnotations(null);
+    }
+    if (metadata.getLabels() != null && metadata.getLabels().isEmpty()) {
+      metadata.setLabels(null);
+    }
+    if (metadata.getFinalizers() != null && metadata.getFinalizers().isEmpty()) {
+      metadata.setFinalizers(null);
+    }
+    if (metadata.getManagedFields() != null && metadata.getManagedFields().isEmpty()) {
+      metadata.setManagedFields(null);
+    }
+    if (metadata.getOwnerReferences() != null && metadata.getOwnerReferences().isEmpty()) {
+      metadata.setOwnerReferences(null);
+    }
+    return metadata;
   }
 
   /** {@code spec.selector}: the workload's recommended labels. */
   static V1LabelSelector selector(Workload workload, RenderContext context) {
-    return new V1LabelSelector().matchLabels(workload.podSelector(context)).matchExpressions(null);
+    return new V1LabelSelector().matchLabels(new LinkedHashMap<>(workload.podSelector(context))).matchExpressions(null);
   }
 
   /** {@code spec.template}: labelled with every recommended label, so the selector always matches. */

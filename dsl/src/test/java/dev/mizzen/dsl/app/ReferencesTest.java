@@ -1,0 +1,268 @@
+package dev.mizzen.dsl.app;
+
+import static dev.mizzen.dsl.app.AppFixtures.deployment;
+import static dev.mizzen.dsl.app.AppFixtures.problems;
+import static dev.mizzen.dsl.network.NetworkPolicyPeer.pods;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mizzen.dsl.availability.HorizontalPodAutoscaler;
+import dev.mizzen.dsl.availability.PodDisruptionBudget;
+import dev.mizzen.dsl.availability.ScaleTarget;
+import dev.mizzen.dsl.container.Container;
+import dev.mizzen.dsl.container.Port;
+import dev.mizzen.dsl.meta.KubernetesResource;
+import dev.mizzen.dsl.network.Ingress;
+import dev.mizzen.dsl.network.IngressBackend;
+import dev.mizzen.dsl.network.IngressRule;
+import dev.mizzen.dsl.network.NetworkPolicy;
+import dev.mizzen.dsl.network.NetworkPolicyPeer;
+import dev.mizzen.dsl.network.NetworkPolicyRule;
+import dev.mizzen.dsl.network.PodSelector;
+import dev.mizzen.dsl.network.Service;
+import dev.mizzen.dsl.network.ServicePort;
+import dev.mizzen.dsl.pod.PodTemplate;
+import dev.mizzen.dsl.resources.Storage;
+import dev.mizzen.dsl.workload.CronJob;
+import dev.mizzen.dsl.workload.DaemonSet;
+import dev.mizzen.dsl.workload.Deployment;
+import dev.mizzen.dsl.workload.StatefulSet;
+import dev.mizzen.dsl.workload.VolumeClaimTemplate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReferencesTest {
+  private static final Deployment WEB = deployment("web", Port.http(8080)).build();
+  private static final Deployment API = deployment("api", Port.http(9090)).build();
+  private static final String NO_WEB_WORKLOAD = "its workloads: deployment/api (component 'api')";
+
+  private static App.Builder app(KubernetesResource... resources) {
+    return App.named("shop").namespace("shop").add(resources);
+  }
+
+  private static StatefulSet db() {
+    return StatefulSet.named("db").serviceName("db")
+        .volumeClaimTemplate(VolumeClaimTemplate.named("data").size(Storage.gibibytes(10)))
+        .pod(PodTemplate.builder().container(Container.named("db").image("postgres:16.4")
+            .port(Port.named("pg", 5432)).mount("data", "/var/lib/postgresql/data")))
+        .build();
+  }
+
+  @Test
+  void aConsistentAppPasses() {
+    App app = app(
+        WEB,
+        Service.named("web").selecting("web").port(80, "http").build(),
+        Ingress.named("web").rule(IngressRule.host("shop.example.com").prefix("/", "web", 80)).build(),
+        HorizontalPodAutoscaler.named("web").scaleTargetRef(ScaleTarget.deployment("web")).replicas(3, 10)
+            .cpuUtilization(70).build(),
+        PodDisruptionBudget.named("web").selecting("web").minAvailable(2).build(),
+        API,
+        Service.named("api").selecting("api").port(9090, "http").build(),
+        NetworkPolicy.named("api").selecting("api")
+            .allowIngress(NetworkPolicyRule.from(pods("web")).tcp(9090))
+            .allowEgress(NetworkPolicyRule.to(pods("db")))
+            .allowEgress(NetworkPolicyRule.to(pods("monitoring").inNamespace("monitoring")))
+            .build(),
+        db(),
+        Service.headless("db").selecting("db").port(5432, "pg").build(),
+        PodDisruptionBudget.named("everything").selecting(PodSelector.all()).maxUnavailable(1).build())
+        .build();
+    assertThat(app.objects()).hasSize(11);
+  }
+
+  @Test
+  void aServiceMustSelectAWorkloadOfTheApp() {
+    assertThat(problems(() -> app(API, Service.named("web").selecting("web").port(80, "http").build()).build()))
+        .containsExactly("service/web: spec.selector: selects the pods of component 'web', but no workload of the"
+            + " app has such pods (" + NO_WEB_WORKLOAD + "): select a workload of the app, e.g. selecting(workload)");
+  }
+
+  @Test
+  void extraSelectorLabelsMustBeOnThePodsToo() {
+    Service canary = Service.named("web-canary").selecting(PodSelector.component("web").withLabel("track", "canary"))
+        .port(80, "http").build();
+    assertThat(problems(() -> app(WEB, canary).build())).containsExactly(
+        "service/web-canary: spec.selector: selects pods labelled app.kubernetes.io/name=web,"
+            + " app.kubernetes.io/part-of=shop, track=canary, but no workload of the app has such pods (its"
+            + " workloads: deployment/web (component 'web')): select a workload of the app, e.g."
+            + " selecting(workload)");
+    Deployment canaryPods = Deployment.named("web-canary").component("web")
+        .pod(PodTemplate.builder().putLabel("track", "canary")
+            .container(Container.named("web").image("ghcr.io/acme/web:1.5.0").port(Port.http(8080))))
+        .build();
+    assertThat(app(WEB, canaryPods, canary).build().resources()).hasSize(3);
+  }
+
+  @Test
+  void targetPortsByNameMustBeDeclaredWithTheSameProtocol() {
+    Deployment dns = Deployment.named("dns").pod(PodTemplate.builder().container(Container.named("dns")
+        .image("ghcr.io/acme/dns:1.0.0").port(Port.named("dns", 53)).port(Port.named("metrics", 9153))))
+        .build();
+    assertThat(problems(() -> app(dns, Service.named("dns").selecting("dns")
+        .port(ServicePort.udp(53).name("dns").targetPort("dns"))
+        .port(80, "http")
+        .port(9153, "metrics")
+        .build()).build())).containsExactly(
+        "service/dns: spec.ports[0].targetPort: names port 'dns'/UDP, which no container of deployment/dns declares"
+            + " (its ports: dns:53/TCP, metrics:9153/TCP)",
+        "service/dns: spec.ports[1].targetPort: names port 'http'/TCP, which no container of deployment/dns declares"
+            + " (its ports: dns:53/TCP, metrics:9153/TCP)");
+  }
+
+  @Test
+  void targetPortsByNumberMustBeDeclaredToo() {
+    assertThat(problems(() -> app(WEB, Service.named("web").selecting("web")
+        .port(ServicePort.tcp(80).name("web").targetPort(8081)).port(ServicePort.tcp(8080).name("direct")).build())
+        .build())).containsExactly("service/web: spec.ports[0].targetPort: is port 8081/TCP, which no container of"
+        + " deployment/web declares (its ports: http:8080/TCP)");
+    Deployment bare = Deployment.named("bare").pod(PodTemplate.builder()
+        .container(Container.named("bare").image("ghcr.io/acme/bare:1.0.0"))).build();
+    assertThat(problems(() -> app(bare, Service.named("bare").selecting("bare").port(80).build()).build()))
+        .containsExactly("service/bare: spec.ports[0].targetPort: is port 80/TCP, which no container of"
+            + " deployment/bare declares (its ports: none)");
+  }
+
+  @Test
+  void sidecarPortsCountAndInitContainerPortsDoNot() {
+    Deployment web = Deployment.named("web").pod(PodTemplate.builder()
+        .initContainer(Container.named("setup").image("ghcr.io/acme/setup:1.0.0").port(Port.named("setup", 7000)))
+        .sidecar(Container.named("proxy").image("ghcr.io/acme/proxy:2.1.0").port(Port.named("proxy", 15001)))
+        .container(Container.named("web").image("ghcr.io/acme/web:1.4.2")))
+        .build();
+    assertThat(problems(() -> app(web, Service.named("web").selecting("web").port(80, "proxy").port(7000, "setup")
+        .build()).build())).containsExactly("service/web: spec.ports[1].targetPort: names port 'setup'/TCP, which"
+        + " no container of deployment/web declares (its ports: proxy:15001/TCP)");
+  }
+
+  @Test
+  void everySelectedWorkloadMustServeTheTargetPort() {
+    Deployment canary = Deployment.named("web-canary").component("web")
+        .pod(PodTemplate.builder().container(Container.named("web").image("ghcr.io/acme/web:1.5.0")
+            .port(Port.named("web", 8080))))
+        .build();
+    assertThat(problems(() -> app(WEB, canary, Service.named("web").selecting("web").port(80, "http").build())
+        .build())).containsExactly("service/web: spec.ports[0].targetPort: names port 'http'/TCP, which no container"
+        + " of deployment/web-canary declares (its ports: web:8080/TCP)");
+  }
+
+  @Test
+  void selectorsOnlyReachWorkloadsInTheirNamespace() {
+    Deployment elsewhere = deployment("web", Port.http(8080)).namespace("other").build();
+    assertThat(problems(() -> app(elsewhere, Service.named("web").selecting("web").port(80, "http").build())
+        .build())).containsExactly("service/web: spec.selector: selects the pods of component 'web', but the app's"
+        + " workloads with such pods are in another namespace (deployment/web in 'other'), not 'shop'");
+  }
+
+  @Test
+  void budgetsAndPoliciesMustSelectSomething() {
+    assertThat(problems(() -> app(API,
+        PodDisruptionBudget.named("web").selecting("web").minAvailable(1).build(),
+        NetworkPolicy.named("web").selecting("web").isolateIngress().build(),
+        NetworkPolicy.named("api").selecting("api")
+            .allowIngress(NetworkPolicyRule.from(pods("api"), pods("web"), pods("web").inNamespace("other")))
+            .allowEgress(NetworkPolicyRule.to(NetworkPolicyPeer.ipBlock("10.0.0.0/8")))
+            .allowEgress(NetworkPolicyRule.to(pods("db")))
+            .build(),
+        NetworkPolicy.named("default-deny").selectingAllPods().isolateIngress().build())
+        .build())).containsExactly(
+        "poddisruptionbudget/web: spec.selector: selects the pods of component 'web', but no workload of the app has"
+            + " such pods (" + NO_WEB_WORKLOAD + "): select a workload of the app, e.g. selecting(workload)",
+        "networkpolicy/web: spec.podSelector: selects the pods of component 'web', but no workload of the app has"
+            + " such pods (" + NO_WEB_WORKLOAD + "): select a workload of the app, e.g. selecting(workload)",
+        "networkpolicy/api: spec.ingress[0].from[1].podSelector: selects the pods of component 'web', but no workload"
+            + " of the app has such pods (" + NO_WEB_WORKLOAD + "): select a workload of the app, e.g."
+            + " selecting(workload)",
+        "networkpolicy/api: spec.egress[1].to[0].podSelector: selects the pods of component 'db', but no workload of"
+            + " the app has such pods (" + NO_WEB_WORKLOAD + "): select a workload of the app, e.g."
+            + " selecting(workload)");
+  }
+
+  @Test
+  void ingressBackendsMustBeServicesOfTheAppOnTheirPorts() {
+    Service web = Service.named("web").selecting("web").port(80, "http").build();
+    assertThat(problems(() -> app(WEB, web, Ingress.named("web")
+        .defaultBackend(IngressBackend.service("fallback", 80))
+        .rule(IngressRule.host("shop.example.com").prefix("/", "web", 8080)
+            .prefix("/api", IngressBackend.service("web", "grpc"))
+            .prefix("/ok", IngressBackend.service("web", "http")))
+        .rule(IngressRule.host("www.example.com").prefix("/", "web", 80))
+        .build()).build())).containsExactly(
+        "ingress/web: spec.defaultBackend.service.name: names Service 'fallback', which is not part of the app in"
+            + " namespace 'shop'",
+        "ingress/web: spec.rules[0].http.paths[0].backend.service.port: is port 8080, which Service web does not"
+            + " expose (its ports: http:80)",
+        "ingress/web: spec.rules[0].http.paths[1].backend.service.port: is port 'grpc', which Service web does not"
+            + " expose (its ports: http:80)");
+  }
+
+  @Test
+  void anIngressOnlyReachesServicesInItsNamespace() {
+    assertThat(problems(() -> app(WEB, Service.named("web").namespace("edge").selecting("web").port(80, "http")
+        .build(), Ingress.named("web").rule(IngressRule.host("shop.example.com").prefix("/", "web", 80)).build())
+        .build())).containsExactly(
+        "service/web: spec.selector: selects the pods of component 'web', but the app's workloads with such pods are"
+            + " in another namespace (deployment/web in 'shop'), not 'edge'",
+        "ingress/web: spec.rules[0].http.paths[0].backend.service.name: names Service 'web', which is not part of"
+            + " the app in namespace 'shop'");
+  }
+
+  @Test
+  void anAutoscalerScalesADeploymentOrStatefulSetOfTheApp() {
+    DaemonSet agent = DaemonSet.named("agent").pod(PodTemplate.builder()
+        .container(Container.named("agent").image("ghcr.io/acme/agent:1.0.0"))).build();
+    assertThat(problems(() -> app(WEB, agent,
+        HorizontalPodAutoscaler.named("api").scaleTargetRef(ScaleTarget.deployment("api")).replicas(1, 3)
+            .cpuUtilization(80).build(),
+        HorizontalPodAutoscaler.named("agent").scaleTargetRef(ScaleTarget.of(agent)).replicas(1, 3)
+            .cpuUtilization(80).build(),
+        HorizontalPodAutoscaler.named("web").scaleTargetRef(ScaleTarget.of("apps/v1beta2", "Deployment", "web"))
+            .replicas(1, 3).cpuUtilization(80).build())
+        .build())).containsExactly(
+        "horizontalpodautoscaler/api: spec.scaleTargetRef: scales Deployment/api, which is not part of the app in"
+            + " namespace 'shop'",
+        "horizontalpodautoscaler/agent: spec.scaleTargetRef: scales daemonset/agent, which has no scale"
+            + " subresource: scale a Deployment or a StatefulSet",
+        "horizontalpodautoscaler/web: spec.scaleTargetRef.apiVersion: must be apps/v1, the apiVersion of"
+            + " deployment/web, was apps/v1beta2");
+    assertThat(app(db(), Service.headless("db").selecting("db").port(5432, "pg").build(),
+        HorizontalPodAutoscaler.named("db").scaleTargetRef(ScaleTarget.statefulSet("db")).replicas(1, 3)
+            .cpuUtilization(80).build()).build().resources()).hasSize(3);
+  }
+
+  @Test
+  void aStatefulSetsGoverningServiceMustBeInTheApp() {
+    assertThat(problems(() -> app(db()).build())).containsExactly(
+        "statefulset/db: spec.serviceName: names Service 'db', which is not part of the app in namespace 'shop'");
+  }
+
+  @Test
+  void podLabelsMustKeepTheAppsPartOf() {
+    Deployment web = Deployment.named("web").pod(PodTemplate.builder().putLabel("app.kubernetes.io/part-of", "legacy")
+        .container(Container.named("web").image("ghcr.io/acme/web:1.4.2"))).build();
+    CronJob report = CronJob.named("report").schedule("@daily").pod(PodTemplate.builder()
+        .putLabel("app.kubernetes.io/part-of", "legacy")
+        .container(Container.named("report").image("ghcr.io/acme/report:1.0.0"))).build();
+    assertThat(problems(() -> app(web, report).build())).containsExactly(
+        "deployment/web: spec.template.metadata.labels[app.kubernetes.io/part-of]: must be the App's name 'shop',"
+            + " which the workload's selector matches, was 'legacy': remove the pod label",
+        "cronjob/report: spec.jobTemplate.spec.template.metadata.labels[app.kubernetes.io/part-of]: must be the"
+            + " App's name 'shop', which the workload's selector matches, was 'legacy': remove the pod label");
+    Deployment same = Deployment.named("web").pod(PodTemplate.builder().putLabel("app.kubernetes.io/part-of", "shop")
+        .container(Container.named("web").image("ghcr.io/acme/web:1.4.2"))).build();
+    assertThat(app(same).build().objects()).hasSize(1);
+  }
+
+  @Test
+  void everyBrokenReferenceIsReportedAtOnceInTheOrderOfTheObjects() {
+    List<String> problems = problems(() -> app(
+        db(),
+        Service.named("web").selecting("web").port(80, "http").build(),
+        HorizontalPodAutoscaler.named("web").scaleTargetRef(ScaleTarget.deployment("web")).replicas(1, 3)
+            .cpuUtilization(80).build())
+        .build());
+    assertThat(problems).hasSize(3);
+    assertThat(problems.get(0)).startsWith("statefulset/db: spec.serviceName:");
+    assertThat(problems.get(1)).startsWith("service/web: spec.selector:");
+    assertThat(problems.get(2)).startsWith("horizontalpodautoscaler/web: spec.scaleTargetRef:");
+  }
+}
