@@ -14,8 +14,9 @@ import java.util.Optional;
  * Kubernetes' semantics (see {@link #allow(String, String, int)}). Reached with
  * {@code assertThat(objects).networkPolicies()}.
  *
- * <p>Workloads are named {@code "web"} (the one pod-running object of that name) or
- * {@code "Deployment/web"}; a source may also be given as pod labels, meaning such pods in the
+ * <p>Workloads are named {@code "web"} (the one pod-running object of that name),
+ * {@code "Deployment/web"}, {@code "shop/web"} or {@code "shop/Deployment/web"} (a kind starts with
+ * a capital letter); a source may also be given as pod labels, meaning such pods in the
  * destination's namespace. A port is a number (TCP) or the name of a destination container port
  * (with that port's protocol).
  */
