@@ -1,6 +1,11 @@
 package dev.mizzen.testkit.assertions;
 
+import java.security.CodeSource;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.assertj.core.api.AbstractAssert;
@@ -56,21 +61,21 @@ public abstract class AbstractMizzenAssert<SELF extends AbstractMizzenAssert<SEL
   /** Fails (unless muted) with {@code text} at {@code where}: {@code object: path: text}. */
   final void failAt(Location where, String text) {
     if (!muted) {
-      throw failure("%s", where.message(text));
+      throw error(where.message(text));
     }
   }
 
   /** Fails (unless muted) with every message of {@code problems}, one per line; passes when empty. */
   final void failAll(List<String> problems) {
     if (!problems.isEmpty() && !muted) {
-      throw failure("%s", String.join(System.lineSeparator(), problems));
+      throw error(String.join(System.lineSeparator(), problems));
     }
   }
 
   /** Fails unless the value under test is present. */
   final void requireActual() {
     if (actual == null && !muted) {
-      throw failure("%s", location.message("expected a value, but was null"));
+      throw error(location.message("expected a value, but was null"));
     }
   }
 
@@ -83,7 +88,7 @@ public abstract class AbstractMizzenAssert<SELF extends AbstractMizzenAssert<SEL
     if (found != null) {
       return navigator.open(type, actualType, constructor, found).placed(where, navigator, muted);
     }
-    AssertionError error = failure("%s", where.message(missing.get()));
+    AssertionError error = error(where.message(missing.get()));
     if (!muted) {
       if (!navigator.isSoft()) {
         throw error;
@@ -96,6 +101,41 @@ public abstract class AbstractMizzenAssert<SELF extends AbstractMizzenAssert<SEL
   /** A plain (never proxied) assert for checks this assert delegates; its failures become this one's. */
   final <A extends AbstractMizzenAssert<A, T>, T> A delegate(Function<T, A> constructor, T value, Location where) {
     return constructor.apply(value).placed(where, Navigator.HARD, muted);
+  }
+
+  /**
+   * The failure for {@code message} (with this assert's description, if any), its stack trace
+   * starting in the caller's code: frames of this library's own classes are dropped, as AssertJ
+   * drops its own, so soft assertions report the line of the test.
+   */
+  private AssertionError error(String message) {
+    AssertionError error = failure("%s", message);
+    error.setStackTrace(Arrays.stream(error.getStackTrace())
+        .filter(frame -> !OWN_CLASSES.computeIfAbsent(frame.getClassName(), AbstractMizzenAssert::isOwnClass))
+        .toArray(StackTraceElement[]::new));
+    return error;
+  }
+
+  private static final Map<String, Boolean> OWN_CLASSES = new ConcurrentHashMap<>();
+
+  /** Whether {@code className} (or the class a lambda or proxy of it belongs to) ships with these assertions. */
+  private static boolean isOwnClass(String className) {
+    String pkg = AbstractMizzenAssert.class.getPackageName();
+    if (!className.startsWith(pkg + ".")) {
+      return false;
+    }
+    String outer = className.split("\\$", 2)[0];
+    try {
+      Class<?> type = Class.forName(outer, false, AbstractMizzenAssert.class.getClassLoader());
+      return Objects.equals(codeSource(type), codeSource(AbstractMizzenAssert.class));
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
+  private static Object codeSource(Class<?> type) {
+    CodeSource source = type.getProtectionDomain().getCodeSource();
+    return source == null ? null : source.getLocation();
   }
 
   /** {@code "a"} quoted, or {@code null} unquoted. */
