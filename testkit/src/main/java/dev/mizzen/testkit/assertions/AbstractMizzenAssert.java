@@ -82,13 +82,16 @@ public abstract class AbstractMizzenAssert<SELF extends AbstractMizzenAssert<SEL
   /**
    * The assert a user navigates to: on {@code found}, or, when it is null, a failure saying
    * {@code missing} (thrown, or in soft mode collected once, leaving a muted assert on {@code empty}).
+   * When this assert's own value is null, the failure says so instead.
    */
   final <A extends AbstractMizzenAssert<A, T>, T> A navigate(Class<A> type, Class<T> actualType,
       Function<T, A> constructor, T found, Supplier<T> empty, Location where, Supplier<String> missing) {
     if (found != null) {
       return navigator.open(type, actualType, constructor, found).placed(where, navigator, muted);
     }
-    AssertionError error = error(where.message(missing.get()));
+    AssertionError error = actual == null
+        ? error(location.message("expected a value, but was null"))
+        : error(where.message(missing.get()));
     if (!muted) {
       if (!navigator.isSoft()) {
         throw error;

@@ -30,8 +30,7 @@ public abstract class AbstractWorkloadAssert<SELF extends AbstractWorkloadAssert
 
   /** Navigates to the pod template; fails when there is none. */
   public PodAssert pod() {
-    requireActual();
-    return navigate(PodAssert.class, V1PodTemplateSpec.class, PodAssert::new, template(),
+    return navigate(PodAssert.class, V1PodTemplateSpec.class, PodAssert::new, actual == null ? null : template(),
         V1PodTemplateSpec::new, location().field(templatePath()),
         () -> "expected a pod template, but there is none");
   }

@@ -65,7 +65,7 @@ public class ContainerAssert extends AbstractMizzenAssert<ContainerAssert, V1Con
   }
 
   /** Why this container may run as root, if it may. */
-  Optional<String> nonRootProblem() {
+  private Optional<String> nonRootProblem() {
     V1SecurityContext own = actual.getSecurityContext();
     Long ownUser = own == null ? null : own.getRunAsUser();
     Long podUser = pod == null ? null : pod.getRunAsUser();
@@ -207,7 +207,6 @@ public class ContainerAssert extends AbstractMizzenAssert<ContainerAssert, V1Con
   }
 
   private ProbeAssert probe(String field, String kind, V1Probe probe) {
-    requireActual();
     return navigate(ProbeAssert.class, V1Probe.class, ProbeAssert::new, probe, V1Probe::new,
         location().field(field), () -> "expected a " + kind + " probe, but there is none");
   }

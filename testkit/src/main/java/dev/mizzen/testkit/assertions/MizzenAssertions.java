@@ -193,7 +193,7 @@ public final class MizzenAssertions {
 
   /** Assertions on a list of objects (an application's, a parsed manifest's): find one by kind and name. */
   public static ObjectsAssert assertThat(List<? extends KubernetesObject> actual) {
-    List<KubernetesObject> objects = Collections.unmodifiableList(new ArrayList<>(actual));
+    List<KubernetesObject> objects = actual == null ? null : Collections.unmodifiableList(new ArrayList<>(actual));
     return HARD.open(ObjectsAssert.class, ObjectsAssert.listType(), ObjectsAssert::new, objects).navigatedBy(HARD);
   }
 

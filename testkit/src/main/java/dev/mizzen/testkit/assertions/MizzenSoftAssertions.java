@@ -200,7 +200,7 @@ public class MizzenSoftAssertions extends AbstractSoftAssertions {
 
   /** Assertions on a list of objects (an application's, a parsed manifest's): find one by kind and name. */
   public ObjectsAssert assertThat(List<? extends KubernetesObject> actual) {
-    List<KubernetesObject> objects = Collections.unmodifiableList(new ArrayList<>(actual));
+    List<KubernetesObject> objects = actual == null ? null : Collections.unmodifiableList(new ArrayList<>(actual));
     return softly.open(ObjectsAssert.class, ObjectsAssert.listType(), ObjectsAssert::new, objects).navigatedBy(softly);
   }
 

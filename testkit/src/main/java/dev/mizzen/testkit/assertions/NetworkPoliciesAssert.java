@@ -34,12 +34,12 @@ public class NetworkPoliciesAssert extends AbstractMizzenAssert<NetworkPoliciesA
    * depends on peers that are not evaluated (ipBlocks, namespaces of unknown labels).
    */
   public NetworkPoliciesAssert allow(String from, String to, int port) {
-    return check(true, Optional.of(from), to, new IntOrString(port));
+    return check(true, Optional.of(from), Map.of(), to, new IntOrString(port));
   }
 
   /** As {@link #allow(String, String, int)}, on the container port of {@code to} named {@code port}. */
   public NetworkPoliciesAssert allow(String from, String to, String port) {
-    return check(true, Optional.of(from), to, new IntOrString(port));
+    return check(true, Optional.of(from), Map.of(), to, new IntOrString(port));
   }
 
   /** As {@link #allow(String, String, int)}, from pods labelled {@code fromLabels} in {@code to}'s namespace. */
@@ -54,12 +54,12 @@ public class NetworkPoliciesAssert extends AbstractMizzenAssert<NetworkPoliciesA
 
   /** Asserts the policies deny pods of {@code from} a connection to pods of {@code to} on TCP port {@code port}. */
   public NetworkPoliciesAssert deny(String from, String to, int port) {
-    return check(false, Optional.of(from), to, new IntOrString(port));
+    return check(false, Optional.of(from), Map.of(), to, new IntOrString(port));
   }
 
   /** As {@link #deny(String, String, int)}, on the container port of {@code to} named {@code port}. */
   public NetworkPoliciesAssert deny(String from, String to, String port) {
-    return check(false, Optional.of(from), to, new IntOrString(port));
+    return check(false, Optional.of(from), Map.of(), to, new IntOrString(port));
   }
 
   /** As {@link #deny(String, String, int)}, from pods labelled {@code fromLabels} in {@code to}'s namespace. */
@@ -70,10 +70,6 @@ public class NetworkPoliciesAssert extends AbstractMizzenAssert<NetworkPoliciesA
   /** As {@link #deny(String, String, String)}, from pods labelled {@code fromLabels} in {@code to}'s namespace. */
   public NetworkPoliciesAssert deny(Map<String, String> fromLabels, String to, String port) {
     return check(false, Optional.empty(), fromLabels, to, new IntOrString(port));
-  }
-
-  private NetworkPoliciesAssert check(boolean expectAllowed, Optional<String> from, String to, IntOrString port) {
-    return check(expectAllowed, from, Map.of(), to, port);
   }
 
   private NetworkPoliciesAssert check(boolean expectAllowed, Optional<String> fromWorkload,

@@ -50,8 +50,7 @@ public class ObjectsAssert extends AbstractMizzenAssert<ObjectsAssert, List<Kube
 
   /** Narrows to the objects in namespace {@code namespace}, and the cluster-scoped ones (without a namespace). */
   public ObjectsAssert inNamespace(String namespace) {
-    requireActual();
-    List<KubernetesObject> narrowed = actual.stream()
+    List<KubernetesObject> narrowed = actual == null ? null : actual.stream()
         .filter(o -> KubernetesObjects.namespace(o) == null || Objects.equals(namespace, KubernetesObjects.namespace(o)))
         .toList();
     return navigate(ObjectsAssert.class, listType(), ObjectsAssert::new, narrowed, List::of, location(), () -> "");
@@ -87,7 +86,6 @@ public class ObjectsAssert extends AbstractMizzenAssert<ObjectsAssert, List<Kube
 
   /** Navigates to the NetworkPolicies among these objects, to ask what traffic they allow. */
   public NetworkPoliciesAssert networkPolicies() {
-    requireActual();
     return navigate(NetworkPoliciesAssert.class, listType(), NetworkPoliciesAssert::new, actual, List::of,
         location(), () -> "");
   }
@@ -191,8 +189,7 @@ public class ObjectsAssert extends AbstractMizzenAssert<ObjectsAssert, List<Kube
 
   private <A extends AbstractMizzenAssert<A, T>, T extends KubernetesObject> A find(String kind, String name,
       Class<A> type, Class<T> actualType, Function<T, A> constructor, Supplier<T> empty) {
-    requireActual();
-    ObjectLookup lookup = ObjectLookup.find(actual, kind, name);
+    ObjectLookup lookup = actual == null ? new ObjectLookup(null, "") : ObjectLookup.find(actual, kind, name);
     KubernetesObject found = lookup.found();
     String problem = lookup.problem();
     if (found != null && !actualType.isInstance(found)) {

@@ -51,23 +51,22 @@ public class PodAssert extends AbstractMizzenAssert<PodAssert, V1PodTemplateSpec
 
   /** Navigates to the app container named {@code name}; fails when there is none. */
   public ContainerAssert container(String name) {
-    return container("containers", spec().getContainers(), name);
+    return container("containers", actual == null ? null : spec().getContainers(), name);
   }
 
   /** Navigates to the init container (or native sidecar) named {@code name}; fails when there is none. */
   public ContainerAssert initContainer(String name) {
-    return container("initContainers", spec().getInitContainers(), name);
+    return container("initContainers", actual == null ? null : spec().getInitContainers(), name);
   }
 
   private ContainerAssert container(String field, List<V1Container> containers, String name) {
-    requireActual();
     List<V1Container> list = containers == null ? List.of() : containers;
     V1Container found = list.stream().filter(c -> name.equals(c.getName())).findFirst().orElse(null);
     List<String> names = list.stream().map(V1Container::getName).toList();
     return navigate(ContainerAssert.class, V1Container.class, ContainerAssert::new, found,
         () -> new V1Container().name(name), specLocation().field(field).key(name),
         () -> "expected a container named " + quote(name) + ", but found " + names)
-        .inPod(spec().getSecurityContext());
+        .inPod(actual == null ? null : spec().getSecurityContext());
   }
 
   /** Every container, init containers first, each with its assert (at its own location). */

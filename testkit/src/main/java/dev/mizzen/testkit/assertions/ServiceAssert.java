@@ -17,7 +17,7 @@ import java.util.Optional;
  * Assertions on a Service: type, ports, and whether it routes to the pods of a workload.
  *
  * <pre>{@code
- * assertThat(app).service("web").selectsPodsOf(app.deployment...).onPort("http");
+ * assertThat(app).service("web").selectsPodsOf(web).onPort("http");   // web: the DSL Deployment
  * }</pre>
  *
  * {@link #onPort(String)} checks against the workload given to the last {@code selectsPodsOf}.

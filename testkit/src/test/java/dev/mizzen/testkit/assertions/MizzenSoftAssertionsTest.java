@@ -58,6 +58,18 @@ class MizzenSoftAssertionsTest {
   }
 
   @Test
+  void aNullValueFailsOnceToo() {
+    MizzenSoftAssertions softly = new MizzenSoftAssertions();
+    softly.assertThat((V1Deployment) null).container("web").hasImage("web:1").readiness().isHttpGet("/");
+    softly.assertThat((java.util.List<io.kubernetes.client.common.KubernetesObject>) null).deployment("web").hasReplicas(1);
+    Assertions.assertThat(firstLines(softly)).containsExactly(
+        "(null): expected a value, but was null",
+        "objects: expected a value, but was null");
+    assertThatThrownBy(() -> MizzenAssertions.assertThat((V1Deployment) null).container("web"))
+        .hasMessage("(null): expected a value, but was null");
+  }
+
+  @Test
   void podWideChecksAreSoftToo() {
     Deployment bare = Deployment.named("batch").pod(PodTemplate.builder()
         .container(Container.named("a").image("a"))).build();
