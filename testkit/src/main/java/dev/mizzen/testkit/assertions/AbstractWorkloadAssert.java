@@ -86,7 +86,10 @@ public abstract class AbstractWorkloadAssert<SELF extends AbstractWorkloadAssert
     return myself;
   }
 
-  /** Asserts the pods tolerate the taint {@code key=value:effect}; see {@link PodAssert#toleratesTaint(String, String, String)}. */
+  /**
+   * Asserts the pods tolerate the taint {@code key=value:effect}; see {@link
+   * PodAssert#toleratesTaint(String, String, String)}.
+   */
   public SELF toleratesTaint(String key, String value, String effect) {
     podChecks().toleratesTaint(key, value, effect);
     return myself;

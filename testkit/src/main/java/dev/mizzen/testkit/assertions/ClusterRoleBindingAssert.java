@@ -18,7 +18,10 @@ public class ClusterRoleBindingAssert
     return myself;
   }
 
-  /** Asserts a subject of kind {@code kind} ({@code ServiceAccount}, {@code User}, {@code Group}) named {@code name}. */
+  /**
+   * Asserts a subject of kind {@code kind} ({@code ServiceAccount}, {@code User}, {@code Group}) named
+   * {@code name}.
+   */
   public ClusterRoleBindingAssert hasSubject(String kind, String name) {
     requireActual();
     Bindings.checkSubject(this, actual.getSubjects(), kind, name);

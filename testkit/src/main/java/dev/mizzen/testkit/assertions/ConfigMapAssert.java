@@ -49,7 +49,8 @@ public class ConfigMapAssert extends AbstractKubernetesObjectAssert<ConfigMapAss
   public ConfigMapAssert isImmutable() {
     requireActual();
     if (!Boolean.TRUE.equals(actual.getImmutable())) {
-      failAt(location().field("immutable"), "expected true, but was " + (actual.getImmutable() == null ? "unset" : "false"));
+      failAt(location().field("immutable"),
+          "expected true, but was " + (actual.getImmutable() == null ? "unset" : "false"));
     }
     return myself;
   }

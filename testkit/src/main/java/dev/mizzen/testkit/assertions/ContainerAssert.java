@@ -133,12 +133,18 @@ public class ContainerAssert extends AbstractMizzenAssert<ContainerAssert, V1Con
     return myself;
   }
 
-  /** Asserts the request for {@code resource} ({@code cpu}, {@code memory}, ...) equals {@code quantity} ({@code 250m}). */
+  /**
+   * Asserts the request for {@code resource} ({@code cpu}, {@code memory}, ...) equals {@code
+   * quantity} ({@code 250m}).
+   */
   public ContainerAssert hasRequest(String resource, String quantity) {
     return checkQuantity("requests", V1ResourceRequirements::getRequests, resource, quantity);
   }
 
-  /** Asserts the limit for {@code resource} equals {@code quantity} ({@code 512Mi}); {@code 0.5} equals {@code 500m}. */
+  /**
+   * Asserts the limit for {@code resource} equals {@code quantity} ({@code 512Mi}); {@code 0.5} equals
+   * {@code 500m}.
+   */
   public ContainerAssert hasLimit(String resource, String quantity) {
     return checkQuantity("limits", V1ResourceRequirements::getLimits, resource, quantity);
   }
@@ -215,7 +221,8 @@ public class ContainerAssert extends AbstractMizzenAssert<ContainerAssert, V1Con
   public ContainerAssert hasPort(String name, int number) {
     requireActual();
     List<V1ContainerPort> ports = actual.getPorts() == null ? List.of() : actual.getPorts();
-    boolean found = ports.stream().anyMatch(p -> name.equals(p.getName()) && Objects.equals(number, p.getContainerPort()));
+    boolean found = ports.stream()
+        .anyMatch(p -> name.equals(p.getName()) && Objects.equals(number, p.getContainerPort()));
     if (!found) {
       List<String> shown = new ArrayList<>();
       ports.forEach(p -> shown.add(p.getName() == null ? String.valueOf(p.getContainerPort())

@@ -39,7 +39,10 @@ public class CronJobAssert extends AbstractWorkloadAssert<CronJobAssert, V1CronJ
     return myself;
   }
 
-  /** Asserts the concurrency policy: {@code Allow} (the API server's default when unset), {@code Forbid} or {@code Replace}. */
+  /**
+   * Asserts the concurrency policy: {@code Allow} (the API server's default when unset), {@code
+   * Forbid} or {@code Replace}.
+   */
   public CronJobAssert hasConcurrencyPolicy(String policy) {
     requireActual();
     String found = actual.getSpec() == null ? null : actual.getSpec().getConcurrencyPolicy();

@@ -42,7 +42,8 @@ public class HorizontalPodAutoscalerAssert
           + (foundMin == null ? "unset (the API server's default is 1)" : foundMin)));
     }
     if (!Objects.equals(max, spec().getMaxReplicas())) {
-      problems.add(location().field("spec.maxReplicas").message("expected " + max + ", but was " + spec().getMaxReplicas()));
+      problems.add(location().field("spec.maxReplicas")
+          .message("expected " + max + ", but was " + spec().getMaxReplicas()));
     }
     failAll(problems);
     return myself;

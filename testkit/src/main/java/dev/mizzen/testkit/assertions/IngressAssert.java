@@ -29,12 +29,18 @@ public class IngressAssert extends AbstractKubernetesObjectAssert<IngressAssert,
     return myself;
   }
 
-  /** Asserts requests for {@code host} (null: any host) and {@code path} go to port number {@code port} of Service {@code service}. */
+  /**
+   * Asserts requests for {@code host} (null: any host) and {@code path} go to port number {@code port}
+   * of Service {@code service}.
+   */
   public IngressAssert routes(String host, String path, String service, int port) {
     return checkRoute(host, path, service, String.valueOf(port));
   }
 
-  /** Asserts requests for {@code host} (null: any host) and {@code path} go to the port named {@code port} of Service {@code service}. */
+  /**
+   * Asserts requests for {@code host} (null: any host) and {@code path} go to the port named {@code
+   * port} of Service {@code service}.
+   */
   public IngressAssert routes(String host, String path, String service, String port) {
     return checkRoute(host, path, service, port);
   }
@@ -50,7 +56,8 @@ public class IngressAssert extends AbstractKubernetesObjectAssert<IngressAssert,
           ? List.of() : rule.getHttp().getPaths();
       for (V1HTTPIngressPath p : paths) {
         V1IngressServiceBackend backend = p.getBackend() == null ? null : p.getBackend().getService();
-        String route = describe(rule.getHost(), p.getPath(), backend == null ? null : backend.getName(), backendPort(p.getBackend()));
+        String route = describe(rule.getHost(), p.getPath(), backend == null ? null : backend.getName(),
+            backendPort(p.getBackend()));
         if (route.equals(expected)) {
           return myself;
         }

@@ -122,17 +122,20 @@ public final class MizzenAssertions {
 
   /** Assertions on a rendered NetworkPolicy. */
   public static NetworkPolicyAssert assertThat(V1NetworkPolicy actual) {
-    return HARD.open(NetworkPolicyAssert.class, V1NetworkPolicy.class, NetworkPolicyAssert::new, actual).navigatedBy(HARD);
+    return HARD.open(NetworkPolicyAssert.class, V1NetworkPolicy.class,
+        NetworkPolicyAssert::new, actual).navigatedBy(HARD);
   }
 
   /** Assertions on a rendered PodDisruptionBudget. */
   public static PodDisruptionBudgetAssert assertThat(V1PodDisruptionBudget actual) {
-    return HARD.open(PodDisruptionBudgetAssert.class, V1PodDisruptionBudget.class, PodDisruptionBudgetAssert::new, actual).navigatedBy(HARD);
+    return HARD.open(PodDisruptionBudgetAssert.class, V1PodDisruptionBudget.class,
+        PodDisruptionBudgetAssert::new, actual).navigatedBy(HARD);
   }
 
   /** Assertions on a rendered autoscaling/v2 HorizontalPodAutoscaler. */
   public static HorizontalPodAutoscalerAssert assertThat(V2HorizontalPodAutoscaler actual) {
-    return HARD.open(HorizontalPodAutoscalerAssert.class, V2HorizontalPodAutoscaler.class, HorizontalPodAutoscalerAssert::new, actual).navigatedBy(HARD);
+    return HARD.open(HorizontalPodAutoscalerAssert.class, V2HorizontalPodAutoscaler.class,
+        HorizontalPodAutoscalerAssert::new, actual).navigatedBy(HARD);
   }
 
   /** Assertions on a rendered ConfigMap. */
@@ -147,7 +150,8 @@ public final class MizzenAssertions {
 
   /** Assertions on a rendered ServiceAccount. */
   public static ServiceAccountAssert assertThat(V1ServiceAccount actual) {
-    return HARD.open(ServiceAccountAssert.class, V1ServiceAccount.class, ServiceAccountAssert::new, actual).navigatedBy(HARD);
+    return HARD.open(ServiceAccountAssert.class, V1ServiceAccount.class,
+        ServiceAccountAssert::new, actual).navigatedBy(HARD);
   }
 
   /** Assertions on a rendered Namespace. */
@@ -172,12 +176,14 @@ public final class MizzenAssertions {
 
   /** Assertions on a rendered ClusterRoleBinding. */
   public static ClusterRoleBindingAssert assertThat(V1ClusterRoleBinding actual) {
-    return HARD.open(ClusterRoleBindingAssert.class, V1ClusterRoleBinding.class, ClusterRoleBindingAssert::new, actual).navigatedBy(HARD);
+    return HARD.open(ClusterRoleBindingAssert.class, V1ClusterRoleBinding.class,
+        ClusterRoleBindingAssert::new, actual).navigatedBy(HARD);
   }
 
   /** Assertions on any object, for its metadata. */
   public static KubernetesObjectAssert assertThat(KubernetesObject actual) {
-    return HARD.open(KubernetesObjectAssert.class, KubernetesObject.class, KubernetesObjectAssert::new, actual).navigatedBy(HARD);
+    return HARD.open(KubernetesObjectAssert.class, KubernetesObject.class,
+        KubernetesObjectAssert::new, actual).navigatedBy(HARD);
   }
 
   /** Assertions on a rendered pod template; messages name it {@code PodTemplate}, fields from {@code spec}. */

@@ -89,7 +89,8 @@ public class MizzenSoftAssertions extends AbstractSoftAssertions {
 
   /** Assertions on a rendered StatefulSet. */
   public StatefulSetAssert assertThat(V1StatefulSet actual) {
-    return softly.open(StatefulSetAssert.class, V1StatefulSet.class, StatefulSetAssert::new, actual).navigatedBy(softly);
+    return softly.open(StatefulSetAssert.class, V1StatefulSet.class,
+        StatefulSetAssert::new, actual).navigatedBy(softly);
   }
 
   /** Assertions on a rendered DaemonSet. */
@@ -129,17 +130,20 @@ public class MizzenSoftAssertions extends AbstractSoftAssertions {
 
   /** Assertions on a rendered NetworkPolicy. */
   public NetworkPolicyAssert assertThat(V1NetworkPolicy actual) {
-    return softly.open(NetworkPolicyAssert.class, V1NetworkPolicy.class, NetworkPolicyAssert::new, actual).navigatedBy(softly);
+    return softly.open(NetworkPolicyAssert.class, V1NetworkPolicy.class,
+        NetworkPolicyAssert::new, actual).navigatedBy(softly);
   }
 
   /** Assertions on a rendered PodDisruptionBudget. */
   public PodDisruptionBudgetAssert assertThat(V1PodDisruptionBudget actual) {
-    return softly.open(PodDisruptionBudgetAssert.class, V1PodDisruptionBudget.class, PodDisruptionBudgetAssert::new, actual).navigatedBy(softly);
+    return softly.open(PodDisruptionBudgetAssert.class, V1PodDisruptionBudget.class,
+        PodDisruptionBudgetAssert::new, actual).navigatedBy(softly);
   }
 
   /** Assertions on a rendered autoscaling/v2 HorizontalPodAutoscaler. */
   public HorizontalPodAutoscalerAssert assertThat(V2HorizontalPodAutoscaler actual) {
-    return softly.open(HorizontalPodAutoscalerAssert.class, V2HorizontalPodAutoscaler.class, HorizontalPodAutoscalerAssert::new, actual).navigatedBy(softly);
+    return softly.open(HorizontalPodAutoscalerAssert.class, V2HorizontalPodAutoscaler.class,
+        HorizontalPodAutoscalerAssert::new, actual).navigatedBy(softly);
   }
 
   /** Assertions on a rendered ConfigMap. */
@@ -154,7 +158,8 @@ public class MizzenSoftAssertions extends AbstractSoftAssertions {
 
   /** Assertions on a rendered ServiceAccount. */
   public ServiceAccountAssert assertThat(V1ServiceAccount actual) {
-    return softly.open(ServiceAccountAssert.class, V1ServiceAccount.class, ServiceAccountAssert::new, actual).navigatedBy(softly);
+    return softly.open(ServiceAccountAssert.class, V1ServiceAccount.class,
+        ServiceAccountAssert::new, actual).navigatedBy(softly);
   }
 
   /** Assertions on a rendered Namespace. */
@@ -169,22 +174,26 @@ public class MizzenSoftAssertions extends AbstractSoftAssertions {
 
   /** Assertions on a rendered RoleBinding. */
   public RoleBindingAssert assertThat(V1RoleBinding actual) {
-    return softly.open(RoleBindingAssert.class, V1RoleBinding.class, RoleBindingAssert::new, actual).navigatedBy(softly);
+    return softly.open(RoleBindingAssert.class, V1RoleBinding.class,
+        RoleBindingAssert::new, actual).navigatedBy(softly);
   }
 
   /** Assertions on a rendered ClusterRole. */
   public ClusterRoleAssert assertThat(V1ClusterRole actual) {
-    return softly.open(ClusterRoleAssert.class, V1ClusterRole.class, ClusterRoleAssert::new, actual).navigatedBy(softly);
+    return softly.open(ClusterRoleAssert.class, V1ClusterRole.class,
+        ClusterRoleAssert::new, actual).navigatedBy(softly);
   }
 
   /** Assertions on a rendered ClusterRoleBinding. */
   public ClusterRoleBindingAssert assertThat(V1ClusterRoleBinding actual) {
-    return softly.open(ClusterRoleBindingAssert.class, V1ClusterRoleBinding.class, ClusterRoleBindingAssert::new, actual).navigatedBy(softly);
+    return softly.open(ClusterRoleBindingAssert.class, V1ClusterRoleBinding.class,
+        ClusterRoleBindingAssert::new, actual).navigatedBy(softly);
   }
 
   /** Assertions on any object, for its metadata. */
   public KubernetesObjectAssert assertThat(KubernetesObject actual) {
-    return softly.open(KubernetesObjectAssert.class, KubernetesObject.class, KubernetesObjectAssert::new, actual).navigatedBy(softly);
+    return softly.open(KubernetesObjectAssert.class, KubernetesObject.class,
+        KubernetesObjectAssert::new, actual).navigatedBy(softly);
   }
 
   /** Assertions on a rendered pod template; messages name it {@code PodTemplate}, fields from {@code spec}. */

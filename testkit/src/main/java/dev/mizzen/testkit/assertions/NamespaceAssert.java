@@ -11,7 +11,10 @@ public class NamespaceAssert extends AbstractKubernetesObjectAssert<NamespaceAss
     super(actual, NamespaceAssert.class);
   }
 
-  /** Asserts the label {@code pod-security.kubernetes.io/enforce} is {@code level} ({@code restricted}, {@code baseline}, {@code privileged}). */
+  /**
+   * Asserts the label {@code pod-security.kubernetes.io/enforce} is {@code level} ({@code restricted},
+   * {@code baseline}, {@code privileged}).
+   */
   public NamespaceAssert enforcesPodSecurity(String level) {
     requireActual();
     String key = "pod-security.kubernetes.io/enforce";

@@ -111,7 +111,8 @@ final class NetworkPolicies {
       for (int i = 0; i < rules.size(); i++) {
         Rule rule = rules.get(i);
         Location at = spec.field(direction).index(i);
-        Match peers = peersMatch(rule.peers(), KubernetesObjects.namespace(policy), peer, at.field(ingress ? "from" : "to"));
+        Match peers = peersMatch(rule.peers(), KubernetesObjects.namespace(policy), peer,
+            at.field(ingress ? "from" : "to"));
         boolean ports = portsMatch(rule.ports(), port, destination.spec());
         if (peers.outcome() == Outcome.ALLOWED && ports) {
           return new Verdict(Outcome.ALLOWED, List.of(direction + " allowed by " + at));
@@ -194,7 +195,8 @@ final class NetworkPolicies {
     }
     V1LabelSelector namespaces = peer.getNamespaceSelector();
     if (namespaces == null) {
-      return new Match(Objects.equals(policyNamespace, other.namespace()) ? Outcome.ALLOWED : Outcome.DENIED, List.of());
+      boolean sameNamespace = Objects.equals(policyNamespace, other.namespace());
+      return new Match(sameNamespace ? Outcome.ALLOWED : Outcome.DENIED, List.of());
     }
     if (LabelSelectors.isEverything(namespaces)) {
       return new Match(Outcome.ALLOWED, List.of());

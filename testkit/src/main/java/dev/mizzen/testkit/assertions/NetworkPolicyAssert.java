@@ -18,7 +18,10 @@ public class NetworkPolicyAssert extends AbstractKubernetesObjectAssert<NetworkP
     super(actual, NetworkPolicyAssert.class);
   }
 
-  /** Asserts the policy applies to the pods of {@code workload}: same namespace, and its podSelector selects their labels. */
+  /**
+   * Asserts the policy applies to the pods of {@code workload}: same namespace, and its podSelector
+   * selects their labels.
+   */
   public NetworkPolicyAssert selectsPodsOf(KubernetesObject workload) {
     requireActual();
     String target = KubernetesObjects.ref(workload);
@@ -39,12 +42,18 @@ public class NetworkPolicyAssert extends AbstractKubernetesObjectAssert<NetworkP
     return selectsPodsOf(workload.render(PodTemplates.contextOf(actual)));
   }
 
-  /** Asserts the policy isolates its pods' ingress ({@code Ingress} among its policy types, defaulted as the API server does). */
+  /**
+   * Asserts the policy isolates its pods' ingress ({@code Ingress} among its policy types, defaulted
+   * as the API server does).
+   */
   public NetworkPolicyAssert isolatesIngress() {
     return checkType("Ingress");
   }
 
-  /** Asserts the policy isolates its pods' egress ({@code Egress} among its policy types, defaulted as the API server does). */
+  /**
+   * Asserts the policy isolates its pods' egress ({@code Egress} among its policy types, defaulted as
+   * the API server does).
+   */
   public NetworkPolicyAssert isolatesEgress() {
     return checkType("Egress");
   }
@@ -53,7 +62,8 @@ public class NetworkPolicyAssert extends AbstractKubernetesObjectAssert<NetworkP
     requireActual();
     List<String> types = NetworkPolicies.types(actual);
     if (!types.contains(type)) {
-      failAt(location().field("spec.policyTypes"), "expected " + type + " among the policy types, but they are " + types);
+      failAt(location().field("spec.policyTypes"),
+          "expected " + type + " among the policy types, but they are " + types);
     }
     return myself;
   }

@@ -13,7 +13,10 @@ import java.util.Objects;
  */
 record ObjectLookup(KubernetesObject found, String problem) {
 
-  /** The single object of {@code kind} named {@code name}; with a null kind, the single pod-running object named {@code name}. */
+  /**
+   * The single object of {@code kind} named {@code name}; with a null kind, the single pod-running
+   * object named {@code name}.
+   */
   static ObjectLookup find(List<? extends KubernetesObject> objects, String kind, String name) {
     return find(objects, null, kind, name);
   }
@@ -25,7 +28,9 @@ record ObjectLookup(KubernetesObject found, String problem) {
         .filter(o -> kind == null ? PodTemplates.runsPods(o) : kind.equals(KubernetesObjects.kind(o)))
         .map(KubernetesObject.class::cast)
         .toList();
-    List<KubernetesObject> named = candidates.stream().filter(o -> Objects.equals(name, KubernetesObjects.name(o))).toList();
+    List<KubernetesObject> named = candidates.stream()
+        .filter(o -> Objects.equals(name, KubernetesObjects.name(o)))
+        .toList();
     String what = kind == null ? "workload" : kind;
     String where = namespace == null ? "" : " in namespace " + namespace;
     if (named.size() == 1) {
@@ -33,7 +38,9 @@ record ObjectLookup(KubernetesObject found, String problem) {
     }
     if (named.isEmpty()) {
       List<String> others = candidates.stream()
-          .map(o -> kind == null ? KubernetesObjects.kind(o) + "/" + KubernetesObjects.name(o) : KubernetesObjects.name(o))
+          .map(o -> kind == null
+              ? KubernetesObjects.kind(o) + "/" + KubernetesObjects.name(o)
+              : KubernetesObjects.name(o))
           .toList();
       return new ObjectLookup(null, "expected " + article(what) + " " + what + " named \"" + name + "\"" + where
           + ", but found "

@@ -51,7 +51,8 @@ public class ObjectsAssert extends AbstractMizzenAssert<ObjectsAssert, List<Kube
   /** Narrows to the objects in namespace {@code namespace}, and the cluster-scoped ones (without a namespace). */
   public ObjectsAssert inNamespace(String namespace) {
     List<KubernetesObject> narrowed = actual == null ? null : actual.stream()
-        .filter(o -> KubernetesObjects.namespace(o) == null || Objects.equals(namespace, KubernetesObjects.namespace(o)))
+        .filter(o -> KubernetesObjects.namespace(o) == null
+            || Objects.equals(namespace, KubernetesObjects.namespace(o)))
         .toList();
     return navigate(ObjectsAssert.class, listType(), ObjectsAssert::new, narrowed, List::of, location(), () -> "");
   }
@@ -92,12 +93,14 @@ public class ObjectsAssert extends AbstractMizzenAssert<ObjectsAssert, List<Kube
 
   /** Navigates to the Deployment {@code name}. */
   public DeploymentAssert deployment(String name) {
-    return find("Deployment", name, DeploymentAssert.class, V1Deployment.class, DeploymentAssert::new, V1Deployment::new);
+    return find("Deployment", name, DeploymentAssert.class, V1Deployment.class, DeploymentAssert::new,
+        V1Deployment::new);
   }
 
   /** Navigates to the StatefulSet {@code name}. */
   public StatefulSetAssert statefulSet(String name) {
-    return find("StatefulSet", name, StatefulSetAssert.class, V1StatefulSet.class, StatefulSetAssert::new, V1StatefulSet::new);
+    return find("StatefulSet", name, StatefulSetAssert.class, V1StatefulSet.class, StatefulSetAssert::new,
+        V1StatefulSet::new);
   }
 
   /** Navigates to the DaemonSet {@code name}. */

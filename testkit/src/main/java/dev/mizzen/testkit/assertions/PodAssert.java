@@ -99,7 +99,10 @@ public class PodAssert extends AbstractMizzenAssert<PodAssert, V1PodTemplateSpec
     return myself;
   }
 
-  /** Asserts every container, init containers included, runs as non-root (see {@link ContainerAssert#runsAsNonRoot()}). */
+  /**
+   * Asserts every container, init containers included, runs as non-root (see {@link
+   * ContainerAssert#runsAsNonRoot()}).
+   */
   public PodAssert runsAsNonRoot() {
     return everyContainer(true, ContainerAssert::runsAsNonRoot);
   }
@@ -154,7 +157,8 @@ public class PodAssert extends AbstractMizzenAssert<PodAssert, V1PodTemplateSpec
         spec.getTopologySpreadConstraints() == null ? List.of() : spec.getTopologySpreadConstraints();
     for (int i = 0; i < constraints.size(); i++) {
       V1TopologySpreadConstraint c = constraints.get(i);
-      if (spreads(topologyKey, c.getTopologyKey(), c.getLabelSelector(), "topologySpreadConstraints[" + i + "]", found)) {
+      String where = "topologySpreadConstraints[" + i + "]";
+      if (spreads(topologyKey, c.getTopologyKey(), c.getLabelSelector(), where, found)) {
         return myself;
       }
     }
@@ -193,7 +197,8 @@ public class PodAssert extends AbstractMizzenAssert<PodAssert, V1PodTemplateSpec
       return true;
     }
     found.add(where + " on " + key + (wanted.equals(key)
-        ? " selecting " + LabelSelectors.describe(selector) + ", which does not select the pods' labels " + LabelSelectors.describe(labels)
+        ? " selecting " + LabelSelectors.describe(selector) + ", which does not select the pods' labels "
+            + LabelSelectors.describe(labels)
         : ""));
     return false;
   }

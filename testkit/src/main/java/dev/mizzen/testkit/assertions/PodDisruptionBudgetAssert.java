@@ -53,7 +53,10 @@ public class PodDisruptionBudgetAssert
     return check(workload, null);
   }
 
-  /** As {@link #compatibleWith(KubernetesObject)}, also below the minimum replicas of {@code hpa}, which must scale {@code workload}. */
+  /**
+   * As {@link #compatibleWith(KubernetesObject)}, also below the minimum replicas of {@code hpa},
+   * which must scale {@code workload}.
+   */
   public PodDisruptionBudgetAssert compatibleWith(KubernetesObject workload, V2HorizontalPodAutoscaler hpa) {
     return check(workload, hpa);
   }
@@ -64,7 +67,10 @@ public class PodDisruptionBudgetAssert
     return check(workload.render(PodTemplates.contextOf(actual)), null);
   }
 
-  /** As {@link #compatibleWith(KubernetesObject, V2HorizontalPodAutoscaler)} for DSL values, rendered in this budget's context. */
+  /**
+   * As {@link #compatibleWith(KubernetesObject, V2HorizontalPodAutoscaler)} for DSL values, rendered
+   * in this budget's context.
+   */
   public PodDisruptionBudgetAssert compatibleWith(Workload workload, HorizontalPodAutoscaler hpa) {
     requireActual();
     return check(workload.render(PodTemplates.contextOf(actual)), hpa.render(PodTemplates.contextOf(actual)));
@@ -151,7 +157,10 @@ public class PodDisruptionBudgetAssert
     return Optional.of(location().field("spec").message("expected minAvailable or maxUnavailable, but neither is set"));
   }
 
-  /** {@code value} as a pod count out of {@code count}: a percentage rounded up, as {@code GetScaledValueFromIntOrPercent}. */
+  /**
+   * {@code value} as a pod count out of {@code count}: a percentage rounded up, as {@code
+   * GetScaledValueFromIntOrPercent}.
+   */
   private static Optional<Integer> scaled(IntOrString value, int count) {
     if (value.isInteger()) {
       return Optional.of(value.getIntValue());

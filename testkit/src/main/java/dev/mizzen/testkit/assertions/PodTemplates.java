@@ -14,7 +14,10 @@ import io.kubernetes.client.openapi.models.V1StatefulSet;
 import java.util.Map;
 import java.util.Optional;
 
-/** The pods an object runs: the template of Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs, CronJobs and Pods. */
+/**
+ * The pods an object runs: the template of Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs,
+ * CronJobs and Pods.
+ */
 final class PodTemplates {
   private PodTemplates() {}
 

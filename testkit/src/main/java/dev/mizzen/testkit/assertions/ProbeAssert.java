@@ -41,7 +41,8 @@ public class ProbeAssert extends AbstractMizzenAssert<ProbeAssert, V1Probe> {
     boolean matches = http != null && Objects.equals(path, http.getPath())
         && (port == null || Objects.equals(Ports.describe(port), Ports.describe(http.getPort())));
     if (!matches) {
-      String expected = "an httpGet probe on path " + quote(path) + (port == null ? "" : " port " + Ports.describe(port));
+      String expected = "an httpGet probe on path " + quote(path)
+          + (port == null ? "" : " port " + Ports.describe(port));
       failAt(location(), "expected " + expected + ", but was " + describeHandler(actual));
     }
     return myself;

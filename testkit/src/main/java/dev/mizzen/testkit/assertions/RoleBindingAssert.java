@@ -24,7 +24,10 @@ public class RoleBindingAssert extends AbstractKubernetesObjectAssert<RoleBindin
     return myself;
   }
 
-  /** Asserts a subject of kind {@code kind} ({@code ServiceAccount}, {@code User}, {@code Group}) named {@code name}. */
+  /**
+   * Asserts a subject of kind {@code kind} ({@code ServiceAccount}, {@code User}, {@code Group}) named
+   * {@code name}.
+   */
   public RoleBindingAssert hasSubject(String kind, String name) {
     requireActual();
     Bindings.checkSubject(this, actual.getSubjects(), kind, name);

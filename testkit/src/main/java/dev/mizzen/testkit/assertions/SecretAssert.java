@@ -16,7 +16,10 @@ public class SecretAssert extends AbstractKubernetesObjectAssert<SecretAssert, V
     super(actual, SecretAssert.class);
   }
 
-  /** The entries as text: {@code data} (decoded as UTF-8), then {@code stringData}, which wins as the API server merges it. */
+  /**
+   * The entries as text: {@code data} (decoded as UTF-8), then {@code stringData}, which wins as the
+   * API server merges it.
+   */
   private Map<String, String> entries() {
     Map<String, String> entries = new LinkedHashMap<>();
     if (actual.getData() != null) {

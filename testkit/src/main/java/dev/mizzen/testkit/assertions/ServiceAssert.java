@@ -141,13 +141,15 @@ public class ServiceAssert extends AbstractKubernetesObjectAssert<ServiceAssert,
           + Ports.describeAll(template.map(V1PodTemplateSpec::getSpec).orElse(null)));
     } else if (!Ports.protocol(port.getProtocol()).equals(Ports.protocol(resolved.get().getProtocol()))) {
       failAt(where, "expected the container port " + Ports.describe(target) + " of " + KubernetesObjects.ref(workload)
-          + " to use " + Ports.protocol(port.getProtocol()) + ", but it uses " + Ports.protocol(resolved.get().getProtocol()));
+          + " to use " + Ports.protocol(port.getProtocol()) + ", but it uses "
+          + Ports.protocol(resolved.get().getProtocol()));
     }
     return myself;
   }
 
   private Map<String, String> selector() {
-    return actual.getSpec() == null || actual.getSpec().getSelector() == null ? Map.of() : actual.getSpec().getSelector();
+    return actual.getSpec() == null || actual.getSpec().getSelector() == null
+        ? Map.of() : actual.getSpec().getSelector();
   }
 
   private List<V1ServicePort> ports() {

@@ -48,8 +48,9 @@ public class StatefulSetAssert extends AbstractWorkloadAssert<StatefulSetAssert,
   /** Asserts a volume claim template named {@code name}. */
   public StatefulSetAssert hasVolumeClaimTemplate(String name) {
     requireActual();
-    List<V1PersistentVolumeClaim> claims = actual.getSpec() == null || actual.getSpec().getVolumeClaimTemplates() == null
-        ? List.of() : actual.getSpec().getVolumeClaimTemplates();
+    List<V1PersistentVolumeClaim> claims =
+        actual.getSpec() == null || actual.getSpec().getVolumeClaimTemplates() == null
+            ? List.of() : actual.getSpec().getVolumeClaimTemplates();
     List<String> names = claims.stream().map(KubernetesObjects::name).toList();
     if (!names.contains(name)) {
       failAt(location().field("spec.volumeClaimTemplates"), "expected a claim template named " + quote(name)
