@@ -1,0 +1,90 @@
+package dev.mizzen.testkit.assertions;
+
+import static dev.mizzen.testkit.assertions.MizzenAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mizzen.dsl.container.Container;
+import dev.mizzen.dsl.pod.PodTemplate;
+import dev.mizzen.dsl.workload.Deployment;
+import dev.mizzen.dsl.workload.DeploymentStrategy;
+import dev.mizzen.dsl.workload.Job;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1DeploymentSpec;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class WorkloadAssertTest {
+
+  private static final PodTemplate.Builder POD = PodTemplate.builder().container(Container.named("app").image("app:1"));
+
+  @Test
+  void deploymentReplicasAndStrategy() {
+    assertThat(Shop.web()).hasReplicas(3).hasStrategy("RollingUpdate")
+        .hasLabel("app.kubernetes.io/name", "web");
+    assertThat(Deployment.named("one").pod(POD).build()).hasReplicas(1);
+    assertThat(Deployment.named("r").pod(POD).strategy(DeploymentStrategy.recreate()).build()).hasStrategy("Recreate");
+
+    assertThatThrownBy(() -> assertThat(Shop.app()).deployment("api").hasReplicas(3))
+        .hasMessage("Deployment/shop/api: spec.replicas: expected 3, but was 2");
+    V1Deployment bare = new V1Deployment().metadata(new V1ObjectMeta().name("bare").namespace("ns"))
+        .spec(new V1DeploymentSpec());
+    assertThatThrownBy(() -> assertThat(bare).hasReplicas(2))
+        .hasMessage("Deployment/ns/bare: spec.replicas: expected 2, but was unset (the API server's default is 1)");
+    assertThatThrownBy(() -> assertThat(bare).hasStrategy("Recreate"))
+        .hasMessage("Deployment/ns/bare: spec.strategy.type: expected \"Recreate\","
+            + " but was unset (the API server's default is \"RollingUpdate\")");
+    assertThatThrownBy(() -> assertThat(bare).container("app"))
+        .hasMessage("Deployment/ns/bare: spec.template: expected a pod template, but there is none");
+    assertThatThrownBy(() -> assertThat(bare).runsAsNonRoot())
+        .hasMessage("Deployment/ns/bare: spec.template: expected a pod template, but there is none");
+  }
+
+  @Test
+  void statefulSetServiceNameAndClaims() {
+    assertThat(Shop.db()).hasReplicas(1).hasServiceName("db").hasVolumeClaimTemplate("data");
+    assertThatThrownBy(() -> assertThat(Shop.db()).hasVolumeClaimTemplate("wal"))
+        .hasMessage("StatefulSet/db: spec.volumeClaimTemplates: expected a claim template named \"wal\", but found [data]");
+    assertThatThrownBy(() -> assertThat(Shop.db()).hasServiceName("postgres"))
+        .hasMessage("StatefulSet/db: spec.serviceName: expected \"postgres\", but was \"db\"");
+  }
+
+  @Test
+  void jobAndCronJobSettings() {
+    assertThat(Shop.report()).hasSchedule("0 3 * * *").hasConcurrencyPolicy("Forbid").hasBackoffLimit(2)
+        .hasActiveDeadline(Duration.ofMinutes(10)).hasTtlAfterFinished(Duration.ofDays(1))
+        .container("report").hasImage("ghcr.io/acme/report:1.0.0");
+
+    Job job = Job.named("migrate").pod(POD).build();
+    assertThat(job).hasBackoffLimit(6).container("app").hasPinnedImage();
+    assertThatThrownBy(() -> assertThat(job).hasTtlAfterFinished(Duration.ofHours(1)))
+        .hasMessage("Job/migrate: spec.ttlSecondsAfterFinished: expected 3600, but was unset (finished Jobs are kept)");
+    assertThatThrownBy(() -> assertThat(job).hasActiveDeadline(Duration.ofMinutes(1)))
+        .hasMessage("Job/migrate: spec.activeDeadlineSeconds: expected 60, but was unset (no deadline)");
+    assertThatThrownBy(() -> assertThat(Shop.report()).hasBackoffLimit(6))
+        .hasMessage("CronJob/report: spec.jobTemplate.spec.backoffLimit: expected 6, but was 2");
+    assertThatThrownBy(() -> assertThat(Shop.report()).hasSchedule("@daily"))
+        .hasMessage("CronJob/report: spec.schedule: expected \"@daily\", but was \"0 3 * * *\"");
+    assertThatThrownBy(() -> assertThat(Shop.report()).hasConcurrencyPolicy("Allow"))
+        .hasMessage("CronJob/report: spec.concurrencyPolicy: expected \"Allow\", but was \"Forbid\"");
+  }
+
+  @Test
+  void metadataAssertionsNameTheField() {
+    assertThatThrownBy(() -> assertThat(Shop.app()).deployment("web").hasLabel("tier", "frontend"))
+        .hasMessage("Deployment/shop/web: metadata.labels: expected label \"tier\" = \"frontend\", but there is no such"
+            + " label (found [app.kubernetes.io/name, app.kubernetes.io/part-of, app.kubernetes.io/managed-by])");
+    assertThatThrownBy(() -> assertThat(Shop.app()).deployment("web").hasLabel("app.kubernetes.io/part-of", "mall"))
+        .hasMessage("Deployment/shop/web: metadata.labels[app.kubernetes.io/part-of]: expected \"mall\", but was \"shop\"");
+    assertThatThrownBy(() -> assertThat(Shop.app()).deployment("web").isInNamespace("default"))
+        .hasMessage("Deployment/shop/web: metadata.namespace: expected namespace \"default\", but was \"shop\"");
+    assertThatThrownBy(() -> assertThat(Shop.web()).hasAnnotation("owner"))
+        .hasMessage("Deployment/web: metadata.annotations: expected an annotation \"owner\", but found only []");
+  }
+
+  @Test
+  void aNullObjectFailsPlainly() {
+    assertThatThrownBy(() -> assertThat((V1Deployment) null).hasReplicas(1))
+        .hasMessage("(null): expected a value, but was null");
+  }
+}
