@@ -184,10 +184,7 @@ public abstract class PodTemplate {
   public void validate(Validation v, Set<String> extraVolumes) {
     Validation metadata = v.field("metadata");
     Metadata.validateLabels(metadata.field("labels"), labels());
-    for (String selectorKey : List.of(RecommendedLabels.NAME, RecommendedLabels.PART_OF)) {
-      metadata.field("labels").key(selectorKey).check(!labels().containsKey(selectorKey),
-          "is set by the workload from its component and application (its selector matches it)");
-    }
+    // Selector labels (name, part-of) are checked by the workload and the App, which know them.
     Map<String, String> allAnnotations = new LinkedHashMap<>(annotations());
     allAnnotations.putAll(optOutAnnotations());
     Metadata.validateAnnotations(metadata.field("annotations"), allAnnotations);

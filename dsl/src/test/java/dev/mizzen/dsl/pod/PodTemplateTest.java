@@ -223,17 +223,12 @@ class PodTemplateTest {
   }
 
   @Test
-  void selectorLabelsBelongToTheWorkload() {
+  void selectorLabelsAreLeftToTheWorkload() {
     PodTemplate template = PodTemplate.builder().container(web())
-        .putLabel("app.kubernetes.io/name", "other")
-        .putLabel("app.kubernetes.io/part-of", "other")
+        .putLabel("app.kubernetes.io/name", "web")
         .putLabel("app.kubernetes.io/version", "1.4.2")
         .build();
-    assertThat(problems(template)).containsExactly(
-        AT + "metadata.labels[app.kubernetes.io/name]: is set by the workload from its"
-            + " component and application (its selector matches it)",
-        AT + "metadata.labels[app.kubernetes.io/part-of]: is set by the workload from its"
-            + " component and application (its selector matches it)");
+    assertThat(problems(template)).isEmpty();
   }
 
   @Test
