@@ -5,7 +5,6 @@ import dev.mizzen.dsl.container.ContainerContext;
 import dev.mizzen.dsl.container.ContainerKind;
 import dev.mizzen.dsl.container.Port;
 import dev.mizzen.dsl.meta.Metadata;
-import dev.mizzen.dsl.meta.RecommendedLabels;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.probe.Seconds;
 import dev.mizzen.dsl.resources.QosClass;

@@ -38,47 +38,72 @@ public final class Lint {
     return new Lint(policy);
   }
 
-  /** Reads and lints {@code files}; an unreadable file (missing, or bad YAML/JSON) is reported, not thrown. */
+  /**
+   * Reads and lints {@code files}; an unreadable file (missing, or bad YAML/JSON) is reported, not
+   * thrown. Files are read and schema-checked in parallel (the order of findings does not change);
+   * the policy then runs once over the objects of all files.
+   */
   public LintReport files(List<Path> files) {
-    List<ManifestFile> manifests = new ArrayList<>();
-    List<String> unreadable = new ArrayList<>();
-    for (Path file : files) {
-      try {
-        manifests.add(ManifestFile.read(file));
-      } catch (UncheckedIOException e) {
-        unreadable.add(file + ": " + e.getCause().getMessage());
-      }
-    }
-    return manifests(manifests, unreadable);
+    return combine(files.parallelStream().map(Lint::readAndCheck).toList());
   }
 
   /** Lints already parsed manifests. */
   public LintReport manifests(List<ManifestFile> manifests) {
-    return manifests(manifests, new ArrayList<>());
+    return combine(manifests.parallelStream().map(Lint::check).toList());
   }
 
-  private LintReport manifests(List<ManifestFile> manifests, List<String> unreadable) {
+  /** One file's share of the work: its objects, their schema findings, or why it is unreadable. */
+  private record FileResult(int count, List<LintFinding> findings, List<ManifestObject> objects,
+      List<KubernetesObject> typed, String unreadable) {}
+
+  private static FileResult readAndCheck(Path file) {
+    try {
+      return check(ManifestFile.read(file));
+    } catch (UncheckedIOException e) {
+      return new FileResult(0, List.of(), List.of(), List.of(), file + ": " + e.getCause().getMessage());
+    }
+  }
+
+  private static FileResult check(ManifestFile manifest) {
+    if (!manifest.isReadable()) {
+      String reason = manifest.parseError().map(error -> error.location() + ": " + error.message())
+          .orElse(manifest.source() + ": unreadable");
+      return new FileResult(0, List.of(), List.of(), List.of(), reason);
+    }
     List<LintFinding> findings = new ArrayList<>();
+    for (SchemaFinding problem : manifest.problems()) {
+      findings.add(schemaFinding(problem));
+    }
+    List<KubernetesObject> typed = new ArrayList<>();
+    List<ManifestObject> sources = new ArrayList<>();
+    for (ManifestObject object : manifest.objects()) {
+      for (SchemaFinding finding : SchemaCheck.check(object)) {
+        findings.add(schemaFinding(finding));
+      }
+      object.object().ifPresent(o -> {
+        typed.add(o);
+        sources.add(object);
+      });
+    }
+    return new FileResult(manifest.objects().size(), findings, sources, typed, null);
+  }
+
+  private LintReport combine(List<FileResult> results) {
+    List<LintFinding> findings = new ArrayList<>();
+    List<String> unreadable = new ArrayList<>();
     List<KubernetesObject> typed = new ArrayList<>();
     Map<String, ManifestObject> byRef = new HashMap<>();
     int objects = 0;
-    for (ManifestFile manifest : manifests) {
-      manifest.parseError().ifPresent(error -> unreadable.add(error.location() + ": " + error.message()));
-      if (!manifest.isReadable()) {
+    for (FileResult result : results) {
+      if (result.unreadable() != null) {
+        unreadable.add(result.unreadable());
         continue;
       }
-      for (SchemaFinding problem : manifest.problems()) {
-        findings.add(schemaFinding(problem));
-      }
-      for (ManifestObject object : manifest.objects()) {
-        objects++;
-        for (SchemaFinding finding : SchemaCheck.check(object)) {
-          findings.add(schemaFinding(finding));
-        }
-        object.object().ifPresent(o -> {
-          typed.add(o);
-          byRef.putIfAbsent(KubernetesObjects.ref(o), object);
-        });
+      findings.addAll(result.findings());
+      objects += result.count();
+      typed.addAll(result.typed());
+      for (int i = 0; i < result.typed().size(); i++) {
+        byRef.putIfAbsent(KubernetesObjects.ref(result.typed().get(i)), result.objects().get(i));
       }
     }
     for (Finding finding : policy.check(typed)) {

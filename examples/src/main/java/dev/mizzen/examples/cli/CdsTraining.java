@@ -1,0 +1,28 @@
+package dev.mizzen.examples.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The run that {@code scripts/cds-archive.sh} records into the class-data sharing archive:
+ * {@code render} and then {@code lint} of its output, so that both commands start fast.
+ * Fails (exit 1) if either command does not succeed: a smoke test of the jar.
+ */
+public final class CdsTraining {
+  private CdsTraining() {}
+
+  public static void main(String[] args) throws Exception {
+    Path yaml = Path.of(args[0]);
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    int render = Main.run(List.of("render", "--out", yaml.toString()), quiet, quiet);
+    int lint = Main.run(List.of("lint", "--format", "json", yaml.toString()), quiet, quiet);
+    if (render != 0 || lint != 0 || Files.size(yaml) == 0) {
+      System.err.println("CDS training run failed: render exit " + render + ", lint exit " + lint);
+      System.exit(1);
+    }
+  }
+}
