@@ -61,6 +61,35 @@ class LocalClusterIT {
   }
 
   @Test
+  void aRolloutToNeverReadyPodsHitsItsDeadlineWhileTheOldPodsKeepServing(ApiClient client, TestNamespace ns)
+      throws Exception {
+    AppsV1Api apps = new AppsV1Api(client);
+    V1Deployment stable = ClusterObjects.deployment("shop", 3, PodBehaviour.ready(), 6);
+    stable.getSpec().strategy(new io.kubernetes.client.openapi.models.V1DeploymentStrategy().type("RollingUpdate")
+        .rollingUpdate(new io.kubernetes.client.openapi.models.V1RollingUpdateDeployment()
+            .maxSurge(new io.kubernetes.client.custom.IntOrString(1))
+            .maxUnavailable(new io.kubernetes.client.custom.IntOrString(0))));
+    apps.createNamespacedDeployment(ns.name(), stable).execute();
+    await(Duration.ofSeconds(60), () -> read(apps, ns, "shop")
+        .filter(d -> d.getStatus() != null && Integer.valueOf(3).equals(d.getStatus().getAvailableReplicas())));
+
+    V1Deployment next = read(apps, ns, "shop").orElseThrow();
+    next.getSpec().getTemplate().getMetadata().putLabelsItem(PodBehaviour.LABEL, "never-ready");
+    next.getSpec().getTemplate().getSpec().getContainers().get(0).image("registry.example/shop:2.0.0");
+    apps.replaceNamespacedDeployment("shop", ns.name(), next).execute();
+
+    V1Deployment stuck = await(Duration.ofSeconds(90), () -> read(apps, ns, "shop")
+        .filter(d -> condition(d, "Progressing").map(c -> "ProgressDeadlineExceeded".equals(c.getReason())).orElse(false)));
+    assertThat(stuck.getStatus().getAvailableReplicas()).isEqualTo(3);
+    assertThat(stuck.getStatus().getUpdatedReplicas()).isEqualTo(1);
+    List<V1Pod> pods = new CoreV1Api(client).listNamespacedPod(ns.name()).labelSelector("app=shop").execute().getItems();
+    assertThat(pods.stream().filter(p -> p.getSpec().getContainers().get(0).getImage().endsWith(":1.0.0")))
+        .as("the stable pods").hasSize(3)
+        .allSatisfy(p -> assertThat(p.getStatus().getConditions())
+            .anySatisfy(c -> assertThat(c.getType() + "=" + c.getStatus()).isEqualTo("Ready=True")));
+  }
+
+  @Test
   void crashLoopingPodsShowARisingRestartCount(ApiClient client, TestNamespace ns) throws Exception {
     AppsV1Api apps = new AppsV1Api(client);
     apps.createNamespacedDeployment(ns.name(), ClusterObjects.deployment("crashy", 1, PodBehaviour.crashLoop(), 600)).execute();
