@@ -47,6 +47,7 @@ public final class LocalCluster implements AutoCloseable {
   private final Kwokctl kwokctl;
   private final ControlPlaneBinaries binaries;
   private final PrintStream progress;
+  private final ComponentProcesses processes;
   private volatile ApiClient client;
   private boolean closed;
 
@@ -56,6 +57,7 @@ public final class LocalCluster implements AutoCloseable {
     this.kwokctl = kwokctl;
     this.binaries = binaries;
     this.progress = progress;
+    this.processes = new ComponentProcesses(kwokctl.clusterDir());
   }
 
   /** Starts a cluster with the {@link TestFleet#standard() standard fleet}, reporting progress on stderr. */
@@ -102,7 +104,7 @@ public final class LocalCluster implements AutoCloseable {
       cluster.addNodes(nodes);
       return cluster;
     } catch (RuntimeException e) {
-      String diagnosis = cluster.diagnose();
+      String diagnosis = cluster.processes.diagnose();
       cluster.close();
       throw new ClusterStartException("local cluster " + name + " did not start: " + e.getMessage() + diagnosis, e);
     }
@@ -112,7 +114,7 @@ public final class LocalCluster implements AutoCloseable {
     long start = System.nanoTime();
     progress.printf("[mizzen] starting local cluster %s (Kubernetes %s, kwok %s) ...%n",
         name, ControlPlaneBinaries.versions().getProperty("kubernetes"), ControlPlaneBinaries.versions().getProperty("kwok"));
-    kwokctl.run(CREATE_TIMEOUT, new DeathWatch(), "create", "cluster", "--runtime", "binary",
+    kwokctl.run(CREATE_TIMEOUT, processes.deathWatch(), "create", "cluster", "--runtime", "binary",
         "--kubeconfig", kubeconfig().toString(), "--wait", "3m");
     client = newClient();
     progress.printf("[mizzen] control plane up in %d ms%n", elapsedMillis(start));
@@ -222,7 +224,7 @@ public final class LocalCluster implements AutoCloseable {
 
   /** Stops one component (SIGTERM, then SIGKILL after 30 s) and waits until its process is gone. */
   public void stop(Component component) {
-    Optional<ProcessHandle> process = process(component);
+    Optional<ProcessHandle> process = processes.process(component);
     if (process.isEmpty()) {
       return;
     }
@@ -245,7 +247,7 @@ public final class LocalCluster implements AutoCloseable {
 
   /** Kills one component (SIGKILL: a crash, not a shutdown) and waits until its process is gone. */
   public void kill(Component component) {
-    process(component).ifPresent(handle -> {
+    processes.process(component).ifPresent(handle -> {
       handle.destroyForcibly();
       handle.onExit().join();
       progress.printf("[mizzen] killed %s%n", component.kwokName());
@@ -267,107 +269,12 @@ public final class LocalCluster implements AutoCloseable {
 
   /** Whether the component's process is alive. */
   public boolean isRunning(Component component) {
-    return process(component).isPresent();
+    return processes.isRunning(component);
   }
 
   /** The last {@code lines} lines of a component's log. */
   public String logTail(Component component, int lines) {
-    Path log = kwokctl.clusterDir().resolve("logs").resolve(component.kwokName() + ".log");
-    if (!Files.exists(log)) {
-      log = kwokctl.clusterDir().resolve("logs").resolve(binaryName(component) + ".log");
-    }
-    try {
-      if (!Files.exists(log)) {
-        return "(no log at " + log + ")";
-      }
-      List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-    } catch (IOException e) {
-      return "(cannot read " + log + ": " + e.getMessage() + ")";
-    }
-  }
-
-  private Optional<ProcessHandle> process(Component component) {
-    for (String file : List.of(component.kwokName(), binaryName(component))) {
-      Path pid = kwokctl.clusterDir().resolve("pids").resolve(file + ".pid");
-      if (Files.exists(pid)) {
-        try {
-          long id = Long.parseLong(Files.readString(pid).trim());
-          return ProcessHandle.of(id).filter(LocalCluster::isAliveAndNotZombie);
-        } catch (IOException | NumberFormatException e) {
-          return Optional.empty();
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * A component that exited but whose parent (kwokctl, while it still runs) has not reaped it
-   * is a zombie, which {@link ProcessHandle#isAlive()} still counts as alive.
-   */
-  private static boolean isAliveAndNotZombie(ProcessHandle process) {
-    if (!process.isAlive()) {
-      return false;
-    }
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-      int afterName = stat.lastIndexOf(')');
-      return afterName < 0 || afterName + 2 >= stat.length() || stat.charAt(afterName + 2) != 'Z';
-    } catch (IOException e) {
-      return true; // no /proc: trust isAlive
-    }
-  }
-
-  private static String binaryName(Component component) {
-    return component == Component.KWOK_CONTROLLER ? "kwok" : component.kwokName();
-  }
-
-  /**
-   * Watches the components while kwokctl starts them: one whose process is gone for two
-   * seconds after it started has failed, and waiting longer would only delay the report.
-   */
-  private final class DeathWatch implements java.util.function.Supplier<Optional<String>> {
-    private final java.util.Map<Component, Integer> deadPolls = new java.util.EnumMap<>(Component.class);
-
-    @Override
-    public Optional<String> get() {
-      for (Component component : Component.values()) {
-        boolean started = Files.exists(pidFile(component));
-        int dead = started && !isRunning(component) ? deadPolls.getOrDefault(component, 0) + 1 : 0;
-        deadPolls.put(component, dead);
-        if (dead >= 8) {
-          return Optional.of(component.kwokName() + " exited while the cluster was starting");
-        }
-      }
-      return Optional.empty();
-    }
-  }
-
-  private Path pidFile(Component component) {
-    Path pids = kwokctl.clusterDir().resolve("pids");
-    Path byName = pids.resolve(component.kwokName() + ".pid");
-    return Files.exists(byName) ? byName : pids.resolve(binaryName(component) + ".pid");
-  }
-
-  /** Names each component that is not running, with the tail of its log. */
-  private String diagnose() {
-    StringBuilder text = new StringBuilder();
-    List<Component> down = new ArrayList<>();
-    for (Component component : Component.values()) {
-      if (!isRunning(component)) {
-        down.add(component);
-      }
-    }
-    List<Component> report = down.isEmpty() ? List.of(Component.KUBE_APISERVER) : down;
-    if (!down.isEmpty()) {
-      text.append("\nnot running: ").append(down.stream().map(Component::kwokName).toList());
-    }
-    for (Component component : report) {
-      text.append("\n--- last 30 lines of ").append(component.kwokName()).append(" log ---\n")
-          .append(logTail(component, 30));
-    }
-    return text.toString();
+    return processes.logTail(component, lines);
   }
 
   /** Deletes the cluster: stops every process, frees its ports and removes its directories. */
@@ -378,16 +285,16 @@ public final class LocalCluster implements AutoCloseable {
     }
     closed = true;
     long start = System.nanoTime();
-    List<ProcessHandle> processes = new ArrayList<>();
+    List<ProcessHandle> alive = new ArrayList<>();
     for (Component component : Component.values()) {
-      process(component).ifPresent(processes::add);
+      processes.process(component).ifPresent(alive::add);
     }
     try {
       kwokctl.run(Duration.ofMinutes(2), "delete", "cluster");
     } catch (RuntimeException e) {
       progress.println("[mizzen] kwokctl delete cluster failed, killing processes: " + e.getMessage());
     }
-    for (ProcessHandle process : processes) {
+    for (ProcessHandle process : alive) {
       if (process.isAlive()) {
         process.destroyForcibly();
         process.onExit().join();
