@@ -90,6 +90,42 @@ class LocalClusterIT {
   }
 
   @Test
+  void readyAfterADelayIsNotReadyBeforeIt(ApiClient client, TestNamespace ns) throws Exception {
+    AppsV1Api apps = new AppsV1Api(client);
+    long start = System.nanoTime();
+    apps.createNamespacedDeployment(ns.name(),
+        ClusterObjects.deployment("slow", 1, PodBehaviour.readyAfter(Duration.ofSeconds(4)), 600)).execute();
+    CoreV1Api core = new CoreV1Api(client);
+    V1Pod pending = await(Duration.ofSeconds(30), () -> pods(core, ns, "app=slow").stream().findFirst());
+    assertThat(isReady(pending)).as("ready at once").isFalse();
+    await(Duration.ofSeconds(60), () -> pods(core, ns, "app=slow").stream().filter(LocalClusterIT::isReady).findFirst());
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void failingPodsEndInPhaseFailed(ApiClient client, TestNamespace ns) throws Exception {
+    new AppsV1Api(client).createNamespacedDeployment(ns.name(),
+        ClusterObjects.deployment("broken", 1, PodBehaviour.fail(), 600)).execute();
+    CoreV1Api core = new CoreV1Api(client);
+    V1Pod failed = await(Duration.ofSeconds(60), () -> pods(core, ns, "app=broken").stream()
+        .filter(p -> p.getStatus() != null && "Failed".equals(p.getStatus().getPhase())).findFirst());
+    assertThat(failed.getStatus().getContainerStatuses().get(0).getState().getTerminated().getExitCode()).isEqualTo(1);
+  }
+
+  private static List<V1Pod> pods(CoreV1Api core, TestNamespace ns, String selector) {
+    try {
+      return core.listNamespacedPod(ns.name()).labelSelector(selector).execute().getItems();
+    } catch (ApiException e) {
+      return List.of();
+    }
+  }
+
+  private static boolean isReady(V1Pod pod) {
+    return pod.getStatus() != null && pod.getStatus().getConditions() != null
+        && pod.getStatus().getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  @Test
   void crashLoopingPodsShowARisingRestartCount(ApiClient client, TestNamespace ns) throws Exception {
     AppsV1Api apps = new AppsV1Api(client);
     apps.createNamespacedDeployment(ns.name(), ClusterObjects.deployment("crashy", 1, PodBehaviour.crashLoop(), 600)).execute();
@@ -97,7 +133,7 @@ class LocalClusterIT {
     int first = await(Duration.ofSeconds(60), () -> restartCount(core, ns)).intValue();
     int later = await(Duration.ofSeconds(60), () -> restartCount(core, ns).filter(count -> count >= first + 2)).intValue();
     assertThat(later).isGreaterThan(first);
-    V1Pod pod = core.listNamespacedPod(ns.name()).execute().getItems().get(0);
+    V1Pod pod = core.listNamespacedPod(ns.name()).labelSelector("app=crashy").execute().getItems().get(0);
     assertThat(pod.getStatus().getContainerStatuses().get(0).getReady()).isFalse();
     assertThat(pod.getStatus().getContainerStatuses().get(0).getState().getWaiting().getReason()).isEqualTo("CrashLoopBackOff");
   }
@@ -168,7 +204,7 @@ class LocalClusterIT {
 
   private static Optional<Integer> restartCount(CoreV1Api core, TestNamespace ns) {
     try {
-      return core.listNamespacedPod(ns.name()).execute().getItems().stream()
+      return core.listNamespacedPod(ns.name()).labelSelector("app=crashy").execute().getItems().stream()
           .filter(p -> p.getStatus() != null && p.getStatus().getContainerStatuses() != null
               && !p.getStatus().getContainerStatuses().isEmpty())
           .map(p -> p.getStatus().getContainerStatuses().get(0).getRestartCount())
