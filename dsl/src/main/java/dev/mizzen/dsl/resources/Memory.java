@@ -1,6 +1,5 @@
 package dev.mizzen.dsl.resources;
 
-import io.kubernetes.client.custom.Quantity;
 import java.math.BigDecimal;
 import org.immutables.value.Value;
 
@@ -20,15 +19,17 @@ import org.immutables.value.Value;
  * {@code equals} also requires the same rendering (like {@link BigDecimal}'s scale).
  */
 @Value.Immutable(builder = false)
-public abstract class Memory implements Comparable<Memory> {
+public abstract class Memory extends ByteAmount<Memory> {
   private static final String WHAT = "memory";
 
   /** The amount in bytes, normalized. */
   @Value.Parameter
+  @Override
   abstract BigDecimal value();
 
   /** How the amount renders. */
   @Value.Parameter
+  @Override
   abstract QuantityFormat format();
 
   /** {@code bytes} bytes, rendered as a plain decimal number ({@code 1000} renders {@code 1k}). */
@@ -84,78 +85,23 @@ public abstract class Memory implements Comparable<Memory> {
    */
   public static Memory parse(String quantity) {
     Quantities.Parsed parsed = Quantities.parse(WHAT, quantity);
-    return ImmutableMemory.of(wholeBytes(quantity, parsed.value()), parsed.format());
+    return ImmutableMemory.of(wholeBytes(WHAT, quantity, parsed.value()), parsed.format());
   }
 
   private static Memory binary(long n, int shift) {
-    return of(new BigDecimal(java.math.BigInteger.valueOf(n).shiftLeft(shift)), QuantityFormat.BINARY_SI);
+    return of(binaryBytes(n, shift), QuantityFormat.BINARY_SI);
   }
 
   private static Memory decimal(long n, int exponent) {
-    return of(BigDecimal.valueOf(n).scaleByPowerOfTen(exponent), QuantityFormat.DECIMAL_SI);
+    return of(decimalBytes(n, exponent), QuantityFormat.DECIMAL_SI);
   }
 
   static Memory of(BigDecimal value, QuantityFormat format) {
     return ImmutableMemory.of(Quantities.checked(WHAT, value.toPlainString(), value), format);
   }
 
-  static BigDecimal wholeBytes(String quantity, BigDecimal value) {
-    if (!Quantities.isInteger(value)) {
-      String hint = quantity.endsWith("m")
-          ? String.format(" ('m' means milli: write %sMi or %sM for mebi- or megabytes)",
-              quantity.substring(0, quantity.length() - 1), quantity.substring(0, quantity.length() - 1))
-          : "";
-      throw new IllegalArgumentException(String.format(
-          "%s quantity '%s' is %s bytes, which is not a whole number of bytes%s",
-          WHAT, quantity, value.toPlainString(), hint));
-    }
-    return value;
-  }
-
-  /** The exact number of bytes. */
-  public long toBytes() {
-    return value().longValueExact();
-  }
-
-  /** Whether this is no memory at all. */
-  public boolean isZero() {
-    return value().signum() == 0;
-  }
-
-  /** Whether this is less than zero (only arithmetic or parsing {@code -1} make such a value). */
-  public boolean isNegative() {
-    return value().signum() < 0;
-  }
-
-  /** The sum; it renders like this value (or like {@code other} when this is zero), as the API server adds. */
-  public Memory plus(Memory other) {
-    return of(value().add(other.value()), Quantities.sumFormat(value(), format(), other.format()));
-  }
-
-  /** The difference; may be negative. */
-  public Memory minus(Memory other) {
-    return of(value().subtract(other.value()), Quantities.sumFormat(value(), format(), other.format()));
-  }
-
-  /** This amount {@code factor} times ({@code Memory.mebibytes(512).times(2)} is {@code 1Gi}). */
-  public Memory times(long factor) {
-    return of(value().multiply(BigDecimal.valueOf(factor)), format());
-  }
-
-  /** Compares amounts exactly, regardless of how they render. */
   @Override
-  public int compareTo(Memory other) {
-    return value().compareTo(other.value());
-  }
-
-  /** The client-java quantity; it serializes to {@link #toString()}. A fresh object each call. */
-  public Quantity toQuantity() {
-    return Quantities.toQuantity(value(), format());
-  }
-
-  /** The canonical quantity, as the API server renders it: {@code 512Mi}, {@code 1Gi}, {@code 1G}. */
-  @Override
-  public String toString() {
-    return Quantities.format(value(), format());
+  final Memory make(BigDecimal value, QuantityFormat format) {
+    return of(value, format);
   }
 }
