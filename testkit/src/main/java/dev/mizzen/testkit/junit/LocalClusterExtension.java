@@ -146,7 +146,7 @@ public final class LocalClusterExtension
   private static final class Defaults {}
 
   /** The run's cluster, or why it could not start; closed by JUnit when the run ends. */
-  private static final class SharedCluster implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+  private static final class SharedCluster implements AutoCloseable {
     private final LocalCluster cluster;
     private final RuntimeException failure;
 
