@@ -73,7 +73,7 @@ public abstract class App {
           "is added more than once in namespace '%s': each kind and name must be unique", namespace);
     }
     List<Problem> problems = new ArrayList<>(v.problems());
-    problems.addAll(References.check(resources(), RenderContext.of(namespace(), name()).withManagedBy(managedBy())));
+    problems.addAll(References.check(resources(), context()));
     if (!problems.isEmpty()) {
       throw new InvalidSpecException(problems);
     }

@@ -37,8 +37,8 @@ final class LintCommand implements Command {
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
-        case "--policy", "-p" -> policies.add(value(args, ++i, arg));
-        case "--format", "-f" -> format = value(args, ++i, arg);
+        case "--policy", "-p" -> policies.add(Command.argument(args, ++i, arg));
+        case "--format", "-f" -> format = Command.argument(args, ++i, arg);
         default -> {
           if (arg.startsWith("-") && !arg.equals("-")) {
             throw new UsageException("unknown option for lint: " + arg);
@@ -121,12 +121,5 @@ final class LintCommand implements Command {
       }
     }
     text.append('"');
-  }
-
-  private static String value(List<String> args, int index, String flag) throws UsageException {
-    if (index >= args.size()) {
-      throw new UsageException(flag + " needs a value");
-    }
-    return args.get(index);
   }
 }

@@ -27,8 +27,8 @@ final class RenderCommand implements Command {
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
-        case "--out", "-o" -> file = Path.of(value(args, ++i, arg));
-        case "--format" -> format = value(args, ++i, arg);
+        case "--out", "-o" -> file = Path.of(Command.argument(args, ++i, arg));
+        case "--format" -> format = Command.argument(args, ++i, arg);
         default -> throw new UsageException("unknown argument for render: " + arg);
       }
     }
@@ -50,12 +50,5 @@ final class RenderCommand implements Command {
       err.println("wrote " + app.resources().size() + " objects to " + file);
     }
     return 0;
-  }
-
-  private static String value(List<String> args, int index, String flag) throws UsageException {
-    if (index >= args.size()) {
-      throw new UsageException(flag + " needs a value");
-    }
-    return args.get(index);
   }
 }

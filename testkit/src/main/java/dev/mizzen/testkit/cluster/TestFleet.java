@@ -38,9 +38,6 @@ public final class TestFleet {
     List<V1Node> nodes = fleet.toV1Nodes();
     for (V1Node node : nodes) {
       node.getMetadata().putAnnotationsItem(KWOK_NODE_ANNOTATION, "fake");
-      if (node.getApiVersion() == null) {
-        node.apiVersion("v1").kind("Node");
-      }
     }
     return nodes;
   }
