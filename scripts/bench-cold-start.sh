@@ -10,11 +10,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-21}"
 jar=examples/target/mizzen.jar
-[[ -f "$jar" ]] || mvn -B -q -DskipTests package
+bench=examples/bench/target/mizzen-bench.jar
+[[ -f "$jar" && -f "$bench" ]] || mvn -B -q -DskipTests package
 tmp=$(mktemp -d -t mizzen-cold-XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 quiet="-Xlog:cds=off -Xlog:cds+dynamic=off"
-harness="-cp $jar dev.mizzen.examples.bench.ColdStart"
+harness="-cp $bench dev.mizzen.examples.bench.ColdStart"
 
 # One archive per variant, from one run of that variant (as `mvn package` does for the CLI).
 java -XX:ArchiveClassesAtExit="$tmp/client-java.jsa" $quiet $harness client-java "$tmp/warm.yaml" 2>/dev/null

@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 apps="${1:-540}"
 runs="${2:-5}"
 jar=examples/target/mizzen.jar
-[[ -f "$jar" ]] || mvn -B -q -DskipTests package
+bench=examples/bench/target/mizzen-bench.jar
+[[ -f "$jar" && -f "$bench" ]] || mvn -B -q -DskipTests package
 tools="${MIZZEN_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/mizzen}/bench-tools"
 kube_score_version=v1.20.0
 if [[ ! -x "$tools/kube-score-$kube_score_version" ]] && command -v go >/dev/null; then
@@ -21,7 +22,7 @@ if [[ ! -x "$tools/kube-score-$kube_score_version" ]] && command -v go >/dev/nul
 fi
 tmp=$(mktemp -d -t mizzen-lint-XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
-java -cp "$jar" dev.mizzen.examples.bench.LintCorpus "$tmp/corpus" "$apps"
+java -cp "$bench" dev.mizzen.examples.bench.LintCorpus "$tmp/corpus" "$apps"
 objects=$((apps * 19))
 
 declare -A variants=([mizzen-lint]="java -jar $jar lint --format json $tmp/corpus/*.yaml")
@@ -47,4 +48,4 @@ for v in "${order[@]}"; do
   printf '%-12s %10s %10s %10s %14s\n' "$v" "$median" "$(head -1 "$tmp/$v.sorted")" "$(tail -1 "$tmp/$v.sorted")" \
     "$(( objects * 1000 / median ))"
 done
-java -cp "$jar" dev.mizzen.examples.bench.LintThroughput "$tmp/corpus" 10
+java -cp "$bench" dev.mizzen.examples.bench.LintThroughput "$tmp/corpus" 10

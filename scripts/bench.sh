@@ -5,8 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=examples/target/mizzen.jar
-[[ -f "$jar" ]] || mvn -B -q -DskipTests package
+bench=examples/bench/target/mizzen-bench.jar
+[[ -f "$jar" && -f "$bench" ]] || mvn -B -q -DskipTests package
 out=$(mktemp -t mizzen-jmh-XXXXXX.json)
-java -cp "$jar" org.openjdk.jmh.Main RenderBenchmark -rf json -rff "$out" "$@"
+java -jar "$bench" RenderBenchmark -rf json -rff "$out" "$@"
 echo
-java -cp "$jar" dev.mizzen.examples.bench.BenchReport "$out"
+java -cp "$bench" dev.mizzen.examples.bench.BenchReport "$out"

@@ -14,7 +14,7 @@
 set -euo pipefail
 
 # Versions: one source of truth, shared with the Java side (ControlPlaneBinaries).
-VERSIONS="$(cd "$(dirname "$0")/.." && pwd)/testkit/src/main/resources/dev/mizzen/testkit/cluster/control-plane.properties"
+VERSIONS="$(cd "$(dirname "$0")/.." && pwd)/testkit/cluster/src/main/resources/dev/mizzen/testkit/cluster/control-plane.properties"
 version_of() { sed -n "s/^$1=//p" "$VERSIONS"; }
 K8S_VERSION="${MIZZEN_K8S_VERSION:-$(version_of kubernetes)}"
 ETCD_VERSION="${MIZZEN_ETCD_VERSION:-$(version_of etcd)}"

@@ -3,7 +3,6 @@ package dev.mizzen.examples.shop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mizzen.dsl.render.Manifests;
-import dev.mizzen.examples.bench.ShopAppDirect;
 import io.kubernetes.client.common.KubernetesObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,18 +23,6 @@ class ShopAppTest {
             "HorizontalPodAutoscaler/web", "PodDisruptionBudget/web", "Deployment/api", "Service/api",
             "NetworkPolicy/api", "StatefulSet/db", "Service/db", "CronJob/report", "Role/web-config-reader",
             "RoleBinding/web-config-reader", "DaemonSet/node-exporter");
-  }
-
-  @Test
-  void matchesTheSameObjectsWrittenByHandWithClientJava() {
-    List<KubernetesObject> dsl = ShopApp.app().objects();
-    List<KubernetesObject> direct = ShopAppDirect.objects();
-    assertThat(dsl).hasSameSizeAs(direct);
-    for (int i = 0; i < dsl.size(); i++) {
-      assertThat(Manifests.yaml(dsl.get(i)))
-          .as("object %d, %s/%s", i + 1, dsl.get(i).getKind(), dsl.get(i).getMetadata().getName())
-          .isEqualTo(Manifests.yaml(direct.get(i)));
-    }
   }
 
   @Test
