@@ -1,7 +1,7 @@
 package dev.mizzen.strategies.apply;
 
 /** The API server refused an object: says which one, the HTTP status and the server's message. */
-public final class ApplyException extends RuntimeException {
+public class ApplyException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final String object;

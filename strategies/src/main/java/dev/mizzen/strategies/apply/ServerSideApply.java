@@ -22,6 +22,10 @@ import java.util.Map;
  * built-in kind works. Bodies are Mizzen's JSON: no null or empty fields, so the manager owns
  * only what the objects say.
  *
+ * <p>Fields another manager owns (the replicas an autoscaler set, a label a person edited) are
+ * not taken over unless {@link #force(boolean) force(true)} says so: the API server's conflict
+ * becomes an {@link ApplyConflictException} listing each field and its manager.
+ *
  * <pre>{@code
  * ServerSideApply.using(apiClient).apply(app.objects());
  * ServerSideApply.using(apiClient).dryRun(true).apply(objects);   // admission and validation, nothing stored
@@ -46,16 +50,23 @@ public final class ServerSideApply {
     this.progress = progress;
   }
 
-  /** Applies with {@code client}, field manager {@value #FIELD_MANAGER}, taking over conflicting fields. */
+  /**
+   * Applies with {@code client} and field manager {@value #FIELD_MANAGER}, leaving fields other
+   * managers own to them ({@code force(false)}).
+   */
   public static ServerSideApply using(ApiClient client) {
-    return new ServerSideApply(client, FIELD_MANAGER, true, false, null);
+    return new ServerSideApply(client, FIELD_MANAGER, false, false, null);
   }
 
   public ServerSideApply fieldManager(String fieldManager) {
     return new ServerSideApply(client, fieldManager, force, dryRun, progress);
   }
 
-  /** Whether to take ownership of fields another manager set ({@code force}); true by default. */
+  /**
+   * Whether to take ownership of fields another manager set, as {@code kubectl apply
+   * --server-side --force-conflicts} does; false by default, so a conflict fails with an
+   * {@link ApplyConflictException} instead of silently undoing, say, what an autoscaler chose.
+   */
   public ServerSideApply force(boolean force) {
     return new ServerSideApply(client, fieldManager, force, dryRun, progress);
   }
@@ -73,6 +84,7 @@ public final class ServerSideApply {
   /**
    * Applies {@code objects} in order; returns what the API server stored (or would store).
    *
+   * @throws ApplyConflictException at the first object with fields another manager owns
    * @throws ApplyException at the first object the server refuses, naming it and quoting the server
    */
   public List<DynamicKubernetesObject> apply(List<? extends KubernetesObject> objects) {
@@ -99,9 +111,7 @@ public final class ServerSideApply {
         ? api.patch(namespace(object, ref), name, V1Patch.PATCH_FORMAT_APPLY_YAML, body, options)
         : api.patch(name, V1Patch.PATCH_FORMAT_APPLY_YAML, body, options);
     if (!response.isSuccess()) {
-      String message = response.getStatus() != null && response.getStatus().getMessage() != null
-          ? response.getStatus().getMessage() : "refused";
-      throw new ApplyException(ref, response.getHttpStatusCode(), message);
+      throw ApplyRefusals.exception(ref, response.getHttpStatusCode(), response.getStatus());
     }
     if (progress != null) {
       progress.println((dryRun ? "checked " : "applied ") + ref);
