@@ -1,6 +1,7 @@
 package dev.mizzen.strategies.apply;
 
 import dev.mizzen.dsl.render.Manifests;
+import dev.mizzen.validation.ObjectRef;
 import io.kubernetes.client.Discovery;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.custom.V1Patch;
@@ -155,7 +156,6 @@ public final class ServerSideApply {
   }
 
   private static String ref(KubernetesObject object) {
-    String namespace = object.getMetadata().getNamespace();
-    return object.getKind() + "/" + (namespace == null ? "" : namespace + "/") + object.getMetadata().getName();
+    return ObjectRef.of(object).toString();
   }
 }

@@ -18,13 +18,13 @@ public abstract class AbstractKubernetesObjectAssert<
 
   /** An assert on {@code actual}, named in messages by its kind, namespace and name. */
   protected AbstractKubernetesObjectAssert(ACTUAL actual, Class<?> selfType) {
-    super(actual, selfType, actual == null ? "(null)" : KubernetesObjects.ref(actual));
+    super(actual, selfType, actual == null ? "(null)" : ObjectFields.ref(actual));
   }
 
   /** Asserts {@code metadata.namespace} is {@code namespace}. */
   public SELF isInNamespace(String namespace) {
     requireActual();
-    String found = KubernetesObjects.namespace(actual);
+    String found = ObjectFields.namespace(actual);
     if (!Objects.equals(namespace, found)) {
       failAt(location().field("metadata.namespace"),
           "expected namespace " + quote(namespace) + ", but was " + (found == null ? "none" : quote(found)));
@@ -35,7 +35,7 @@ public abstract class AbstractKubernetesObjectAssert<
   /** Asserts the object carries the label {@code key=value}. */
   public SELF hasLabel(String key, String value) {
     requireActual();
-    Map<String, String> labels = KubernetesObjects.labels(actual);
+    Map<String, String> labels = ObjectFields.labels(actual);
     checkEntry(location().field("metadata.labels"), "label", labels, key, value);
     return myself;
   }

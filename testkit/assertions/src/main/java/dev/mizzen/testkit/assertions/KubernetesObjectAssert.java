@@ -14,7 +14,7 @@ public class KubernetesObjectAssert
   /** Asserts the object's kind is {@code kind} ({@code Deployment}, {@code ConfigMap}, ...). */
   public KubernetesObjectAssert isKind(String kind) {
     requireActual();
-    String found = KubernetesObjects.kind(actual);
+    String found = ObjectFields.kind(actual);
     if (!kind.equals(found)) {
       failAt(location().field("kind"), "expected kind " + quote(kind) + ", but was " + quote(found));
     }

@@ -18,7 +18,7 @@ public class NamespaceAssert extends AbstractKubernetesObjectAssert<NamespaceAss
   public NamespaceAssert enforcesPodSecurity(String level) {
     requireActual();
     String key = "pod-security.kubernetes.io/enforce";
-    String found = KubernetesObjects.labels(actual).get(key);
+    String found = ObjectFields.labels(actual).get(key);
     if (!Objects.equals(level, found)) {
       failAt(location().field("metadata.labels").key(key), "expected " + quote(level) + ", but was "
           + (found == null ? "unset (the cluster's default, privileged unless configured)" : quote(found)));

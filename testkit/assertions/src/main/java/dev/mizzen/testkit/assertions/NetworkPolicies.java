@@ -53,9 +53,9 @@ final class NetworkPolicies {
       if (object instanceof V1NetworkPolicy policy) {
         policies.add(policy);
       } else if (object instanceof V1Namespace namespace) {
-        Map<String, String> labels = new HashMap<>(KubernetesObjects.labels(namespace));
-        labels.put(NAMESPACE_NAME_LABEL, KubernetesObjects.name(namespace));
-        namespaceLabels.put(KubernetesObjects.name(namespace), labels);
+        Map<String, String> labels = new HashMap<>(ObjectFields.labels(namespace));
+        labels.put(NAMESPACE_NAME_LABEL, ObjectFields.name(namespace));
+        namespaceLabels.put(ObjectFields.name(namespace), labels);
       }
     }
   }
@@ -93,7 +93,7 @@ final class NetworkPolicies {
     String direction = ingress ? "ingress" : "egress";
     Pods destination = ingress ? subject : peer;
     List<V1NetworkPolicy> isolating = policies.stream()
-        .filter(p -> Objects.equals(KubernetesObjects.namespace(p), subject.namespace()))
+        .filter(p -> Objects.equals(ObjectFields.namespace(p), subject.namespace()))
         .filter(p -> selects(p, subject.labels()) && types(p).contains(ingress ? "Ingress" : "Egress"))
         .toList();
     if (isolating.isEmpty()) {
@@ -103,7 +103,7 @@ final class NetworkPolicies {
     List<String> unknown = new ArrayList<>();
     List<String> misses = new ArrayList<>();
     for (V1NetworkPolicy policy : isolating) {
-      Location spec = Location.of(KubernetesObjects.ref(policy)).field("spec");
+      Location spec = Location.of(ObjectFields.ref(policy)).field("spec");
       List<Rule> rules = rules(policy, ingress);
       if (rules.isEmpty()) {
         misses.add(spec.message("no " + direction + " rules"));
@@ -111,7 +111,7 @@ final class NetworkPolicies {
       for (int i = 0; i < rules.size(); i++) {
         Rule rule = rules.get(i);
         Location at = spec.field(direction).index(i);
-        Match peers = peersMatch(rule.peers(), KubernetesObjects.namespace(policy), peer,
+        Match peers = peersMatch(rule.peers(), ObjectFields.namespace(policy), peer,
             at.field(ingress ? "from" : "to"));
         boolean ports = portsMatch(rule.ports(), port, destination.spec());
         if (peers.outcome() == Outcome.ALLOWED && ports) {
@@ -130,7 +130,7 @@ final class NetworkPolicies {
     }
     List<String> reasons = new ArrayList<>();
     reasons.add(direction + " of " + subject.description() + " is isolated by "
-        + isolating.stream().map(KubernetesObjects::ref).toList() + " and no rule allows it");
+        + isolating.stream().map(ObjectFields::ref).toList() + " and no rule allows it");
     reasons.addAll(misses);
     return new Verdict(Outcome.DENIED, reasons);
   }

@@ -120,7 +120,7 @@ public class NetworkPoliciesAssert extends AbstractMizzenAssert<NetworkPoliciesA
 
   private static NetworkPolicies.Pods pods(KubernetesObject workload) {
     V1PodSpec spec = PodTemplates.of(workload).map(V1PodTemplateSpec::getSpec).orElse(null);
-    return new NetworkPolicies.Pods(KubernetesObjects.ref(workload), KubernetesObjects.namespace(workload),
+    return new NetworkPolicies.Pods(ObjectFields.ref(workload), ObjectFields.namespace(workload),
         PodTemplates.podLabels(workload), spec);
   }
 }

@@ -24,8 +24,8 @@ public class NetworkPolicyAssert extends AbstractKubernetesObjectAssert<NetworkP
    */
   public NetworkPolicyAssert selectsPodsOf(KubernetesObject workload) {
     requireActual();
-    String target = KubernetesObjects.ref(workload);
-    if (!Objects.equals(KubernetesObjects.namespace(actual), KubernetesObjects.namespace(workload))) {
+    String target = ObjectFields.ref(workload);
+    if (!Objects.equals(ObjectFields.namespace(actual), ObjectFields.namespace(workload))) {
       failAt(location().field("metadata.namespace"), "expected to apply to the pods of " + target
           + ", but they are in another namespace");
     } else if (!NetworkPolicies.selects(actual, PodTemplates.podLabels(workload))) {

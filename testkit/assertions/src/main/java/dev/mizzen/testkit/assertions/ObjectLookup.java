@@ -24,12 +24,12 @@ record ObjectLookup(KubernetesObject found, String problem) {
   /** As {@link #find(List, String, String)}, in {@code namespace} unless it is null. */
   static ObjectLookup find(List<? extends KubernetesObject> objects, String namespace, String kind, String name) {
     List<KubernetesObject> candidates = objects.stream()
-        .filter(o -> namespace == null || namespace.equals(KubernetesObjects.namespace(o)))
-        .filter(o -> kind == null ? PodTemplates.runsPods(o) : kind.equals(KubernetesObjects.kind(o)))
+        .filter(o -> namespace == null || namespace.equals(ObjectFields.namespace(o)))
+        .filter(o -> kind == null ? PodTemplates.runsPods(o) : kind.equals(ObjectFields.kind(o)))
         .map(KubernetesObject.class::cast)
         .toList();
     List<KubernetesObject> named = candidates.stream()
-        .filter(o -> Objects.equals(name, KubernetesObjects.name(o)))
+        .filter(o -> Objects.equals(name, ObjectFields.name(o)))
         .toList();
     String what = kind == null ? "workload" : kind;
     String where = namespace == null ? "" : " in namespace " + namespace;
@@ -39,15 +39,15 @@ record ObjectLookup(KubernetesObject found, String problem) {
     if (named.isEmpty()) {
       List<String> others = candidates.stream()
           .map(o -> kind == null
-              ? KubernetesObjects.kind(o) + "/" + KubernetesObjects.name(o)
-              : KubernetesObjects.name(o))
+              ? ObjectFields.kind(o) + "/" + ObjectFields.name(o)
+              : ObjectFields.name(o))
           .toList();
       return new ObjectLookup(null, "expected " + article(what) + " " + what + " named \"" + name + "\"" + where
           + ", but found "
           + (others.isEmpty() ? "none" : others.toString()));
     }
     return new ObjectLookup(null, "expected one " + what + " named \"" + name + "\", but found " + named.size() + ": "
-        + named.stream().map(KubernetesObjects::ref).toList() + "; narrow it down with inNamespace(...) or Kind/name");
+        + named.stream().map(ObjectFields::ref).toList() + "; narrow it down with inNamespace(...) or Kind/name");
   }
 
   /**

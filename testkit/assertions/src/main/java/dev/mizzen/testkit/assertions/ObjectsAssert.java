@@ -51,8 +51,8 @@ public class ObjectsAssert extends AbstractMizzenAssert<ObjectsAssert, List<Kube
   /** Narrows to the objects in namespace {@code namespace}, and the cluster-scoped ones (without a namespace). */
   public ObjectsAssert inNamespace(String namespace) {
     List<KubernetesObject> narrowed = actual == null ? null : actual.stream()
-        .filter(o -> KubernetesObjects.namespace(o) == null
-            || Objects.equals(namespace, KubernetesObjects.namespace(o)))
+        .filter(o -> ObjectFields.namespace(o) == null
+            || Objects.equals(namespace, ObjectFields.namespace(o)))
         .toList();
     return navigate(ObjectsAssert.class, listType(), ObjectsAssert::new, narrowed, List::of, location(), () -> "");
   }
@@ -71,8 +71,8 @@ public class ObjectsAssert extends AbstractMizzenAssert<ObjectsAssert, List<Kube
   public ObjectsAssert doesNotContainObject(String kind, String name) {
     requireActual();
     List<String> found = actual.stream()
-        .filter(o -> kind.equals(KubernetesObjects.kind(o)) && Objects.equals(name, KubernetesObjects.name(o)))
-        .map(KubernetesObjects::ref).toList();
+        .filter(o -> kind.equals(ObjectFields.kind(o)) && Objects.equals(name, ObjectFields.name(o)))
+        .map(ObjectFields::ref).toList();
     if (!found.isEmpty()) {
       failAt(location(), "expected no " + kind + " named " + quote(name) + ", but found " + found);
     }
@@ -196,12 +196,12 @@ public class ObjectsAssert extends AbstractMizzenAssert<ObjectsAssert, List<Kube
     KubernetesObject found = lookup.found();
     String problem = lookup.problem();
     if (found != null && !actualType.isInstance(found)) {
-      problem = "expected " + KubernetesObjects.ref(found) + " to be a " + actualType.getSimpleName()
+      problem = "expected " + ObjectFields.ref(found) + " to be a " + actualType.getSimpleName()
           + ", but it is a " + found.getClass().getSimpleName();
       found = null;
     }
     String missing = problem;
-    Location where = found == null ? location() : Location.of(KubernetesObjects.ref(found));
+    Location where = found == null ? location() : Location.of(ObjectFields.ref(found));
     return navigate(type, actualType, constructor, found == null ? null : actualType.cast(found),
         empty, where, () -> missing);
   }

@@ -82,7 +82,7 @@ public class PodDisruptionBudgetAssert
 
   private PodDisruptionBudgetAssert check(KubernetesObject workload, V2HorizontalPodAutoscaler hpa) {
     requireActual();
-    String target = KubernetesObjects.ref(workload);
+    String target = ObjectFields.ref(workload);
     Optional<Integer> replicas = PodTemplates.replicas(workload);
     if (replicas.isEmpty()) {
       failAt(location(), "expected a workload with replicas (Deployment, StatefulSet or ReplicaSet), but "
@@ -90,7 +90,7 @@ public class PodDisruptionBudgetAssert
       return myself;
     }
     List<String> problems = new ArrayList<>();
-    if (!Objects.equals(KubernetesObjects.namespace(actual), KubernetesObjects.namespace(workload))) {
+    if (!Objects.equals(ObjectFields.namespace(actual), ObjectFields.namespace(workload))) {
       problems.add(location().field("metadata.namespace").message(
           "expected the namespace of " + target + ", but the budget is in another namespace"));
     }
@@ -105,7 +105,7 @@ public class PodDisruptionBudgetAssert
       checkScales(hpa, workload).ifPresent(problems::add);
       Integer min = hpa.getSpec() == null ? null : hpa.getSpec().getMinReplicas();
       int hpaMin = min == null ? 1 : min;
-      counts.put(hpaMin + " (the minReplicas of " + KubernetesObjects.ref(hpa) + ")", hpaMin);
+      counts.put(hpaMin + " (the minReplicas of " + ObjectFields.ref(hpa) + ")", hpaMin);
     }
     counts.forEach((label, count) -> budgetProblem(label, count).ifPresent(problems::add));
     failAll(problems);
@@ -114,14 +114,14 @@ public class PodDisruptionBudgetAssert
 
   private Optional<String> checkScales(V2HorizontalPodAutoscaler hpa, KubernetesObject workload) {
     V2CrossVersionObjectReference ref = hpa.getSpec() == null ? null : hpa.getSpec().getScaleTargetRef();
-    boolean scales = ref != null && KubernetesObjects.kind(workload).equals(ref.getKind())
-        && Objects.equals(KubernetesObjects.name(workload), ref.getName())
-        && Objects.equals(KubernetesObjects.namespace(hpa), KubernetesObjects.namespace(workload));
+    boolean scales = ref != null && ObjectFields.kind(workload).equals(ref.getKind())
+        && Objects.equals(ObjectFields.name(workload), ref.getName())
+        && Objects.equals(ObjectFields.namespace(hpa), ObjectFields.namespace(workload));
     if (scales) {
       return Optional.empty();
     }
-    return Optional.of(location().message("expected an autoscaler of " + KubernetesObjects.ref(workload) + ", but "
-        + KubernetesObjects.ref(hpa) + " scales " + (ref == null ? "nothing" : ref.getKind() + "/" + ref.getName())));
+    return Optional.of(location().message("expected an autoscaler of " + ObjectFields.ref(workload) + ", but "
+        + ObjectFields.ref(hpa) + " scales " + (ref == null ? "nothing" : ref.getKind() + "/" + ref.getName())));
   }
 
   /** Why the budget blocks every eviction from {@code count} pods, if it does. */

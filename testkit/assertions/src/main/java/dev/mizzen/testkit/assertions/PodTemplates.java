@@ -76,8 +76,8 @@ final class PodTemplates {
    * labels, so a DSL value compared with it can be rendered the same way.
    */
   static RenderContext contextOf(KubernetesObject object) {
-    Map<String, String> labels = KubernetesObjects.labels(object);
-    return new RenderContext(Optional.ofNullable(KubernetesObjects.namespace(object)),
+    Map<String, String> labels = ObjectFields.labels(object);
+    return new RenderContext(Optional.ofNullable(ObjectFields.namespace(object)),
         Optional.ofNullable(labels.get(RecommendedLabels.PART_OF)),
         labels.getOrDefault(RecommendedLabels.MANAGED_BY, RenderContext.MANAGED_BY));
   }

@@ -60,10 +60,10 @@ public class ServiceAssert extends AbstractKubernetesObjectAssert<ServiceAssert,
     requireActual();
     this.workload = workload;
     Map<String, String> selector = selector();
-    String target = KubernetesObjects.ref(workload);
+    String target = ObjectFields.ref(workload);
     if (!PodTemplates.runsPods(workload)) {
       failAt(location(), "expected a workload to compare with, but " + target + " runs no pods");
-    } else if (!Objects.equals(KubernetesObjects.namespace(actual), KubernetesObjects.namespace(workload))) {
+    } else if (!Objects.equals(ObjectFields.namespace(actual), ObjectFields.namespace(workload))) {
       failAt(location().field("metadata.namespace"), "expected to select the pods of " + target
           + ", but they are in another namespace");
     } else if (selector.isEmpty()) {
@@ -137,10 +137,10 @@ public class ServiceAssert extends AbstractKubernetesObjectAssert<ServiceAssert,
     Location where = location().field("spec.ports").index(index).field("targetPort");
     if (resolved.isEmpty()) {
       failAt(where, "expected the target port " + Ports.describe(target) + " to be a container port of "
-          + KubernetesObjects.ref(workload) + ", but its containers have "
+          + ObjectFields.ref(workload) + ", but its containers have "
           + Ports.describeAll(template.map(V1PodTemplateSpec::getSpec).orElse(null)));
     } else if (!Ports.protocol(port.getProtocol()).equals(Ports.protocol(resolved.get().getProtocol()))) {
-      failAt(where, "expected the container port " + Ports.describe(target) + " of " + KubernetesObjects.ref(workload)
+      failAt(where, "expected the container port " + Ports.describe(target) + " of " + ObjectFields.ref(workload)
           + " to use " + Ports.protocol(port.getProtocol()) + ", but it uses "
           + Ports.protocol(resolved.get().getProtocol()));
     }

@@ -51,7 +51,7 @@ public class StatefulSetAssert extends AbstractWorkloadAssert<StatefulSetAssert,
     List<V1PersistentVolumeClaim> claims =
         actual.getSpec() == null || actual.getSpec().getVolumeClaimTemplates() == null
             ? List.of() : actual.getSpec().getVolumeClaimTemplates();
-    List<String> names = claims.stream().map(KubernetesObjects::name).toList();
+    List<String> names = claims.stream().map(ObjectFields::name).toList();
     if (!names.contains(name)) {
       failAt(location().field("spec.volumeClaimTemplates"), "expected a claim template named " + quote(name)
           + ", but found " + names);

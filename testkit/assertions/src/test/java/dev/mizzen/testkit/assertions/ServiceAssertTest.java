@@ -14,7 +14,7 @@ class ServiceAssertTest {
   private final List<KubernetesObject> shop = Shop.app().objects();
 
   private V1Deployment deployment(String name) {
-    return (V1Deployment) shop.stream().filter(o -> o instanceof V1Deployment && name.equals(KubernetesObjects.name(o)))
+    return (V1Deployment) shop.stream().filter(o -> o instanceof V1Deployment && name.equals(ObjectFields.name(o)))
         .findFirst().orElseThrow();
   }
 

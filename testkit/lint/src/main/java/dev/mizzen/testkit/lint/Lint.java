@@ -1,7 +1,7 @@
 package dev.mizzen.testkit.lint;
 
 import dev.mizzen.testkit.policy.Finding;
-import dev.mizzen.testkit.policy.KubernetesObjects;
+import dev.mizzen.validation.ObjectRef;
 import dev.mizzen.testkit.policy.Policy;
 import dev.mizzen.testkit.schema.ManifestFile;
 import dev.mizzen.testkit.schema.ManifestObject;
@@ -103,7 +103,7 @@ public final class Lint {
       objects += result.count();
       typed.addAll(result.typed());
       for (int i = 0; i < result.typed().size(); i++) {
-        byRef.putIfAbsent(KubernetesObjects.ref(result.typed().get(i)), result.objects().get(i));
+        byRef.putIfAbsent(ObjectRef.of(result.typed().get(i)).toString(), result.objects().get(i));
       }
     }
     for (Finding finding : policy.check(typed)) {

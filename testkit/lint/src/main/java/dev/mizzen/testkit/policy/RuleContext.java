@@ -1,5 +1,6 @@
 package dev.mizzen.testkit.policy;
 
+import dev.mizzen.validation.ObjectRef;
 import io.kubernetes.client.common.KubernetesObject;
 import java.util.List;
 import java.util.Optional;
@@ -14,10 +15,7 @@ import java.util.function.Function;
 public final class RuleContext {
   private final PolicyRun run;
   private KubernetesObject object;
-  private String kind;
-  private String namespace;
-  private String name;
-  private String ref;
+  private ObjectRef ref;
   private PodTemplate pod;
   private Rule rule;
 
@@ -27,10 +25,7 @@ public final class RuleContext {
 
   void reset(KubernetesObject object) {
     this.object = object;
-    this.kind = KubernetesObjects.kind(object);
-    this.namespace = KubernetesObjects.namespace(object);
-    this.name = KubernetesObjects.name(object);
-    this.ref = KubernetesObjects.ref(kind, namespace, name);
+    this.ref = ObjectRef.of(object);
     this.pod = PodTemplate.extract(object);
   }
 
@@ -43,23 +38,23 @@ public final class RuleContext {
     return object;
   }
 
-  /** Its kind, as {@link KubernetesObjects#kind}. */
+  /** Its kind, as {@link ObjectRef#of(KubernetesObject)} reads it. */
   public String kind() {
-    return kind;
+    return ref.kind();
   }
 
   /** Its namespace, or the empty string. */
   public String namespace() {
-    return namespace;
+    return ref.namespace();
   }
 
-  /** Its name, as {@link KubernetesObjects#name}. */
+  /** Its name, as {@link ObjectRef#of(KubernetesObject)} reads it. */
   public String name() {
-    return name;
+    return ref.name();
   }
 
-  /** {@code Kind/namespace/name}, as findings show it. */
-  public String objectRef() {
+  /** Its identity; {@code Kind/namespace/name} as findings show it. */
+  public ObjectRef objectRef() {
     return ref;
   }
 
@@ -84,11 +79,11 @@ public final class RuleContext {
 
   /** Reports a finding of the current rule on the current object at {@code path}. */
   public void report(String path, String message) {
-    run.add(Finding.of(rule.id(), rule.severity(), ref, path, message));
+    run.add(Finding.of(rule.id(), rule.severity(), ref.toString(), path, message));
   }
 
   /** Reports a finding like {@link #report(String, String)} under another rule (for exemption findings). */
   void report(Rule other, String path, String message) {
-    run.add(Finding.of(other.id(), other.severity(), ref, path, message));
+    run.add(Finding.of(other.id(), other.severity(), ref.toString(), path, message));
   }
 }

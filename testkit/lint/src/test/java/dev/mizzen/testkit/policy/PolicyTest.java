@@ -174,14 +174,4 @@ class PolicyTest {
     assertThat(findings).extracting(Finding::message).containsOnly("of 3");
     assertThat(computed[0]).isEqualTo(1);
   }
-
-  @Test
-  void kindFallsBackToTheModelClass() {
-    assertThat(KubernetesObjects.kindOfClassName("V1Deployment")).isEqualTo("Deployment");
-    assertThat(KubernetesObjects.kindOfClassName("V2HorizontalPodAutoscaler")).isEqualTo("HorizontalPodAutoscaler");
-    assertThat(KubernetesObjects.kindOfClassName("V1beta1ResourceClaim")).isEqualTo("ResourceClaim");
-    assertThat(KubernetesObjects.kindOfClassName("V1alpha3DeviceTaintRule")).isEqualTo("DeviceTaintRule");
-    assertThat(KubernetesObjects.kindOfClassName("Widget")).isEqualTo("Widget");
-    assertThat(KubernetesObjects.kind(new V1Deployment())).isEqualTo("Deployment");
-  }
 }

@@ -1,6 +1,6 @@
 package dev.mizzen.testkit.policy.recommended;
 
-import dev.mizzen.testkit.policy.KubernetesObjects;
+import dev.mizzen.validation.ObjectRef;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.models.V1CrossVersionObjectReference;
 import io.kubernetes.client.openapi.models.V1HorizontalPodAutoscaler;
@@ -20,7 +20,7 @@ final class Autoscaler {
 
   private Autoscaler(KubernetesObject object, Integer min, Integer max, String targetKind, String targetName) {
     this.object = object;
-    this.namespace = KubernetesObjects.namespace(object);
+    this.namespace = ObjectRef.of(object).namespace();
     this.minReplicas = min;
     this.maxReplicas = max;
     this.targetKind = targetKind == null ? "" : targetKind;
@@ -57,6 +57,6 @@ final class Autoscaler {
 
   /** {@code HorizontalPodAutoscaler/ns/name}. */
   String ref() {
-    return KubernetesObjects.ref(object);
+    return ObjectRef.of(object).toString();
   }
 }

@@ -1,6 +1,6 @@
 package dev.mizzen.testkit.policy.recommended;
 
-import dev.mizzen.testkit.policy.KubernetesObjects;
+import dev.mizzen.validation.ObjectRef;
 import dev.mizzen.testkit.policy.PodContainer;
 import dev.mizzen.testkit.policy.PodTemplate;
 import dev.mizzen.testkit.policy.RuleContext;
@@ -46,7 +46,7 @@ final class ServedProbe extends PodRule {
     if (services.isEmpty()) {
       return;
     }
-    String service = "Service \"" + KubernetesObjects.name(services.get(0)) + "\"";
+    String service = "Service \"" + ObjectRef.of(services.get(0)).name() + "\"";
     for (PodContainer c : pod.containers()) {
       if (c.type() != PodContainer.Type.REGULAR) {
         continue;

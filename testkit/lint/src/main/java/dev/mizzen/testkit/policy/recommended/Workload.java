@@ -1,6 +1,6 @@
 package dev.mizzen.testkit.policy.recommended;
 
-import dev.mizzen.testkit.policy.KubernetesObjects;
+import dev.mizzen.validation.ObjectRef;
 import dev.mizzen.testkit.policy.PodTemplate;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.models.V1Deployment;
@@ -20,10 +20,11 @@ final class Workload {
 
   Workload(KubernetesObject object, PodTemplate pod) {
     this.object = object;
-    this.kind = KubernetesObjects.kind(object);
-    this.namespace = KubernetesObjects.namespace(object);
-    this.name = KubernetesObjects.name(object);
-    this.ref = KubernetesObjects.ref(object);
+    ObjectRef id = ObjectRef.of(object);
+    this.kind = id.kind();
+    this.namespace = id.namespace();
+    this.name = id.name();
+    this.ref = id.toString();
     this.pod = pod;
   }
 

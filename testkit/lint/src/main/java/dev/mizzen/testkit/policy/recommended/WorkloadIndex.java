@@ -1,6 +1,6 @@
 package dev.mizzen.testkit.policy.recommended;
 
-import dev.mizzen.testkit.policy.KubernetesObjects;
+import dev.mizzen.validation.ObjectRef;
 import dev.mizzen.testkit.policy.PodTemplate;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.models.V1LabelSelector;
@@ -52,8 +52,9 @@ final class WorkloadIndex {
     List<V1NetworkPolicy> policies = new ArrayList<>();
     List<Autoscaler> autoscalers = new ArrayList<>();
     for (KubernetesObject object : objects) {
-      Namespace ns = namespace(KubernetesObjects.namespace(object));
-      ns.byKindAndName.putIfAbsent(KubernetesObjects.kind(object) + "/" + KubernetesObjects.name(object), object);
+      ObjectRef id = ObjectRef.of(object);
+      Namespace ns = namespace(id.namespace());
+      ns.byKindAndName.putIfAbsent(id.kind() + "/" + id.name(), object);
       PodTemplate pod = PodTemplate.of(object).orElse(null);
       if (pod != null) {
         Workload workload = new Workload(object, pod);
@@ -64,7 +65,7 @@ final class WorkloadIndex {
       } else if (object instanceof V1Service) {
         V1Service service = (V1Service) object;
         services.add(service);
-        ns.servicesByName.putIfAbsent(KubernetesObjects.name(object), service);
+        ns.servicesByName.putIfAbsent(ObjectRef.of(object).name(), service);
       } else if (object instanceof V1PodDisruptionBudget) {
         budgets.add((V1PodDisruptionBudget) object);
       } else if (object instanceof V1NetworkPolicy) {
@@ -80,7 +81,7 @@ final class WorkloadIndex {
       Map<String, String> selector = serviceSelector(service);
       List<Workload> selected = new ArrayList<>();
       if (selector != null) {
-        for (Workload w : candidates(KubernetesObjects.namespace(service), selector)) {
+        for (Workload w : candidates(ObjectRef.of(service).namespace(), selector)) {
           if (LabelSelectors.matchesAll(selector, w.labels())) {
             selected.add(w);
             servicesOf.computeIfAbsent(w, k -> new ArrayList<>()).add(service);
@@ -92,7 +93,7 @@ final class WorkloadIndex {
     for (V1PodDisruptionBudget budget : budgets) {
       V1LabelSelector selector = budget.getSpec() == null ? null : budget.getSpec().getSelector();
       List<Workload> covered = new ArrayList<>();
-      for (Workload w : candidates(KubernetesObjects.namespace(budget), selector)) {
+      for (Workload w : candidates(ObjectRef.of(budget).namespace(), selector)) {
         if (LabelSelectors.matches(selector, w.labels())) {
           covered.add(w);
           budgetsOf.computeIfAbsent(w, k -> new ArrayList<>()).add(budget);
@@ -104,7 +105,7 @@ final class WorkloadIndex {
       V1LabelSelector selector = policy.getSpec() == null ? null : policy.getSpec().getPodSelector();
       int directions = directions(policy);
       int count = 0;
-      for (Workload w : candidates(KubernetesObjects.namespace(policy), selector)) {
+      for (Workload w : candidates(ObjectRef.of(policy).namespace(), selector)) {
         if (LabelSelectors.matches(selector, w.labels())) {
           count++;
           isolation.merge(w, directions, (a, b) -> a | b);

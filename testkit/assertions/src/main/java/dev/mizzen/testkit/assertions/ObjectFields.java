@@ -1,23 +1,22 @@
 package dev.mizzen.testkit.assertions;
 
+import dev.mizzen.validation.ObjectRef;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import java.util.Map;
-import java.util.regex.Pattern;
 
-/** Reads the identity of a {@link KubernetesObject}: kind, namespace, name and labels, null-safely. */
-final class KubernetesObjects {
-  private static final Pattern VERSION_PREFIX = Pattern.compile("^V\\d+(?:alpha\\d+|beta\\d+)?(?=[A-Z])");
+/**
+ * Reads the metadata of a {@link KubernetesObject} null-safely, as assertions need it: unset
+ * fields are null (an assertion tells "no namespace" from "namespace \"\""). The kind and the
+ * display format are {@link ObjectRef}'s, like everywhere else.
+ */
+final class ObjectFields {
 
-  private KubernetesObjects() {}
+  private ObjectFields() {}
 
   /** {@code kind}, or when unset the kind the model class stands for ({@code V1Deployment} is a Deployment). */
   static String kind(KubernetesObject object) {
-    String kind = object.getKind();
-    if (kind != null && !kind.isEmpty()) {
-      return kind;
-    }
-    return VERSION_PREFIX.matcher(object.getClass().getSimpleName()).replaceFirst("");
+    return ObjectRef.of(object).kind();
   }
 
   /** {@code metadata.name}, or null. */
@@ -40,11 +39,7 @@ final class KubernetesObjects {
 
   /** {@code Kind/namespace/name}, or {@code Kind/name} without a namespace, as messages name objects. */
   static String ref(KubernetesObject object) {
-    String namespace = namespace(object);
     String name = name(object);
-    String shownName = name == null ? "(unnamed)" : name;
-    return namespace == null || namespace.isEmpty()
-        ? kind(object) + "/" + shownName
-        : kind(object) + "/" + namespace + "/" + shownName;
+    return ObjectRef.of(kind(object), namespace(object), name == null ? "(unnamed)" : name).toString();
   }
 }
