@@ -19,6 +19,7 @@ import dev.mizzen.dsl.network.Service;
 import dev.mizzen.dsl.network.ServicePort;
 import dev.mizzen.dsl.workload.CronJob;
 import dev.mizzen.dsl.workload.Deployment;
+import dev.mizzen.dsl.workload.LongRunningWorkload;
 import dev.mizzen.dsl.workload.StatefulSet;
 import dev.mizzen.dsl.workload.Workload;
 import dev.mizzen.validation.Problem;
@@ -37,6 +38,7 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>a workload's pod labels keep {@code app.kubernetes.io/part-of}, which its selector matches;
+ *   <li>no two Deployments, StatefulSets or DaemonSets in one namespace have overlapping selectors;
  *   <li>a Service, PodDisruptionBudget or NetworkPolicy (and a NetworkPolicy's same-namespace pod
  *       peers) selects the pods of at least one workload of the app, in its namespace;
  *   <li>a Service's target ports, by name or number and protocol, are declared by each workload
@@ -70,6 +72,9 @@ final class References {
       Validation v = Validation.of(resource.objectRef());
       if (resource instanceof Workload workload) {
         checkPartOf(workload, v);
+        if (workload instanceof LongRunningWorkload owner) {
+          checkSelectorOverlaps(owner, v.field("spec.selector"));
+        }
         if (workload instanceof StatefulSet statefulSet) {
           statefulSet.serviceName().ifPresent(name -> service(statefulSet, name, v.field("spec.serviceName")));
         }
@@ -109,6 +114,7 @@ final class References {
   /** The labels of {@code workload}'s pods, as rendered in the app. */
   private Map<String, String> podLabels(Workload workload) {
     Map<String, String> labels = new LinkedHashMap<>(RecommendedLabels.of(workload.componentName(), context));
+    labels.putAll(workload.podSelector(context));
     labels.putAll(workload.pod().labels());
     return labels;
   }
@@ -123,6 +129,32 @@ final class References {
             app, podPartOf);
       }
     });
+  }
+
+  /**
+   * Reports at {@code v} each workload added before {@code owner}, in its namespace, whose selector
+   * overlaps its own: one controller could adopt the other's pods. (An object added twice is
+   * reported as a duplicate instead.)
+   */
+  private void checkSelectorOverlaps(LongRunningWorkload owner, Validation v) {
+    Map<String, String> selector = owner.podSelector(context);
+    for (Workload earlier : workloads) {
+      if (earlier == owner) {
+        return;
+      }
+      Map<String, String> other = earlier.podSelector(context);
+      if (earlier instanceof LongRunningWorkload && namespace(earlier).equals(namespace(owner))
+          && !earlier.objectRef().equals(owner.objectRef()) && overlap(selector, other)) {
+        v.problem("overlaps the selector of %s (%s): no label key they share has different values, so one"
+            + " could adopt the other's pods: give each a distinct track (track(\"stable\"), track(\"canary\")) or"
+            + " selector label, or make them different components", earlier.objectRef(), describe(other));
+      }
+    }
+  }
+
+  /** Whether a pod can match both label selectors: no key they share has different values. */
+  private static boolean overlap(Map<String, String> a, Map<String, String> b) {
+    return a.entrySet().stream().noneMatch(e -> b.containsKey(e.getKey()) && !b.get(e.getKey()).equals(e.getValue()));
   }
 
   /** The workloads in the namespace of {@code holder} whose pods {@code selector} selects; reports none at {@code v}. */

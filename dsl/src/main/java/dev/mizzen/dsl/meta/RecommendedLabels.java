@@ -1,18 +1,22 @@
 package dev.mizzen.dsl.meta;
 
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The Kubernetes recommended labels Mizzen puts on every object, and the selectors derived
- * from them. A workload's selector and its pod template's labels come from the same method,
- * so they always match.
+ * from them. A workload's selector and its pod template's labels come from the same methods,
+ * so they always match. A workload's selector cannot change once it exists (apps/v1), so the
+ * component and the App's name are part of its identity.
  */
 public final class RecommendedLabels {
   public static final String NAME = "app.kubernetes.io/name";
   public static final String PART_OF = "app.kubernetes.io/part-of";
   public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+  /** The keys above, which Mizzen sets itself. */
+  public static final ImmutableSet<String> KEYS = ImmutableSet.of(NAME, PART_OF, MANAGED_BY);
 
   private RecommendedLabels() {}
 

@@ -79,7 +79,8 @@ public abstract class PodTemplate {
 
   /**
    * Labels of the pods, rendered after the workload's own pod labels; the selector labels
-   * ({@code app.kubernetes.io/name}, {@code app.kubernetes.io/part-of}) belong to the workload.
+   * ({@code app.kubernetes.io/name}, {@code app.kubernetes.io/part-of} and a workload's
+   * {@code track(...)} or other selector labels) belong to the workload.
    */
   public abstract Map<String, String> labels();
 

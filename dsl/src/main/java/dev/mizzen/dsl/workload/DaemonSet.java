@@ -11,6 +11,7 @@ import io.kubernetes.client.openapi.models.V1DaemonSetUpdateStrategy;
 import io.kubernetes.client.openapi.models.V1RollingUpdateDaemonSet;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -27,7 +28,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-public abstract class DaemonSet implements Workload {
+public abstract class DaemonSet implements LongRunningWorkload {
 
   /** Starts a DaemonSet named {@code name} (a DNS-1123 subdomain). */
   public static Builder named(String name) {
@@ -36,6 +37,13 @@ public abstract class DaemonSet implements Workload {
 
   @Override
   public abstract PodTemplate pod();
+
+  /**
+   * Selector labels beyond the component's, such as {@code track}; none by default. See
+   * {@link LongRunningWorkload#selectorLabels()}.
+   */
+  @Override
+  public abstract Map<String, String> selectorLabels();
 
   /** True for OnDelete updates (pods replaced only when deleted); false (default) for rolling updates. */
   @Value.Default
@@ -80,6 +88,7 @@ public abstract class DaemonSet implements Workload {
   protected void check() {
     Validation v = Workloads.validate(this, Metadata.NameRule.DNS1123_SUBDOMAIN, "spec.template",
         Workloads.LONG_RUNNING, Set.of());
+    Workloads.validateSelectorLabels(v, this);
     Validation spec = v.field("spec");
     Validation rolling = spec.field("updateStrategy.rollingUpdate");
     if (onDelete()) {
@@ -143,6 +152,20 @@ public abstract class DaemonSet implements Workload {
   /** Builds a {@link DaemonSet}; {@code build()} reports every problem at once. */
   public static final class Builder extends ImmutableDaemonSet.Builder {
     Builder() {}
+
+    /**
+     * Adds the selector label {@code track=<track>} ({@code stable}, {@code canary}, {@code blue},
+     * ...): in {@code spec.selector} and on the pods, so this workload and another of its
+     * component with another track select disjoint pods, both behind the component's Service.
+     */
+    public Builder track(String track) {
+      return putSelectorLabel(LongRunningWorkload.TRACK, track);
+    }
+
+    /** Adds the selector label {@code key=value}, in {@code spec.selector} and on the pods (as {@link #track}). */
+    public Builder selectorLabel(String key, String value) {
+      return putSelectorLabel(key, value);
+    }
 
     /** The pod template. */
     public Builder pod(PodTemplate.Builder pod) {

@@ -8,6 +8,7 @@ import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1DeploymentSpec;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -25,12 +26,13 @@ import org.immutables.value.Value;
  *     .build();
  * }</pre>
  *
- * <p>Its selector is derived from the recommended labels, and the pod template always carries
- * them. Absent fields take the API server's defaults (1 replica, rolling update 25%/25%,
- * progress deadline 600 s, 10 old ReplicaSets kept).
+ * <p>Its selector is derived from the recommended labels and its selector labels (a
+ * {@code track(...)}), and the pod template always carries them; it cannot change once the
+ * Deployment exists. Absent fields take the API server's defaults (1 replica, rolling update
+ * 25%/25%, progress deadline 600 s, 10 old ReplicaSets kept).
  */
 @Value.Immutable
-public abstract class Deployment implements Workload {
+public abstract class Deployment implements LongRunningWorkload {
   /** The API server's default {@code progressDeadlineSeconds}. */
   static final Duration DEFAULT_PROGRESS_DEADLINE = Duration.ofSeconds(600);
 
@@ -47,6 +49,13 @@ public abstract class Deployment implements Workload {
 
   @Override
   public abstract PodTemplate pod();
+
+  /**
+   * Selector labels beyond the component's, such as {@code track}; none by default. See
+   * {@link LongRunningWorkload#selectorLabels()}.
+   */
+  @Override
+  public abstract Map<String, String> selectorLabels();
 
   /** How pods are replaced; absent means Kubernetes' rolling update with 25% surge and 25% unavailable. */
   public abstract Optional<DeploymentStrategy> strategy();
@@ -88,6 +97,7 @@ public abstract class Deployment implements Workload {
   protected void check() {
     Validation v = Workloads.validate(this, Metadata.NameRule.DNS1123_LABEL, "spec.template", Workloads.LONG_RUNNING,
         Set.of());
+    Workloads.validateSelectorLabels(v, this);
     Validation spec = v.field("spec");
     replicas().ifPresent(r -> spec.field("replicas").checkAtLeast(r, 0));
     strategy().ifPresent(s -> s.validate(spec.field("strategy")));
@@ -140,6 +150,20 @@ public abstract class Deployment implements Workload {
   /** Builds a {@link Deployment}; {@code build()} reports every problem at once. */
   public static final class Builder extends ImmutableDeployment.Builder {
     Builder() {}
+
+    /**
+     * Adds the selector label {@code track=<track>} ({@code stable}, {@code canary}, {@code blue},
+     * ...): in {@code spec.selector} and on the pods, so this workload and another of its
+     * component with another track select disjoint pods, both behind the component's Service.
+     */
+    public Builder track(String track) {
+      return putSelectorLabel(LongRunningWorkload.TRACK, track);
+    }
+
+    /** Adds the selector label {@code key=value}, in {@code spec.selector} and on the pods (as {@link #track}). */
+    public Builder selectorLabel(String key, String value) {
+      return putSelectorLabel(key, value);
+    }
 
     /** The pod template. */
     public Builder pod(PodTemplate.Builder pod) {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -36,7 +37,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-public abstract class StatefulSet implements Workload {
+public abstract class StatefulSet implements LongRunningWorkload {
 
   /** How pods are created and deleted. */
   public enum PodManagementPolicy {
@@ -96,6 +97,13 @@ public abstract class StatefulSet implements Workload {
 
   @Override
   public abstract PodTemplate pod();
+
+  /**
+   * Selector labels beyond the component's, such as {@code track}; none by default. See
+   * {@link LongRunningWorkload#selectorLabels()}.
+   */
+  @Override
+  public abstract Map<String, String> selectorLabels();
 
   /** A claim per pod, mounted by name. */
   public abstract List<VolumeClaimTemplate> volumeClaimTemplates();
@@ -159,6 +167,7 @@ public abstract class StatefulSet implements Workload {
         .forEach(claims::add);
     Validation v = Workloads.validate(this, Metadata.NameRule.DNS1123_LABEL, "spec.template", Workloads.LONG_RUNNING,
         claims);
+    Workloads.validateSelectorLabels(v, this);
     Workloads.checkNameLength(v, this, 52,
         "its pods carry the label controller-revision-hash=<name>-<hash>, at most 63 characters");
     Validation spec = v.field("spec");
@@ -245,6 +254,20 @@ public abstract class StatefulSet implements Workload {
   /** Builds a {@link StatefulSet}; {@code build()} reports every problem at once. */
   public static final class Builder extends ImmutableStatefulSet.Builder {
     Builder() {}
+
+    /**
+     * Adds the selector label {@code track=<track>} ({@code stable}, {@code canary}, {@code blue},
+     * ...): in {@code spec.selector} and on the pods, so this workload and another of its
+     * component with another track select disjoint pods, both behind the component's Service.
+     */
+    public Builder track(String track) {
+      return putSelectorLabel(LongRunningWorkload.TRACK, track);
+    }
+
+    /** Adds the selector label {@code key=value}, in {@code spec.selector} and on the pods (as {@link #track}). */
+    public Builder selectorLabel(String key, String value) {
+      return putSelectorLabel(key, value);
+    }
 
     /** The pod template. */
     public Builder pod(PodTemplate.Builder pod) {

@@ -12,6 +12,7 @@ import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,13 @@ final class Workloads {
 
   static final Set<RestartPolicy> LONG_RUNNING = EnumSet.of(RestartPolicy.ALWAYS);
   static final Set<RestartPolicy> RUN_TO_COMPLETION = EnumSet.of(RestartPolicy.ON_FAILURE, RestartPolicy.NEVER);
+
+  /**
+   * Labels the Deployment, StatefulSet and DaemonSet controllers put on each pod, with values of
+   * their own (a revision's hash, the pod's name or ordinal): never selector labels of ours.
+   */
+  static final Set<String> CONTROLLER_POD_LABELS = Set.of("pod-template-hash", "controller-revision-hash",
+      "statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index");
 
   /**
    * Starts the validation of {@code workload}: metadata (its name by {@code nameRule}), its pod
@@ -53,6 +61,37 @@ final class Workloads {
           podComponent);
     }
     return v;
+  }
+
+  /**
+   * Checks the {@link LongRunningWorkload#selectorLabels()} of {@code workload}: each a valid label
+   * at {@code spec.selector.matchLabels[key]}, none Mizzen's or the controller's own, and the pod
+   * template's label of the same key, if any, at {@code spec.template.metadata.labels[key]}, equal.
+   */
+  static void validateSelectorLabels(Validation v, LongRunningWorkload workload) {
+    Validation matchLabels = v.field("spec.selector.matchLabels");
+    Validation podLabels = v.field("spec.template.metadata.labels");
+    String anotherKey = ": choose another key, for example track(\"canary\")";
+    workload.selectorLabels().forEach((key, value) -> {
+      Validation at = matchLabels.key(key);
+      Names.checkQualifiedName(at, key);
+      Names.checkLabelValue(at, value);
+      if (RecommendedLabels.KEYS.contains(key)) {
+        at.problem("is a recommended label, which Mizzen sets itself (name from component(...), part-of from the"
+            + " App's name, managed-by from its managedBy)" + anotherKey);
+      } else if (CONTROLLER_POD_LABELS.contains(key)) {
+        at.problem("is set on each pod by its controller, with a value of its own" + anotherKey);
+      }
+      String podValue = workload.pod().labels().get(key);
+      if (podValue != null) {
+        String instead = key.equals(LongRunningWorkload.TRACK)
+            ? "track(\"" + podValue + "\")"
+            : "selectorLabel(\"" + key + "\", \"" + podValue + "\")";
+        podLabels.key(key).check(podValue.equals(value), "must be '%s', the workload's selector label, which its"
+            + " selector matches, was '%s': remove the pod label, or set %s on the workload instead", value, podValue,
+            instead);
+      }
+    });
   }
 
   /**
@@ -104,14 +143,19 @@ final class Workloads {
     return metadata;
   }
 
-  /** {@code spec.selector}: the workload's recommended labels. */
+  /** {@code spec.selector}: the workload's {@link Workload#podSelector pod selector}. */
   static V1LabelSelector selector(Workload workload, RenderContext context) {
     return new V1LabelSelector().matchLabels(new LinkedHashMap<>(workload.podSelector(context))).matchExpressions(null);
   }
 
-  /** {@code spec.template}: labelled with every recommended label, so the selector always matches. */
+  /**
+   * {@code spec.template}: labelled with every recommended label and the rest of the selector
+   * (a track), so the selector always matches.
+   */
   static V1PodTemplateSpec template(Workload workload, RenderContext context) {
-    return workload.pod().render(RecommendedLabels.of(workload.componentName(), context),
-        workload.podSelector(context), context);
+    Map<String, String> selector = workload.podSelector(context);
+    Map<String, String> ownPodLabels = RecommendedLabels.of(workload.componentName(), context);
+    selector.forEach(ownPodLabels::putIfAbsent);
+    return workload.pod().render(ownPodLabels, selector, context);
   }
 }

@@ -5,15 +5,20 @@ import static dev.mizzen.dsl.app.AppFixtures.problems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mizzen.dsl.config.ConfigMap;
+import dev.mizzen.dsl.container.Container;
 import dev.mizzen.dsl.container.Port;
 import dev.mizzen.dsl.identity.Namespace;
 import dev.mizzen.dsl.identity.PodSecurityLevel;
 import dev.mizzen.dsl.meta.RenderContext;
+import dev.mizzen.dsl.network.PodSelector;
 import dev.mizzen.dsl.network.Service;
+import dev.mizzen.dsl.pod.PodTemplate;
 import dev.mizzen.dsl.render.Manifests;
+import dev.mizzen.dsl.workload.Deployment;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Namespace;
+import io.kubernetes.client.openapi.models.V1Service;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -106,6 +111,74 @@ class AppTest {
             + " be unique",
         "service/cfg: spec.selector: selects the pods of component 'cfg', but no workload of the app has such pods"
             + " (it has none in namespace 'shop'): select a workload of the app, e.g. selecting(workload)");
+  }
+
+  /** The example of docs/workloads.md ("Selectors and tracks"), and what it renders. */
+  @Test
+  void twoTracksOfOneComponentBehindOneService() {
+    Deployment stable = Deployment.named("web")
+        .track("stable")
+        .replicas(9)
+        .pod(PodTemplate.builder().container(Container.named("web").image("ghcr.io/acme/web:1.4.2")
+            .port(Port.http(8080))))
+        .build();
+    Deployment canary = Deployment.named("web-canary")
+        .component("web")              // the same component: app.kubernetes.io/name=web
+        .track("canary")
+        .replicas(1)
+        .pod(PodTemplate.builder().container(Container.named("web").image("ghcr.io/acme/web:1.5.0")
+            .port(Port.http(8080))))
+        .build();
+    Service web = Service.named("web").selecting("web").port(80, "http").build();   // reaches both tracks
+
+    App shop = App.named("shop").namespace("shop").add(stable, canary, web).build();
+
+    List<KubernetesObject> objects = shop.objects();
+    V1Deployment stableRendered = (V1Deployment) objects.get(0);
+    V1Deployment canaryRendered = (V1Deployment) objects.get(1);
+    Map<String, String> component = Map.of("app.kubernetes.io/name", "web", "app.kubernetes.io/part-of", "shop");
+    assertThat(stableRendered.getSpec().getSelector().getMatchLabels())
+        .containsAllEntriesOf(component).containsEntry("track", "stable").hasSize(3);
+    assertThat(canaryRendered.getSpec().getSelector().getMatchLabels())
+        .containsAllEntriesOf(component).containsEntry("track", "canary").hasSize(3);
+    assertThat(stableRendered.getSpec().getTemplate().getMetadata().getLabels())
+        .containsAllEntriesOf(stableRendered.getSpec().getSelector().getMatchLabels())
+        .doesNotContainEntry("track", "canary");
+    assertThat(canaryRendered.getSpec().getTemplate().getMetadata().getLabels())
+        .containsAllEntriesOf(canaryRendered.getSpec().getSelector().getMatchLabels())
+        .doesNotContainEntry("track", "stable");
+    assertThat(((V1Service) objects.get(2)).getSpec().getSelector()).isEqualTo(component);
+    assertThat(shop.yaml()).contains("""
+          selector:
+            matchLabels:
+              app.kubernetes.io/name: web
+              app.kubernetes.io/part-of: shop
+              track: canary
+        """);
+
+    // Promotion rolls the stable track to the new image; its selector stays as it was.
+    Deployment promoted = stable.withImage("web", "ghcr.io/acme/web:1.5.0");
+    assertThat(promoted.track()).hasValue("stable");
+    assertThat(App.named("shop").namespace("shop").add(promoted, web).build().objects().get(0))
+        .extracting(o -> ((V1Deployment) o).getSpec().getSelector())
+        .isEqualTo(stableRendered.getSpec().getSelector());
+  }
+
+  /** The blue/green example of docs/workloads.md: the Service's selector is what switches. */
+  @Test
+  void blueGreenSwitchesTheServiceSelector() {
+    Deployment blue = deployment("web-blue", Port.http(8080)).component("web").track("blue").build();
+    Deployment green = deployment("web-green", Port.http(8080)).component("web").track("green").build();
+
+    Service live = Service.named("web")
+        .selecting(PodSelector.component("web").withLabel("track", "green"))
+        .port(80, "http")
+        .build();
+
+    App shop = App.named("shop").namespace("shop").add(blue, green, live).build();
+    assertThat(((V1Service) shop.objects().get(2)).getSpec().getSelector()).containsExactly(
+        Map.entry("app.kubernetes.io/name", "web"), Map.entry("app.kubernetes.io/part-of", "shop"),
+        Map.entry("track", "green"));
   }
 
   @Test

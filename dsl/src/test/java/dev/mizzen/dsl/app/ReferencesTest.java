@@ -90,7 +90,72 @@ class ReferencesTest {
         .pod(PodTemplate.builder().putLabel("track", "canary")
             .container(Container.named("web").image("ghcr.io/acme/web:1.5.0").port(Port.http(8080))))
         .build();
-    assertThat(app(WEB, canaryPods, canary).build().resources()).hasSize(3);
+    assertThat(app(API, canaryPods, canary).build().resources()).hasSize(3);
+    // A track is a selector label the pods carry too.
+    assertThat(app(stable(), canary(), canary).build().resources()).hasSize(3);
+  }
+
+  private static Deployment stable() {
+    return deployment("web", Port.http(8080)).track("stable").build();
+  }
+
+  private static Deployment canary() {
+    return Deployment.named("web-canary").component("web").track("canary")
+        .pod(PodTemplate.builder().container(Container.named("web").image("ghcr.io/acme/web:1.5.0")
+            .port(Port.http(8080))))
+        .build();
+  }
+
+  @Test
+  void twoTracksOfOneComponentShareItsServiceWithoutOverlapping() {
+    Service web = Service.named("web").selecting("web").port(80, "http").build();
+    App app = app(stable(), canary(), web,
+        Service.named("web-canary").selecting(PodSelector.component("web").withLabel("track", "canary"))
+            .port(80, "http").build(),
+        PodDisruptionBudget.named("web").selecting("web").maxUnavailable(1).build())
+        .build();
+    assertThat(app.objects()).hasSize(5);
+  }
+
+  @Test
+  void workloadsWhoseSelectorsOverlapAreRefused() {
+    String fix = ", so one could adopt the other's pods: give each a distinct track (track(\"stable\"),"
+        + " track(\"canary\")) or selector label, or make them different components";
+    // web's selector matches the canary's pods.
+    assertThat(problems(() -> app(WEB, canary()).build())).containsExactly(
+        "deployment/web-canary: spec.selector: overlaps the selector of deployment/web (app.kubernetes.io/name=web,"
+            + " app.kubernetes.io/part-of=shop): no label key they share has different values" + fix);
+    // Across kinds (web-set's selector equals web's); a later workload names each earlier one it overlaps.
+    StatefulSet webSet = StatefulSet.named("web-set").component("web").pod(PodTemplate.builder()
+        .container(Container.named("web").image("ghcr.io/acme/web:1.4.2"))).build();
+    DaemonSet webAgent = DaemonSet.named("web-agent").component("web").selectorLabel("example.com/ring", "1")
+        .pod(PodTemplate.builder().container(Container.named("agent").image("ghcr.io/acme/agent:1.0.0"))).build();
+    assertThat(problems(() -> app(WEB, webSet, webAgent).build())).containsExactly(
+        "statefulset/web-set: spec.selector: overlaps the selector of deployment/web (app.kubernetes.io/name=web,"
+            + " app.kubernetes.io/part-of=shop): no label key they share has different values" + fix,
+        "daemonset/web-agent: spec.selector: overlaps the selector of deployment/web (app.kubernetes.io/name=web,"
+            + " app.kubernetes.io/part-of=shop): no label key they share has different values" + fix,
+        "daemonset/web-agent: spec.selector: overlaps the selector of statefulset/web-set"
+            + " (app.kubernetes.io/name=web, app.kubernetes.io/part-of=shop): no label key they share has different"
+            + " values" + fix);
+    // Different keys overlap too: a pod could carry both.
+    Deployment ring = deployment("web", Port.http(8080)).selectorLabel("example.com/ring", "1").build();
+    assertThat(problems(() -> app(ring, canary()).build())).containsExactly(
+        "deployment/web-canary: spec.selector: overlaps the selector of deployment/web (app.kubernetes.io/name=web,"
+            + " app.kubernetes.io/part-of=shop, example.com/ring=1): no label key they share has different values"
+            + fix);
+    // An object added twice is a duplicate, not an overlap.
+    assertThat(problems(() -> app(WEB, WEB).build())).containsExactly("app/shop: resources[deployment/web]: is added"
+        + " more than once in namespace 'shop': each kind and name must be unique");
+  }
+
+  @Test
+  void selectorsOverlapOnlyInOneNamespaceAndNotWithJobs() {
+    Deployment elsewhere = Deployment.named("web-canary").component("web").namespace("other")
+        .pod(PodTemplate.builder().container(Container.named("web").image("ghcr.io/acme/web:1.5.0"))).build();
+    CronJob report = CronJob.named("web-report").component("web").schedule("@daily").pod(PodTemplate.builder()
+        .container(Container.named("report").image("ghcr.io/acme/report:1.0.0"))).build();
+    assertThat(app(WEB, elsewhere, report).build().resources()).hasSize(3);
   }
 
   @Test
@@ -136,11 +201,11 @@ class ReferencesTest {
 
   @Test
   void everySelectedWorkloadMustServeTheTargetPort() {
-    Deployment canary = Deployment.named("web-canary").component("web")
+    Deployment canary = Deployment.named("web-canary").component("web").track("canary")
         .pod(PodTemplate.builder().container(Container.named("web").image("ghcr.io/acme/web:1.5.0")
             .port(Port.named("web", 8080))))
         .build();
-    assertThat(problems(() -> app(WEB, canary, Service.named("web").selecting("web").port(80, "http").build())
+    assertThat(problems(() -> app(stable(), canary, Service.named("web").selecting("web").port(80, "http").build())
         .build())).containsExactly("service/web: spec.ports[0].targetPort: names port 'http'/TCP, which no container"
         + " of deployment/web-canary declares (its ports: web:8080/TCP)");
   }

@@ -115,6 +115,20 @@ class DaemonSetTest {
   }
 
   @Test
+  void aTrackIsInTheSelectorAndOnThePods() {
+    V1DaemonSet rendered = exporter().track("canary").build().render();
+    assertThat(rendered.getSpec().getSelector().getMatchLabels()).containsExactly(
+        java.util.Map.entry("app.kubernetes.io/name", "node-exporter"), java.util.Map.entry("track", "canary"));
+    assertThat(rendered.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("track", "canary");
+    assertThat(problems(() -> DaemonSet.named("node-exporter").track("canary")
+        .pod(PodTemplate.builder().putLabel("track", "stable")
+            .container(Container.named("node-exporter").image("quay.io/prometheus/node-exporter:v1.8.2")))
+        .build())).containsExactly("daemonset/node-exporter: spec.template.metadata.labels[track]: must be 'canary',"
+        + " the workload's selector label, which its selector matches, was 'stable': remove the pod label, or set"
+        + " track(\"stable\") on the workload instead");
+  }
+
+  @Test
   void nameMayBeADnsSubdomainAsTheApiServerAllows() {
     assertThat(DaemonSet.named("node.exporter").pod(PodTemplate.builder()
         .container(Container.named("agent").image("ghcr.io/acme/agent:1.0.0"))).build().render()

@@ -18,6 +18,8 @@ import dev.mizzen.dsl.security.ContainerOptOut;
 import dev.mizzen.dsl.security.ContainerSecurity;
 import dev.mizzen.dsl.security.PodOptOut;
 import dev.mizzen.dsl.security.PodSecurity;
+import dev.mizzen.scheduling.Placement;
+import dev.mizzen.scheduling.Topology;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import java.time.Duration;
 import java.util.Map;
@@ -119,6 +121,91 @@ class DeploymentTest {
     V1Deployment rendered = deployment().customize(d -> d.getSpec().getSelector().getMatchLabels().put("track", "stable"))
         .build().render();
     assertThat(rendered.getSpec().getSelector().getMatchLabels()).containsEntry("track", "stable");
+  }
+
+  @Test
+  void aTrackIsInTheSelectorAndOnThePodsButNotOnTheDeployment() {
+    Deployment canary = Deployment.named("web-canary").component("web").track("canary")
+        .pod(PodTemplate.builder().container(web())).build();
+    V1Deployment rendered = canary.render(RenderContext.of("shop", "shop"));
+
+    assertThat(canary.track()).hasValue("canary");
+    assertThat(canary.selectorLabels()).containsExactly(Map.entry("track", "canary"));
+    assertThat(serialize(rendered.getSpec().getSelector())).isEqualTo(json("{'matchLabels':{"
+        + "'app.kubernetes.io/name':'web','app.kubernetes.io/part-of':'shop','track':'canary'}}"));
+    assertThat(serialize(rendered.getSpec().getTemplate().getMetadata())).isEqualTo(json("{'labels':{"
+        + "'app.kubernetes.io/name':'web','app.kubernetes.io/part-of':'shop','app.kubernetes.io/managed-by':'mizzen',"
+        + "'track':'canary'}}"));
+    assertThat(rendered.getMetadata().getLabels()).doesNotContainKey("track");
+    assertMinimalAndRoundTrips(rendered);
+    assertThat(deployment().build().track()).isEmpty();
+    assertThat(deployment().build().selectorLabels()).isEmpty();
+  }
+
+  @Test
+  void anySelectorLabelWorksLikeATrack() {
+    V1Deployment rendered = Deployment.named("web").track("blue").selectorLabel("example.com/ring", "1")
+        .pod(PodTemplate.builder().container(web()).putLabel("tier", "frontend").putLabel("track", "blue"))
+        .build().render();
+
+    assertThat(rendered.getSpec().getSelector().getMatchLabels()).containsExactly(
+        Map.entry("app.kubernetes.io/name", "web"), Map.entry("track", "blue"), Map.entry("example.com/ring", "1"));
+    assertThat(rendered.getSpec().getTemplate().getMetadata().getLabels()).containsExactly(
+        Map.entry("app.kubernetes.io/name", "web"), Map.entry("app.kubernetes.io/managed-by", "mizzen"),
+        Map.entry("track", "blue"), Map.entry("example.com/ring", "1"), Map.entry("tier", "frontend"));
+  }
+
+  @Test
+  void ownPodsInPlacementAreThePodsOfTheTrack() {
+    V1Deployment rendered = Deployment.named("web").track("canary")
+        .pod(PodTemplate.builder().container(web()).placement(Placement.builder().avoidOwnPods(Topology.HOSTNAME)))
+        .build().render();
+
+    assertThat(rendered.getSpec().getTemplate().getSpec().getAffinity().getPodAntiAffinity()
+        .getPreferredDuringSchedulingIgnoredDuringExecution().get(0).getPodAffinityTerm().getLabelSelector()
+        .getMatchLabels()).isEqualTo(rendered.getSpec().getSelector().getMatchLabels())
+        .containsEntry("track", "canary");
+  }
+
+  @Test
+  void selectorLabelsAreLabelsThatLeaveMizzensAndTheControllersOwnAlone() {
+    String another = ": choose another key, for example track(\"canary\")";
+    assertThat(problems(() -> deployment()
+        .selectorLabel("Track!", "canary")
+        .selectorLabel("ring", "-1")
+        .selectorLabel("app.kubernetes.io/name", "web")
+        .selectorLabel("app.kubernetes.io/part-of", "shop")
+        .selectorLabel("app.kubernetes.io/managed-by", "mizzen")
+        .selectorLabel("pod-template-hash", "abc")
+        .build())).containsExactly(
+        "deployment/web: spec.selector.matchLabels[Track!]: key 'Track!' must have a name part of at most 63"
+            + " alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric",
+        "deployment/web: spec.selector.matchLabels[ring]: label value '-1' must be at most 63 alphanumerics, '-',"
+            + " '_' or '.', starting and ending with an alphanumeric",
+        "deployment/web: spec.selector.matchLabels[app.kubernetes.io/name]: is a recommended label, which Mizzen"
+            + " sets itself (name from component(...), part-of from the App's name, managed-by from its managedBy)"
+            + another,
+        "deployment/web: spec.selector.matchLabels[app.kubernetes.io/part-of]: is a recommended label, which Mizzen"
+            + " sets itself (name from component(...), part-of from the App's name, managed-by from its managedBy)"
+            + another,
+        "deployment/web: spec.selector.matchLabels[app.kubernetes.io/managed-by]: is a recommended label, which"
+            + " Mizzen sets itself (name from component(...), part-of from the App's name, managed-by from its"
+            + " managedBy)" + another,
+        "deployment/web: spec.selector.matchLabels[pod-template-hash]: is set on each pod by its controller, with"
+            + " a value of its own" + another);
+  }
+
+  @Test
+  void podLabelsMustAgreeWithTheSelectorLabels() {
+    assertThat(problems(() -> Deployment.named("web").track("canary").selectorLabel("example.com/ring", "1")
+        .pod(PodTemplate.builder().container(web()).putLabel("track", "stable").putLabel("example.com/ring", "2"))
+        .build())).containsExactly(
+        "deployment/web: spec.template.metadata.labels[track]: must be 'canary', the workload's selector label,"
+            + " which its selector matches, was 'stable': remove the pod label, or set track(\"stable\") on the"
+            + " workload instead",
+        "deployment/web: spec.template.metadata.labels[example.com/ring]: must be '1', the workload's selector"
+            + " label, which its selector matches, was '2': remove the pod label, or set"
+            + " selectorLabel(\"example.com/ring\", \"2\") on the workload instead");
   }
 
   @Test

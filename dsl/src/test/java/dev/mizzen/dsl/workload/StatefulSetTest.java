@@ -108,6 +108,23 @@ class StatefulSetTest {
   }
 
   @Test
+  void aTrackIsInTheSelectorAndOnThePods() {
+    V1StatefulSet rendered = db().track("blue").build().render();
+    assertThat(rendered.getSpec().getSelector().getMatchLabels())
+        .containsExactly(java.util.Map.entry("app.kubernetes.io/name", "db"), java.util.Map.entry("track", "blue"));
+    assertThat(rendered.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("track", "blue");
+    assertThat(problems(() -> db().selectorLabel("controller-revision-hash", "db-1")
+        .selectorLabel("statefulset.kubernetes.io/pod-name", "db-0").selectorLabel("apps.kubernetes.io/pod-index", "0")
+        .build())).containsExactly(
+        "statefulset/db: spec.selector.matchLabels[controller-revision-hash]: is set on each pod by its controller,"
+            + " with a value of its own: choose another key, for example track(\"canary\")",
+        "statefulset/db: spec.selector.matchLabels[statefulset.kubernetes.io/pod-name]: is set on each pod by its"
+            + " controller, with a value of its own: choose another key, for example track(\"canary\")",
+        "statefulset/db: spec.selector.matchLabels[apps.kubernetes.io/pod-index]: is set on each pod by its"
+            + " controller, with a value of its own: choose another key, for example track(\"canary\")");
+  }
+
+  @Test
   void nameIsADnsLabelOfAtMost52Characters() {
     assertThat(problems(() -> StatefulSet.named("db.primary").pod(PodTemplate.builder()
         .container(Container.named("db").image("postgres:16.4"))).build())).containsExactly(
