@@ -2,6 +2,7 @@ package dev.mizzen.testkit.policy.podsecurity;
 
 import static dev.mizzen.testkit.policy.TestPods.app;
 import static dev.mizzen.testkit.policy.TestPods.baselineSpec;
+import static dev.mizzen.testkit.policy.TestPods.deployment;
 import static dev.mizzen.testkit.policy.TestPods.pathsAndMessages;
 import static dev.mizzen.testkit.policy.TestPods.pod;
 import static dev.mizzen.testkit.policy.TestPods.restrictedContainer;
@@ -85,6 +86,14 @@ class RestrictedChecksTest {
             + " downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret)",
         "spec.volumes[share].nfs: volume \"share\" uses restricted volume type \"nfs\" (allowed: configMap, csi,"
             + " downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret)");
+  }
+
+  @Test
+  void aVolumeWithoutSourceIsTheEmptyDirTheApiServerDefaultsItTo() {
+    V1PodSpec spec = restrictedSpec().addVolumesItem(new V1Volume().name("scratch"));
+    assertThat(restricted(spec)).isEmpty();
+    assertThat(Policies.restricted().check(deployment("d", 1, spec))).isEmpty();
+    assertThat(Policies.baseline().check(pod("p", spec))).isEmpty();
   }
 
   @Test
