@@ -27,6 +27,7 @@ import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1SeccompProfile;
 import io.kubernetes.client.openapi.models.V1SecurityContext;
 import io.kubernetes.client.openapi.models.V1Volume;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -160,6 +161,16 @@ class RestrictedChecksTest {
     V1PodSpec fine = restrictedSpec();
     app(fine).getSecurityContext().capabilities(new V1Capabilities().addDropItem("ALL").addAddItem("NET_BIND_SERVICE"));
     assertThat(restricted(fine)).isEmpty();
+  }
+
+  @Test
+  void aNullCapabilityIsTheEmptyNameTheApiServerSeesAndIsNotNetBindService() {
+    V1PodSpec spec = restrictedSpec();
+    app(spec).getSecurityContext().capabilities(new V1Capabilities().drop(Arrays.asList(null, "ALL"))
+        .add(Arrays.asList("NET_BIND_SERVICE", null)));
+    assertThat(pathsAndMessages(restricted(spec))).containsExactly(
+        "spec.containers[app].securityContext.capabilities.add: container \"app\" must not add \"\""
+            + " (restricted allows adding only NET_BIND_SERVICE)");
   }
 
   @Test
