@@ -133,6 +133,7 @@ final class PodSecurityCorpus {
         .hostPath(new V1HostPathVolumeSource().path("/var/log"))));
     restricted("nfs-volume", spec -> spec.addVolumesItem(new V1Volume().name("share")
         .nfs(new V1NFSVolumeSource().server("nfs.example.com").path("/exports"))));
+    restricted("volume-no-source", spec -> spec.addVolumesItem(new V1Volume().name("scratch")));
     restricted("safe-volumes", spec -> spec
         .addVolumesItem(new V1Volume().name("tmp").emptyDir(new V1EmptyDirVolumeSource()))
         .addVolumesItem(new V1Volume().name("cfg").configMap(new V1ConfigMapVolumeSource().name("cfg")))

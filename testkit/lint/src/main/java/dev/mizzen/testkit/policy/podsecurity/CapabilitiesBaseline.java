@@ -35,7 +35,8 @@ final class CapabilitiesBaseline extends PodSecurityCheck {
         continue;
       }
       Set<String> forbidden = null;
-      for (String capability : add) {
+      for (String item : add) {
+        String capability = orEmpty(item);
         if (!DEFAULT_SET.contains(capability)) {
           if (forbidden == null) {
             forbidden = new TreeSet<>();

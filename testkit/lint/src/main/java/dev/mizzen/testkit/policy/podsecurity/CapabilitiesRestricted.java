@@ -45,7 +45,7 @@ final class CapabilitiesRestricted extends PodSecurityCheck {
         Set<String> forbidden = new TreeSet<>();
         for (String capability : add) {
           if (!"NET_BIND_SERVICE".equals(capability)) {
-            forbidden.add(capability);
+            forbidden.add(orEmpty(capability));
           }
         }
         if (!forbidden.isEmpty()) {

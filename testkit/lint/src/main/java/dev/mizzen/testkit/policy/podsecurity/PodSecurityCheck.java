@@ -25,11 +25,11 @@ abstract class PodSecurityCheck extends Rule {
   /** Checks the pod of a pod-bearing object. */
   abstract void check(PodTemplate pod, RuleContext context);
 
-  /** {@code "a", "b"}. */
+  /** {@code "a", "b"} (a null item as {@code ""}). */
   static String quote(Collection<String> values) {
     StringBuilder text = new StringBuilder();
     for (Iterator<String> i = values.iterator(); i.hasNext(); ) {
-      text.append('"').append(i.next()).append('"');
+      text.append('"').append(orEmpty(i.next())).append('"');
       if (i.hasNext()) {
         text.append(", ");
       }
@@ -39,5 +39,13 @@ abstract class PodSecurityCheck extends Rule {
 
   static boolean isTrue(Boolean value) {
     return value != null && value;
+  }
+
+  /**
+   * {@code value}, or {@code ""} for null: what the API server (and so PodSecurity) reads for a
+   * null string, such as a {@code null} item of {@code capabilities.add}.
+   */
+  static String orEmpty(String value) {
+    return value == null ? "" : value;
   }
 }

@@ -9,6 +9,10 @@ import java.util.Set;
 /**
  * Restricted {@code restrictedVolumes}: only configMap, csi, downwardAPI, emptyDir, ephemeral,
  * image, persistentVolumeClaim, projected and secret volumes. Replaces {@code hostPathVolumes}.
+ *
+ * <p>A volume without any source is allowed: the API server defaults it to an emptyDir (in Pods
+ * and pod templates alike) before admission, so PodSecurity never sees it without one. (The
+ * upstream check function on its own would call it type "unknown".)
  */
 final class RestrictedVolumes extends PodSecurityCheck {
 
@@ -36,14 +40,18 @@ final class RestrictedVolumes extends PodSecurityCheck {
           || v.getProjected() != null || v.getSecret() != null) {
         continue;
       }
-      String type = type(v);
-      context.report(pod.specPath("volumes[" + v.getName() + "]" + (type.equals("unknown") ? "" : "." + type)),
+      String type = restrictedType(v);
+      if (type == null) {
+        continue; // no source at all: the API server makes it an emptyDir
+      }
+      context.report(pod.specPath("volumes[" + v.getName() + "]." + type),
           "volume \"" + v.getName() + "\" uses restricted volume type \"" + type + "\" (allowed: configMap, csi,"
               + " downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret)");
     }
   }
 
-  private static String type(V1Volume v) {
+  /** The restricted source the volume uses, or null if it has none. */
+  private static String restrictedType(V1Volume v) {
     if (v.getHostPath() != null) {
       return "hostPath";
     } else if (v.getGcePersistentDisk() != null) {
@@ -87,6 +95,6 @@ final class RestrictedVolumes extends PodSecurityCheck {
     } else if (v.getStorageos() != null) {
       return "storageos";
     }
-    return "unknown";
+    return null;
   }
 }

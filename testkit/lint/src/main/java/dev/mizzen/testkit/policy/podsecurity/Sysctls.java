@@ -32,7 +32,7 @@ final class Sysctls extends PodSecurityCheck {
       return;
     }
     for (int i = 0; i < sysctls.size(); i++) {
-      String name = sysctls.get(i).getName();
+      String name = sysctls.get(i) == null ? "" : orEmpty(sysctls.get(i).getName());
       if (!SAFE.contains(name)) {
         context.report(pod.specPath("securityContext.sysctls[" + i + "].name"), "sysctl \"" + name
             + "\" is not in the safe set (kernel.shm_rmid_forced, net.ipv4.ip_local_port_range,"

@@ -27,6 +27,7 @@ import io.kubernetes.client.openapi.models.V1SecurityContext;
 import io.kubernetes.client.openapi.models.V1Sysctl;
 import io.kubernetes.client.openapi.models.V1Volume;
 import io.kubernetes.client.openapi.models.V1WindowsSecurityContextOptions;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +137,16 @@ class BaselineChecksTest {
   }
 
   @Test
+  void aNullCapabilityIsTheEmptyNameTheApiServerSeesAndIsNotInTheDefaultSet() {
+    V1PodSpec spec = baselineSpec();
+    security(spec).capabilities(new V1Capabilities().add(Arrays.asList("CHOWN", null)));
+    assertThat(pathsAndMessages(baseline(spec))).containsExactly(
+        "spec.containers[app].securityContext.capabilities.add: container \"app\" must not add \"\""
+            + " (baseline allows adding only AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE,"
+            + " SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT)");
+  }
+
+  @Test
   void appArmorFieldsAndAnnotations() {
     V1PodSpec spec = baselineSpec();
     spec.securityContext(new V1PodSecurityContext().appArmorProfile(new V1AppArmorProfile().type("Unconfined")));
@@ -209,6 +220,16 @@ class BaselineChecksTest {
     assertThat(findings).extracting(Finding::path).containsExactly(
         "spec.securityContext.sysctls[1].name", "spec.securityContext.sysctls[2].name");
     assertThat(findings.get(0).message()).startsWith("sysctl \"kernel.msgmax\" is not in the safe set (kernel.shm_rmid_forced,");
+  }
+
+  @Test
+  void aSysctlWithoutNameIsNotSafe() {
+    V1PodSpec spec = baselineSpec().securityContext(new V1PodSecurityContext()
+        .addSysctlsItem(new V1Sysctl().value("1"))
+        .addSysctlsItem(null));
+    assertThat(baseline(spec)).extracting(Finding::path).containsExactly(
+        "spec.securityContext.sysctls[0].name", "spec.securityContext.sysctls[1].name");
+    assertThat(baseline(spec).get(0).message()).startsWith("sysctl \"\" is not in the safe set");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.mizzen.testkit.policy.podsecurity;
 
 import static dev.mizzen.testkit.policy.TestPods.app;
 import static dev.mizzen.testkit.policy.TestPods.baselineSpec;
+import static dev.mizzen.testkit.policy.TestPods.deployment;
 import static dev.mizzen.testkit.policy.TestPods.pathsAndMessages;
 import static dev.mizzen.testkit.policy.TestPods.pod;
 import static dev.mizzen.testkit.policy.TestPods.restrictedContainer;
@@ -26,6 +27,7 @@ import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1SeccompProfile;
 import io.kubernetes.client.openapi.models.V1SecurityContext;
 import io.kubernetes.client.openapi.models.V1Volume;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +87,14 @@ class RestrictedChecksTest {
             + " downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret)",
         "spec.volumes[share].nfs: volume \"share\" uses restricted volume type \"nfs\" (allowed: configMap, csi,"
             + " downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret)");
+  }
+
+  @Test
+  void aVolumeWithoutSourceIsTheEmptyDirTheApiServerDefaultsItTo() {
+    V1PodSpec spec = restrictedSpec().addVolumesItem(new V1Volume().name("scratch"));
+    assertThat(restricted(spec)).isEmpty();
+    assertThat(Policies.restricted().check(deployment("d", 1, spec))).isEmpty();
+    assertThat(Policies.baseline().check(pod("p", spec))).isEmpty();
   }
 
   @Test
@@ -151,6 +161,16 @@ class RestrictedChecksTest {
     V1PodSpec fine = restrictedSpec();
     app(fine).getSecurityContext().capabilities(new V1Capabilities().addDropItem("ALL").addAddItem("NET_BIND_SERVICE"));
     assertThat(restricted(fine)).isEmpty();
+  }
+
+  @Test
+  void aNullCapabilityIsTheEmptyNameTheApiServerSeesAndIsNotNetBindService() {
+    V1PodSpec spec = restrictedSpec();
+    app(spec).getSecurityContext().capabilities(new V1Capabilities().drop(Arrays.asList(null, "ALL"))
+        .add(Arrays.asList("NET_BIND_SERVICE", null)));
+    assertThat(pathsAndMessages(restricted(spec))).containsExactly(
+        "spec.containers[app].securityContext.capabilities.add: container \"app\" must not add \"\""
+            + " (restricted allows adding only NET_BIND_SERVICE)");
   }
 
   @Test
