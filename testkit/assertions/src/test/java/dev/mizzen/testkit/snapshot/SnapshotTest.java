@@ -100,7 +100,7 @@ class SnapshotTest {
 
     assertThat(Snapshot.named("prod").path()).isAbsolute().endsWithRaw(expected.resolve("prod.yaml"));
     assertThat(Snapshot.named("prod").path().getParent().getParent().getParent().getParent().getParent()
-        .getParent().getParent().getParent().getParent().getParent().getFileName()).hasToString("testkit");
+        .getParent().getParent().getParent().getParent().getParent().getFileName()).hasToString("assertions");
     assertThat(Snapshot.of(testInfo).path())
         .endsWithRaw(expected.resolve("theFileLivesNextToTheTestByConvention.yaml"));
     assertThat(SnapshotLocation.ofCaller(null)).endsWithRaw(expected.resolve("theFileLivesNextToTheTestByConvention.yaml"));
