@@ -14,6 +14,7 @@ import dev.mizzen.dsl.meta.KubernetesResource;
 import dev.mizzen.dsl.network.Ingress;
 import dev.mizzen.dsl.network.IngressBackend;
 import dev.mizzen.dsl.network.IngressRule;
+import dev.mizzen.dsl.network.NamespaceSelector;
 import dev.mizzen.dsl.network.NetworkPolicy;
 import dev.mizzen.dsl.network.NetworkPolicyPeer;
 import dev.mizzen.dsl.network.NetworkPolicyRule;
@@ -175,6 +176,41 @@ class ReferencesTest {
         "networkpolicy/api: spec.egress[1].to[0].podSelector: selects the pods of component 'db', but no workload of"
             + " the app has such pods (" + NO_WEB_WORKLOAD + "): select a workload of the app, e.g."
             + " selecting(workload)");
+  }
+
+  @Test
+  void aPeerNamingThePolicysOwnNamespaceMustSelectAWorkloadOfTheApp() {
+    Deployment worker = deployment("worker").namespace("jobs").build();
+    String where = " in namespace 'shop', the policy's own, where only the app's pods match"
+        + " (app.kubernetes.io/part-of=shop)";
+    assertThat(problems(() -> app(WEB, API, worker,
+        NetworkPolicy.named("api").selecting("api")
+            .allowIngress(NetworkPolicyRule.from(
+                pods("web").inNamespace("shop"),
+                pods("prometheus").inNamespace("shop"),
+                pods("prometheus").inNamespace("monitoring"),
+                pods("prometheus").inNamespaces(NamespaceSelector.label("purpose", "monitoring")),
+                pods("prometheus").inNamespaces(NamespaceSelector.all()),
+                pods(PodSelector.label("app", "legacy")).inNamespace("shop"),
+                pods("worker").inNamespace("shop"),
+                pods("worker").inNamespace("jobs"),
+                pods("worker")))
+            .build())
+        .build())).containsExactly(
+        "networkpolicy/api: spec.ingress[0].from[1].podSelector: selects the pods of component 'prometheus'" + where
+            + ", but no workload of the app has such pods (its workloads: deployment/web (component 'web'),"
+            + " deployment/api (component 'api')): name a component of the app, or, for another app's pods, the"
+            + " namespace they run in: inNamespace(\"<namespace>\")",
+        "networkpolicy/api: spec.ingress[0].from[5].podSelector: selects pods labelled app=legacy in namespace 'shop',"
+            + " the policy's own, but no workload of the app has such pods (its workloads: deployment/web (component"
+            + " 'web'), deployment/api (component 'api')): name a component of the app, or, for another app's pods,"
+            + " the namespace they run in: inNamespace(\"<namespace>\")",
+        "networkpolicy/api: spec.ingress[0].from[6].podSelector: selects the pods of component 'worker'" + where
+            + ", but the app's workloads with such pods are in another namespace (deployment/worker in 'jobs'), not"
+            + " 'shop': name their namespace, e.g. inNamespace(\"jobs\")",
+        "networkpolicy/api: spec.ingress[0].from[8].podSelector: selects the pods of component 'worker', but the"
+            + " app's workloads with such pods are in another namespace (deployment/worker in 'jobs'), not 'shop':"
+            + " name their namespace, e.g. inNamespace(\"jobs\")");
   }
 
   @Test
