@@ -41,6 +41,21 @@ class PodDisruptionBudgetAssertTest {
   }
 
   @Test
+  void anAutoscalerOwnsTheCountOfAWorkloadThatLeavesItsReplicasUnset() {
+    V1Deployment web = deployment(3);
+    web.getSpec().setReplicas(null);
+    V1PodDisruptionBudget two = budget("minAvailable", "2", new V1LabelSelector().matchLabels(WEB));
+    assertThat(two).compatibleWith(web, hpa("Deployment", "web", 3));
+    assertThatThrownBy(() -> assertThat(two).compatibleWith(web, hpa("Deployment", "web", 2)))
+        .hasMessage("PodDisruptionBudget/shop/web: spec.minAvailable: expected fewer than 2 " + HPA + DRAIN + "2");
+    assertThatThrownBy(() -> assertThat(two).compatibleWith(web, hpa("Deployment", "api", 3)))
+        .hasMessage(String.join(System.lineSeparator(),
+            "PodDisruptionBudget/shop/web: expected an autoscaler of Deployment/shop/web,"
+                + " but HorizontalPodAutoscaler/shop/web scales Deployment/api",
+            "PodDisruptionBudget/shop/web: spec.minAvailable: expected fewer than 1 " + REPLICAS + DRAIN + "2"));
+  }
+
+  @Test
   void aDslBudgetIsRenderedInItsOwnContext() {
     PodDisruptionBudget tooStrict = PodDisruptionBudget.named("web").selecting("web").minAvailable(3).build();
     assertThatThrownBy(() -> assertThat(tooStrict).compatibleWith(Shop.web()))
