@@ -152,7 +152,6 @@ public final class ShopAppDirect {
         .tolerations(List.of(new V1Toleration().key("dedicated").operator("Equal").value("web").effect("NoSchedule")));
     return new V1Deployment().apiVersion("apps/v1").kind("Deployment").metadata(meta("web", "web"))
         .spec(new V1DeploymentSpec()
-            .replicas(3)
             .selector(new V1LabelSelector().matchLabels(selector("web")))
             .strategy(new V1DeploymentStrategy().type("RollingUpdate").rollingUpdate(new V1RollingUpdateDeployment()
                 .maxSurge(new IntOrString("25%")).maxUnavailable(new IntOrString(0))))
