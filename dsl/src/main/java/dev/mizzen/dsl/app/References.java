@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -43,7 +44,8 @@ import java.util.stream.Collectors;
  *   <li>a Service's target ports, by name or number and protocol, are declared by each workload
  *       it selects (by its app containers or native sidecars, where Kubernetes looks for them);
  *   <li>an Ingress backend is a Service of the app, in its namespace, on one of its ports;
- *   <li>an HPA scales a Deployment or StatefulSet of the app, in its namespace;
+ *   <li>an HPA scales a Deployment or StatefulSet of the app, in its namespace, and that workload
+ *       leaves {@code replicas} unset, which the HPA owns;
  *   <li>a StatefulSet's {@code serviceName} is a Service of the app, in its namespace.
  * </ul>
  */
@@ -54,12 +56,15 @@ final class References {
   private final RenderContext context;
   private final List<Workload> workloads;
   private final List<Service> services;
+  private final List<HorizontalPodAutoscaler> autoscalers;
 
   private References(List<KubernetesResource> resources, RenderContext context) {
     this.resources = resources;
     this.context = context;
     this.workloads = resources.stream().filter(Workload.class::isInstance).map(Workload.class::cast).toList();
     this.services = resources.stream().filter(Service.class::isInstance).map(Service.class::cast).toList();
+    this.autoscalers = resources.stream().filter(HorizontalPodAutoscaler.class::isInstance)
+        .map(HorizontalPodAutoscaler.class::cast).toList();
   }
 
   /** Every broken reference between {@code resources}, rendered in {@code context}. */
@@ -73,7 +78,10 @@ final class References {
       Validation v = Validation.of(resource.objectRef());
       if (resource instanceof Workload workload) {
         checkPartOf(workload, v);
-        if (workload instanceof StatefulSet statefulSet) {
+        if (workload instanceof Deployment deployment) {
+          checkReplicasLeftToAutoscaler(deployment, deployment.replicas(), v.field("spec.replicas"));
+        } else if (workload instanceof StatefulSet statefulSet) {
+          checkReplicasLeftToAutoscaler(statefulSet, statefulSet.replicas(), v.field("spec.replicas"));
           statefulSet.serviceName().ifPresent(name -> service(statefulSet, name, v.field("spec.serviceName")));
         }
       } else if (resource instanceof Service service) {
@@ -126,6 +134,24 @@ final class References {
             app, podPartOf);
       }
     });
+  }
+
+  /**
+   * Reports a fixed {@code replicas} on a workload that an HPA of the app scales (same kind, name
+   * and namespace): every apply would reset the count the autoscaler chose.
+   */
+  private void checkReplicasLeftToAutoscaler(Workload workload, OptionalInt replicas, Validation v) {
+    if (replicas.isEmpty()) {
+      return;
+    }
+    autoscalers.stream()
+        .filter(hpa -> hpa.scaleTargetRef()
+            .filter(t -> t.kind().equals(workload.kind()) && t.name().equals(workload.name())).isPresent()
+            && namespace(hpa).equals(namespace(workload)))
+        .findFirst()
+        .ifPresent(hpa -> v.problem("must be unset, since %s scales it: every apply would set the count back to %d,"
+            + " whatever the autoscaler chose; drop replicas(%d), and on create the autoscaler's minReplicas (%d)"
+            + " applies", hpa.objectRef(), replicas.getAsInt(), replicas.getAsInt(), hpa.minReplicas()));
   }
 
   /** The workloads in the namespace of {@code holder} whose pods {@code selector} selects; reports none at {@code v}. */

@@ -41,7 +41,11 @@ class ReferencesTest {
   }
 
   private static StatefulSet db() {
-    return StatefulSet.named("db").serviceName("db")
+    return db(StatefulSet.named("db"));
+  }
+
+  private static StatefulSet db(StatefulSet.Builder db) {
+    return db.serviceName("db")
         .volumeClaimTemplate(VolumeClaimTemplate.named("data").size(Storage.gibibytes(10)))
         .pod(PodTemplate.builder().container(Container.named("db").image("postgres:16.4")
             .port(Port.named("pg", 5432)).mount("data", "/var/lib/postgresql/data")))
@@ -263,6 +267,29 @@ class ReferencesTest {
     assertThat(app(db(), Service.headless("db").selecting("db").port(5432, "pg").build(),
         HorizontalPodAutoscaler.named("db").scaleTargetRef(ScaleTarget.statefulSet("db")).replicas(1, 3)
             .cpuUtilization(80).build()).build().resources()).hasSize(3);
+  }
+
+  @Test
+  void aWorkloadAnAutoscalerScalesLeavesItsReplicasUnset() {
+    StatefulSet db = db(StatefulSet.named("db").replicas(1));
+    Deployment api = deployment("api", Port.http(9090)).replicas(2).build();
+    assertThat(problems(() -> app(
+        deployment("web", Port.http(8080)).replicas(5).build(),
+        HorizontalPodAutoscaler.named("web").scaleTargetRef(ScaleTarget.deployment("web")).replicas(3, 10)
+            .cpuUtilization(70).build(),
+        db, Service.headless("db").selecting("db").port(5432, "pg").build(),
+        HorizontalPodAutoscaler.named("db-scaler").scaleTargetRef(ScaleTarget.of(db)).replicas(2, 4)
+            .cpuUtilization(80).build(),
+        api)
+        .build())).containsExactly(
+        "deployment/web: spec.replicas: must be unset, since horizontalpodautoscaler/web scales it: every apply would"
+            + " set the count back to 5, whatever the autoscaler chose; drop replicas(5), and on create the"
+            + " autoscaler's minReplicas (3) applies",
+        "statefulset/db: spec.replicas: must be unset, since horizontalpodautoscaler/db-scaler scales it: every apply"
+            + " would set the count back to 1, whatever the autoscaler chose; drop replicas(1), and on create the"
+            + " autoscaler's minReplicas (2) applies");
+    assertThat(app(WEB, HorizontalPodAutoscaler.named("web").scaleTargetRef(ScaleTarget.deployment("web"))
+        .replicas(3, 10).cpuUtilization(70).build(), api).build().resources()).hasSize(3);
   }
 
   @Test
