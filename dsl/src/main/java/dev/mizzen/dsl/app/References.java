@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -39,26 +40,34 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>a workload's pod labels keep {@code app.kubernetes.io/part-of}, which its selector matches;
  *   <li>no two Deployments, StatefulSets or DaemonSets in one namespace have overlapping selectors;
- *   <li>a Service, PodDisruptionBudget or NetworkPolicy (and a NetworkPolicy's same-namespace pod
- *       peers) selects the pods of at least one workload of the app, in its namespace;
+ *   <li>a workload that an HPA of the app scales leaves its replicas unset;
+ *   <li>a Service, PodDisruptionBudget or NetworkPolicy (and a NetworkPolicy's pod peers in its
+ *       own namespace, whether implied or named) selects the pods of at least one workload of the
+ *       app, in its namespace;
  *   <li>a Service's target ports, by name or number and protocol, are declared by each workload
  *       it selects (by its app containers or native sidecars, where Kubernetes looks for them);
  *   <li>an Ingress backend is a Service of the app, in its namespace, on one of its ports;
- *   <li>an HPA scales a Deployment or StatefulSet of the app, in its namespace;
+ *   <li>an HPA scales a Deployment or StatefulSet of the app, in its namespace, and that workload
+ *       leaves {@code replicas} unset, which the HPA owns;
  *   <li>a StatefulSet's {@code serviceName} is a Service of the app, in its namespace.
  * </ul>
  */
 final class References {
+  private static final String SELECT_A_WORKLOAD = "select a workload of the app, e.g. selecting(workload)";
+
   private final List<KubernetesResource> resources;
   private final RenderContext context;
   private final List<Workload> workloads;
   private final List<Service> services;
+  private final List<HorizontalPodAutoscaler> autoscalers;
 
   private References(List<KubernetesResource> resources, RenderContext context) {
     this.resources = resources;
     this.context = context;
     this.workloads = resources.stream().filter(Workload.class::isInstance).map(Workload.class::cast).toList();
     this.services = resources.stream().filter(Service.class::isInstance).map(Service.class::cast).toList();
+    this.autoscalers = resources.stream().filter(HorizontalPodAutoscaler.class::isInstance)
+        .map(HorizontalPodAutoscaler.class::cast).toList();
   }
 
   /** Every broken reference between {@code resources}, rendered in {@code context}. */
@@ -75,7 +84,10 @@ final class References {
         if (workload instanceof LongRunningWorkload owner) {
           checkSelectorOverlaps(owner, v.field("spec.selector"));
         }
-        if (workload instanceof StatefulSet statefulSet) {
+        if (workload instanceof Deployment deployment) {
+          checkReplicasLeftToAutoscaler(deployment, deployment.replicas(), v.field("spec.replicas"));
+        } else if (workload instanceof StatefulSet statefulSet) {
+          checkReplicasLeftToAutoscaler(statefulSet, statefulSet.replicas(), v.field("spec.replicas"));
           statefulSet.serviceName().ifPresent(name -> service(statefulSet, name, v.field("spec.serviceName")));
         }
       } else if (resource instanceof Service service) {
@@ -157,8 +169,37 @@ final class References {
     return a.entrySet().stream().noneMatch(e -> b.containsKey(e.getKey()) && !b.get(e.getKey()).equals(e.getValue()));
   }
 
+  /**
+   * Reports a fixed {@code replicas} on a workload that an HPA of the app scales (same kind, name
+   * and namespace): every apply would reset the count the autoscaler chose.
+   */
+  private void checkReplicasLeftToAutoscaler(Workload workload, OptionalInt replicas, Validation v) {
+    if (replicas.isEmpty()) {
+      return;
+    }
+    autoscalers.stream()
+        .filter(hpa -> hpa.scaleTargetRef()
+            .filter(t -> t.kind().equals(workload.kind()) && t.name().equals(workload.name())).isPresent()
+            && namespace(hpa).equals(namespace(workload)))
+        .findFirst()
+        .ifPresent(hpa -> v.problem("must be unset, since %s scales it: every apply would set the count back to %d,"
+            + " whatever the autoscaler chose; drop replicas(%d), and on create the autoscaler's minReplicas (%d)"
+            + " applies", hpa.objectRef(), replicas.getAsInt(), replicas.getAsInt(), hpa.minReplicas()));
+  }
+
   /** The workloads in the namespace of {@code holder} whose pods {@code selector} selects; reports none at {@code v}. */
   private List<Workload> selected(KubernetesResource holder, PodSelector selector, Validation v) {
+    return selected(holder, selector, v, "", SELECT_A_WORKLOAD, false);
+  }
+
+  /**
+   * As {@link #selected(KubernetesResource, PodSelector, Validation)}, the message saying
+   * {@code where} after what is selected and ending with {@code noneFix} when no workload has
+   * such pods; for a {@code peer}, when only workloads in other namespaces have them, it names
+   * the namespace to give.
+   */
+  private List<Workload> selected(KubernetesResource holder, PodSelector selector, Validation v, String where,
+      String noneFix, boolean peer) {
     Map<String, String> wanted = selector.render(context);
     List<Workload> matching = workloads.stream()
         .filter(w -> podLabels(w).entrySet().containsAll(wanted.entrySet())).toList();
@@ -168,12 +209,14 @@ final class References {
           ? "selects the pods of component '" + selector.component().get() + "'"
           : "selects pods labelled " + describe(wanted);
       if (!matching.isEmpty()) {
-        v.problem("%s, but the app's workloads with such pods are in another namespace (%s), not '%s'", what,
+        String fix = peer ? ": name their namespace, e.g. inNamespace(\"" + namespace(matching.get(0)) + "\")" : "";
+        v.problem("%s%s, but the app's workloads with such pods are in another namespace (%s), not '%s'%s", what,
+            where,
             matching.stream().map(w -> w.objectRef() + " in '" + namespace(w) + "'").collect(Collectors.joining(", ")),
-            namespace(holder));
+            namespace(holder), fix);
       } else {
-        v.problem("%s, but no workload of the app has such pods (%s): select a workload of the app, e.g."
-            + " selecting(workload)", what, workloadList(holder));
+        v.problem("%s%s, but no workload of the app has such pods (%s): %s", what, where, workloadList(holder),
+            noneFix);
       }
     }
     return selected;
@@ -192,14 +235,31 @@ final class References {
     return labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
   }
 
+  /**
+   * Checks the pod peers in the policy's own namespace, implied or named ({@code inNamespace} of
+   * it): those render with the app's {@code part-of}, so only the app's workloads can match them.
+   * Peers elsewhere select other applications' pods, which the app cannot know.
+   */
   private void checkPeers(NetworkPolicy policy, List<NetworkPolicyRule> rules, Validation at, String peersField) {
+    String namespace = namespace(policy);
     for (int r = 0; r < rules.size(); r++) {
       List<NetworkPolicyPeer> peers = rules.get(r).peers();
       for (int p = 0; p < peers.size(); p++) {
         NetworkPolicyPeer peer = peers.get(p);
+        Optional<PodSelector> selector = peer.podSelector().filter(s -> !s.selectsAll());
+        if (selector.isEmpty() || !peer.inPolicyNamespace(Optional.of(namespace))) {
+          continue;
+        }
+        Validation v = at.index(r).field(peersField).index(p).field("podSelector");
         if (peer.namespaceSelector().isEmpty()) {
-          Validation v = at.index(r).field(peersField).index(p).field("podSelector");
-          peer.podSelector().filter(s -> !s.selectsAll()).ifPresent(s -> selected(policy, s, v));
+          selected(policy, selector.get(), v, "", SELECT_A_WORKLOAD, true);
+        } else {
+          String where = " in namespace '" + namespace + "', the policy's own" + context.partOf()
+              .filter(app -> selector.get().component().isPresent())
+              .map(app -> ", where only the app's pods match (" + RecommendedLabels.PART_OF + "=" + app + ")")
+              .orElse("");
+          selected(policy, selector.get(), v, where, "name a component of the app, or, for another app's pods,"
+              + " the namespace they run in: inNamespace(\"<namespace>\")", true);
         }
       }
     }

@@ -32,10 +32,12 @@ import org.immutables.value.Value;
  * }</pre>
  *
  * <p>Values are {@link SecretValue}s: {@code toString()} of a Secret shows its keys and
- * {@code <redacted>} for each value, and validation messages name keys only. Text values render
- * under {@code stringData}, byte values base64-encoded under {@code data}. The rendered
- * {@code V1Secret} is a plain client-java object: it holds the values, and so does any manifest
- * written from it.
+ * {@code <redacted>} for each value, and validation messages name keys only. Every value, text
+ * (as UTF-8) or bytes, renders base64-encoded under {@code data}, in the order added; never under
+ * {@code stringData}, which the API server merges into {@code data} and then drops: under
+ * server-side apply a key removed from {@code stringData} would stay in {@code data} for good.
+ * The rendered {@code V1Secret} is a plain client-java object: it holds the values, and so does
+ * any manifest written from it.
  */
 @Value.Immutable
 public abstract class Secret implements KubernetesResource {
@@ -164,7 +166,7 @@ public abstract class Secret implements KubernetesResource {
     Metadata.validate(v, this, Metadata.NameRule.DNS1123_SUBDOMAIN);
     long size = 0;
     for (Map.Entry<String, SecretValue> entry : data().entrySet()) {
-      Validation at = v.field(entry.getValue().isText() ? "stringData" : "data").key(entry.getKey());
+      Validation at = v.field("data").key(entry.getKey());
       Names.checkConfigKey(at, entry.getKey());
       size += entry.getValue().size();
     }
@@ -218,20 +220,10 @@ public abstract class Secret implements KubernetesResource {
         .kind(kind())
         .metadata(Metadata.render(this, context))
         .type(type().value());
-    Map<String, String> stringData = new LinkedHashMap<>();
-    Map<String, byte[]> bytes = new LinkedHashMap<>();
-    data().forEach((key, value) -> {
-      if (value.isText()) {
-        stringData.put(key, value.reveal());
-      } else {
-        bytes.put(key, value.revealBytes());
-      }
-    });
-    if (!bytes.isEmpty()) {
+    if (!data().isEmpty()) {
+      Map<String, byte[]> bytes = new LinkedHashMap<>();
+      data().forEach((key, value) -> bytes.put(key, value.revealBytes()));
       rendered.setData(bytes);
-    }
-    if (!stringData.isEmpty()) {
-      rendered.setStringData(stringData);
     }
     immutable().ifPresent(rendered::setImmutable);
     customizers().forEach(customizer -> customizer.accept(rendered));
@@ -242,7 +234,7 @@ public abstract class Secret implements KubernetesResource {
   public static final class Builder extends ImmutableSecret.Builder {
     Builder() {}
 
-    /** Adds the text entry {@code key}, rendered under {@code stringData}. */
+    /** Adds the text entry {@code key}, rendered as its UTF-8 bytes base64-encoded under {@code data}. */
     public Builder entry(String key, String value) {
       return putData(key, SecretValue.text(value));
     }

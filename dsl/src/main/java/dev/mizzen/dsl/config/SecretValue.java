@@ -20,7 +20,7 @@ public final class SecretValue {
     this.text = text;
   }
 
-  /** Text, stored as UTF-8 and rendered under {@code stringData}. */
+  /** Text, stored as UTF-8 and rendered, like bytes, base64-encoded under {@code data}. */
   public static SecretValue text(String value) {
     requireNonNull(value, "value");
     return new SecretValue(value.getBytes(StandardCharsets.UTF_8), true);
@@ -32,7 +32,7 @@ public final class SecretValue {
     return new SecretValue(value.clone(), false);
   }
 
-  /** Whether this was given as text (rendered under {@code stringData}) rather than bytes. */
+  /** Whether this was given as text rather than bytes (both render the same, under {@code data}). */
   public boolean isText() {
     return text;
   }

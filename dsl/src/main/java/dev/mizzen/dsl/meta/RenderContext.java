@@ -33,4 +33,17 @@ public record RenderContext(Optional<String> namespace, Optional<String> partOf,
   public RenderContext withManagedBy(String managedBy) {
     return new RenderContext(namespace, partOf, managedBy);
   }
+
+  /** This context with {@code namespace} as the default namespace (for the parts of an object in it). */
+  public RenderContext withNamespace(String namespace) {
+    return new RenderContext(Optional.of(namespace), partOf, managedBy);
+  }
+
+  /**
+   * This context without the application: for selecting pods that need not belong to it, such as
+   * a NetworkPolicy peer's pods in another namespace.
+   */
+  public RenderContext withoutPartOf() {
+    return new RenderContext(namespace, Optional.empty(), managedBy);
+  }
 }

@@ -5,6 +5,7 @@ import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V1LabelSelector;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -39,6 +40,14 @@ public abstract class NamespaceSelector {
 
   /** The labels a namespace must carry; empty selects every namespace. */
   public abstract Map<String, String> matchLabels();
+
+  /**
+   * The one namespace this selector can choose, when it names one through {@value #NAME_LABEL}
+   * (as {@link #named(String)} does); empty when it selects by other labels only, or everything.
+   */
+  public final Optional<String> namespaceName() {
+    return Optional.ofNullable(matchLabels().get(NAME_LABEL));
+  }
 
   /** As a {@code LabelSelector}; {@code {}} when selecting all namespaces. */
   public final V1LabelSelector toV1LabelSelector() {

@@ -140,14 +140,15 @@ public abstract class NetworkPolicy implements KubernetesResource {
   public V1NetworkPolicy render(RenderContext context) {
     V1NetworkPolicySpec spec = new V1NetworkPolicySpec();
     podSelector().ifPresent(selector -> spec.setPodSelector(selector.toV1LabelSelector(context)));
+    RenderContext own = namespace().map(context::withNamespace).orElse(context); // peers compare with it
     if (!ingressRules().isEmpty()) {
       List<V1NetworkPolicyIngressRule> rules = new ArrayList<>();
-      ingressRules().forEach(rule -> rules.add(rule.toV1IngressRule(context)));
+      ingressRules().forEach(rule -> rules.add(rule.toV1IngressRule(own)));
       spec.setIngress(rules);
     }
     if (!egressRules().isEmpty()) {
       List<V1NetworkPolicyEgressRule> rules = new ArrayList<>();
-      egressRules().forEach(rule -> rules.add(rule.toV1EgressRule(context)));
+      egressRules().forEach(rule -> rules.add(rule.toV1EgressRule(own)));
       spec.setEgress(rules);
     }
     List<String> types = new ArrayList<>();

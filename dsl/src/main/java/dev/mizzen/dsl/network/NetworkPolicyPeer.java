@@ -14,11 +14,17 @@ import org.immutables.value.Value;
  * other namespaces), whole namespaces, or an IP block.
  *
  * <pre>{@code
- * NetworkPolicyPeer.pods("web");                              // web pods, same namespace
- * NetworkPolicyPeer.pods("prometheus").inNamespace("monitoring");
+ * NetworkPolicyPeer.pods("web");                              // web pods of this app, same namespace
+ * NetworkPolicyPeer.pods("prometheus").inNamespace("monitoring");   // any app's, by name only
  * NetworkPolicyPeer.namespace("ingress-nginx");               // every pod there
  * NetworkPolicyPeer.ipBlock("10.0.0.0/8", "10.1.0.0/16");     // 10/8 except 10.1/16
  * }</pre>
+ *
+ * <p>Pods in the policy's own namespace (no namespace selector, or one naming that namespace)
+ * are this application's: in an App their selector includes {@code app.kubernetes.io/part-of}.
+ * Pods anywhere else (another namespace by name, namespaces by label, all namespaces) belong to
+ * other applications, which never carry this one's {@code part-of}: their selector is the
+ * component's {@code app.kubernetes.io/name} and the explicit labels only.
  */
 @Value.Immutable
 public abstract class NetworkPolicyPeer {
@@ -85,10 +91,25 @@ public abstract class NetworkPolicyPeer {
         .build();
   }
 
-  /** The client-java model. */
+  /**
+   * Whether the pods are in the policy's own namespace, {@code policyNamespace}: there is no
+   * namespace selector, or it names that namespace. Only these pods are selected as the
+   * application's (with its {@code app.kubernetes.io/part-of}).
+   */
+  public final boolean inPolicyNamespace(Optional<String> policyNamespace) {
+    return namespaceSelector()
+        .map(selector -> selector.namespaceName().isPresent() && selector.namespaceName().equals(policyNamespace))
+        .orElse(true);
+  }
+
+  /**
+   * The client-java model, in the context of its policy: {@code context}'s namespace is the
+   * policy's (see {@link #inPolicyNamespace(Optional)}).
+   */
   public final V1NetworkPolicyPeer toV1NetworkPolicyPeer(RenderContext context) {
     V1NetworkPolicyPeer rendered = new V1NetworkPolicyPeer();
-    podSelector().ifPresent(selector -> rendered.setPodSelector(selector.toV1LabelSelector(context)));
+    RenderContext pods = inPolicyNamespace(context.namespace()) ? context : context.withoutPartOf();
+    podSelector().ifPresent(selector -> rendered.setPodSelector(selector.toV1LabelSelector(pods)));
     namespaceSelector().ifPresent(selector -> rendered.setNamespaceSelector(selector.toV1LabelSelector()));
     cidr().ifPresent(cidr -> {
       V1IPBlock block = new V1IPBlock().cidr(cidr);

@@ -43,7 +43,7 @@ public abstract class NetworkPolicyRule {
   /** The destination ports; empty means every port. */
   public abstract List<NetworkPolicyPort> ports();
 
-  /** As an ingress rule ({@code from}, {@code ports}). */
+  /** As an ingress rule ({@code from}, {@code ports}); {@code context}'s namespace is the policy's. */
   public final V1NetworkPolicyIngressRule toV1IngressRule(RenderContext context) {
     V1NetworkPolicyIngressRule rule = new V1NetworkPolicyIngressRule();
     if (!peers().isEmpty()) {
@@ -55,7 +55,7 @@ public abstract class NetworkPolicyRule {
     return rule;
   }
 
-  /** As an egress rule ({@code to}, {@code ports}). */
+  /** As an egress rule ({@code to}, {@code ports}); {@code context}'s namespace is the policy's. */
   public final V1NetworkPolicyEgressRule toV1EgressRule(RenderContext context) {
     V1NetworkPolicyEgressRule rule = new V1NetworkPolicyEgressRule();
     if (!peers().isEmpty()) {

@@ -44,7 +44,11 @@ public abstract class Deployment implements LongRunningWorkload {
     return new Builder().name(name);
   }
 
-  /** Desired pods; absent leaves it to the API server (1) or an autoscaler. */
+  /**
+   * Desired pods; absent leaves it to the API server (1) or an autoscaler. In an App, must be
+   * absent when a HorizontalPodAutoscaler of the App scales this Deployment: every apply would
+   * otherwise set the count back.
+   */
   public abstract OptionalInt replicas();
 
   @Override

@@ -92,7 +92,10 @@ public abstract class StatefulSet implements LongRunningWorkload {
    */
   public abstract Optional<String> serviceName();
 
-  /** Desired pods; absent means 1. */
+  /**
+   * Desired pods; absent means 1, or the count an autoscaler chooses. In an App, must be absent
+   * when a HorizontalPodAutoscaler of the App scales this StatefulSet.
+   */
   public abstract OptionalInt replicas();
 
   @Override

@@ -14,6 +14,7 @@ import dev.mizzen.dsl.meta.KubernetesResource;
 import dev.mizzen.dsl.network.Ingress;
 import dev.mizzen.dsl.network.IngressBackend;
 import dev.mizzen.dsl.network.IngressRule;
+import dev.mizzen.dsl.network.NamespaceSelector;
 import dev.mizzen.dsl.network.NetworkPolicy;
 import dev.mizzen.dsl.network.NetworkPolicyPeer;
 import dev.mizzen.dsl.network.NetworkPolicyRule;
@@ -40,7 +41,11 @@ class ReferencesTest {
   }
 
   private static StatefulSet db() {
-    return StatefulSet.named("db").serviceName("db")
+    return db(StatefulSet.named("db"));
+  }
+
+  private static StatefulSet db(StatefulSet.Builder db) {
+    return db.serviceName("db")
         .volumeClaimTemplate(VolumeClaimTemplate.named("data").size(Storage.gibibytes(10)))
         .pod(PodTemplate.builder().container(Container.named("db").image("postgres:16.4")
             .port(Port.named("pg", 5432)).mount("data", "/var/lib/postgresql/data")))
@@ -243,6 +248,41 @@ class ReferencesTest {
   }
 
   @Test
+  void aPeerNamingThePolicysOwnNamespaceMustSelectAWorkloadOfTheApp() {
+    Deployment worker = deployment("worker").namespace("jobs").build();
+    String where = " in namespace 'shop', the policy's own, where only the app's pods match"
+        + " (app.kubernetes.io/part-of=shop)";
+    assertThat(problems(() -> app(WEB, API, worker,
+        NetworkPolicy.named("api").selecting("api")
+            .allowIngress(NetworkPolicyRule.from(
+                pods("web").inNamespace("shop"),
+                pods("prometheus").inNamespace("shop"),
+                pods("prometheus").inNamespace("monitoring"),
+                pods("prometheus").inNamespaces(NamespaceSelector.label("purpose", "monitoring")),
+                pods("prometheus").inNamespaces(NamespaceSelector.all()),
+                pods(PodSelector.label("app", "legacy")).inNamespace("shop"),
+                pods("worker").inNamespace("shop"),
+                pods("worker").inNamespace("jobs"),
+                pods("worker")))
+            .build())
+        .build())).containsExactly(
+        "networkpolicy/api: spec.ingress[0].from[1].podSelector: selects the pods of component 'prometheus'" + where
+            + ", but no workload of the app has such pods (its workloads: deployment/web (component 'web'),"
+            + " deployment/api (component 'api')): name a component of the app, or, for another app's pods, the"
+            + " namespace they run in: inNamespace(\"<namespace>\")",
+        "networkpolicy/api: spec.ingress[0].from[5].podSelector: selects pods labelled app=legacy in namespace 'shop',"
+            + " the policy's own, but no workload of the app has such pods (its workloads: deployment/web (component"
+            + " 'web'), deployment/api (component 'api')): name a component of the app, or, for another app's pods,"
+            + " the namespace they run in: inNamespace(\"<namespace>\")",
+        "networkpolicy/api: spec.ingress[0].from[6].podSelector: selects the pods of component 'worker'" + where
+            + ", but the app's workloads with such pods are in another namespace (deployment/worker in 'jobs'), not"
+            + " 'shop': name their namespace, e.g. inNamespace(\"jobs\")",
+        "networkpolicy/api: spec.ingress[0].from[8].podSelector: selects the pods of component 'worker', but the"
+            + " app's workloads with such pods are in another namespace (deployment/worker in 'jobs'), not 'shop':"
+            + " name their namespace, e.g. inNamespace(\"jobs\")");
+  }
+
+  @Test
   void ingressBackendsMustBeServicesOfTheAppOnTheirPorts() {
     Service web = Service.named("web").selecting("web").port(80, "http").build();
     assertThat(problems(() -> app(WEB, web, Ingress.named("web")
@@ -292,6 +332,29 @@ class ReferencesTest {
     assertThat(app(db(), Service.headless("db").selecting("db").port(5432, "pg").build(),
         HorizontalPodAutoscaler.named("db").scaleTargetRef(ScaleTarget.statefulSet("db")).replicas(1, 3)
             .cpuUtilization(80).build()).build().resources()).hasSize(3);
+  }
+
+  @Test
+  void aWorkloadAnAutoscalerScalesLeavesItsReplicasUnset() {
+    StatefulSet db = db(StatefulSet.named("db").replicas(1));
+    Deployment api = deployment("api", Port.http(9090)).replicas(2).build();
+    assertThat(problems(() -> app(
+        deployment("web", Port.http(8080)).replicas(5).build(),
+        HorizontalPodAutoscaler.named("web").scaleTargetRef(ScaleTarget.deployment("web")).replicas(3, 10)
+            .cpuUtilization(70).build(),
+        db, Service.headless("db").selecting("db").port(5432, "pg").build(),
+        HorizontalPodAutoscaler.named("db-scaler").scaleTargetRef(ScaleTarget.of(db)).replicas(2, 4)
+            .cpuUtilization(80).build(),
+        api)
+        .build())).containsExactly(
+        "deployment/web: spec.replicas: must be unset, since horizontalpodautoscaler/web scales it: every apply would"
+            + " set the count back to 5, whatever the autoscaler chose; drop replicas(5), and on create the"
+            + " autoscaler's minReplicas (3) applies",
+        "statefulset/db: spec.replicas: must be unset, since horizontalpodautoscaler/db-scaler scales it: every apply"
+            + " would set the count back to 1, whatever the autoscaler chose; drop replicas(1), and on create the"
+            + " autoscaler's minReplicas (2) applies");
+    assertThat(app(WEB, HorizontalPodAutoscaler.named("web").scaleTargetRef(ScaleTarget.deployment("web"))
+        .replicas(3, 10).cpuUtilization(70).build(), api).build().resources()).hasSize(3);
   }
 
   @Test

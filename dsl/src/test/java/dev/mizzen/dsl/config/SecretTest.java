@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonParser;
 import dev.mizzen.dsl.meta.RenderContext;
+import dev.mizzen.dsl.render.Manifests;
 import dev.mizzen.validation.InvalidSpecException;
 import dev.mizzen.validation.Problem;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -20,8 +20,12 @@ import org.junit.jupiter.api.Test;
 class SecretTest {
   private static final String PASSWORD = "hunter2-Sup3rS3cret";
 
+  /**
+   * Text renders under {@code data} too, never {@code stringData}: under server-side apply a key
+   * removed from {@code stringData} would stay in {@code data}, which the API server fills from it.
+   */
   @Test
-  void rendersAnOpaqueSecretWithTextUnderStringData() {
+  void rendersTextEntriesBase64EncodedUnderDataNeverStringData() {
     Secret secret = Secret.opaque("api-credentials")
         .entry("username", "shop")
         .entry("password", PASSWORD)
@@ -29,9 +33,11 @@ class SecretTest {
 
     V1Secret rendered = secret.render(RenderContext.of("shop", "shop"));
 
-    Map<String, String> stringData = new LinkedHashMap<>();
-    stringData.put("username", "shop");
-    stringData.put("password", PASSWORD);
+    assertThat(rendered.getStringData()).isNullOrEmpty();
+    assertThat(rendered.getData().keySet()).containsExactly("username", "password");
+    assertThat(rendered.getData().get("username")).asString(StandardCharsets.UTF_8).isEqualTo("shop");
+    assertThat(rendered.getData().get("password")).asString(StandardCharsets.UTF_8).isEqualTo(PASSWORD);
+    rendered.setData(null);
     assertThat(rendered).isEqualTo(new V1Secret()
         .apiVersion("v1")
         .kind("Secret")
@@ -43,9 +49,25 @@ class SecretTest {
                 "app.kubernetes.io/part-of", "shop",
                 "app.kubernetes.io/managed-by", "mizzen")))
         .type("Opaque")
-        .stringData(stringData));
-    assertThat(rendered.getStringData().keySet()).containsExactly("username", "password");
-    assertThat(rendered.getData()).isEmpty();
+        .data(null));
+  }
+
+  @Test
+  void writesTheSameBase64ForTextAndItsBytes() {
+    String yaml = "data:\n  username: c2hvcA==\n  password: " + base64(PASSWORD) + "\n  note: w6nDqQ==\n";
+    assertThat(Manifests.yaml(Secret.opaque("s")
+            .entry("username", "shop").entry("password", PASSWORD).entry("note", "\u00e9\u00e9").build().render()))
+        .contains(yaml)
+        .doesNotContain("stringData");
+    assertThat(Manifests.yaml(Secret.opaque("s")
+            .entry("username", "shop".getBytes(StandardCharsets.UTF_8))
+            .entry("password", PASSWORD.getBytes(StandardCharsets.UTF_8))
+            .entry("note", "\u00e9\u00e9".getBytes(StandardCharsets.UTF_8)).build().render()))
+        .contains(yaml);
+  }
+
+  private static String base64(String text) {
+    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -56,7 +78,7 @@ class SecretTest {
 
     V1Secret rendered = secret.render();
 
-    assertThat(rendered.getStringData()).isEmpty();
+    assertThat(rendered.getStringData()).isNullOrEmpty();
     assertThat(rendered.getData()).containsOnlyKeys("keystore.p12");
     assertThat(rendered.getData().get("keystore.p12")).containsExactly(0, 1, 2, 0xff);
     assertThat(rendered.getImmutable()).isTrue();
@@ -110,7 +132,7 @@ class SecretTest {
     assertThat(problems).containsExactly(
         "secret/Bad_Name: metadata.name: must be a lowercase RFC 1123 subdomain (lowercase letters,"
             + " digits, '-' and '.', starting and ending with a letter or digit), was 'Bad_Name'",
-        "secret/Bad_Name: stringData[bad key!]: key 'bad key!' must be at most 253 alphanumerics, '-', '_' or '.'",
+        "secret/Bad_Name: data[bad key!]: key 'bad key!' must be at most 253 alphanumerics, '-', '_' or '.'",
         "secret/Bad_Name: data[../etc]: key '../etc' must be at most 253 alphanumerics, '-', '_' or '.'");
     assertThat(String.join("\n", problems)).doesNotContain(PASSWORD);
   }
@@ -137,7 +159,10 @@ class SecretTest {
     V1Secret rendered = Secret.tls("shop-tls", "CERT", "KEY").build().render();
 
     assertThat(rendered.getType()).isEqualTo("kubernetes.io/tls");
-    assertThat(rendered.getStringData()).containsExactly(Map.entry("tls.crt", "CERT"), Map.entry("tls.key", "KEY"));
+    assertThat(rendered.getStringData()).isNullOrEmpty();
+    assertThat(rendered.getData().keySet()).containsExactly("tls.crt", "tls.key");
+    assertThat(rendered.getData().get("tls.crt")).asString(StandardCharsets.UTF_8).isEqualTo("CERT");
+    assertThat(rendered.getData().get("tls.key")).asString(StandardCharsets.UTF_8).isEqualTo("KEY");
     assertThat(problems(() -> Secret.named("shop-tls").type(Secret.Type.TLS).entry("tls.crt", PASSWORD).build()))
         .containsExactly("secret/shop-tls: data[tls.key]: is required for type kubernetes.io/tls");
     assertThat(problems(() -> Secret.named("shop-tls").type(Secret.Type.TLS).build())).containsExactly(

@@ -77,8 +77,7 @@ class NetworkPolicyTest {
             .addPortsItem(new V1NetworkPolicyPort().protocol("TCP").port(new IntOrString(53))),
         new V1NetworkPolicyEgressRule()
             .addToItem(new V1NetworkPolicyPeer()
-                .podSelector(new V1LabelSelector().matchLabels(
-                    Map.of("app.kubernetes.io/name", "prometheus", "app.kubernetes.io/part-of", "shop")))
+                .podSelector(new V1LabelSelector().matchLabels(Map.of("app.kubernetes.io/name", "prometheus")))
                 .namespaceSelector(new V1LabelSelector().matchLabels(
                     Map.of("kubernetes.io/metadata.name", "monitoring"))))
             .addToItem(new V1NetworkPolicyPeer().ipBlock(new V1IPBlock().cidr("10.0.0.0/8").addExceptItem("10.1.0.0/16")))
@@ -88,6 +87,53 @@ class NetworkPolicyTest {
             .addPortsItem(new V1NetworkPolicyPort().protocol("SCTP")),
         new V1NetworkPolicyEgressRule()
             .addPortsItem(new V1NetworkPolicyPort().protocol("UDP").port(new IntOrString("dns"))));
+  }
+
+  @Test
+  void peersInOtherNamespacesSelectPodsWithoutThisAppsPartOf() {
+    NetworkPolicy api = NetworkPolicy.named("api")
+        .selecting("api")
+        .allowIngress(NetworkPolicyRule.from(
+            NetworkPolicyPeer.pods("prometheus").inNamespace("monitoring"),
+            NetworkPolicyPeer.pods(PodSelector.component("fluentd").withLabel("tier", "logs"))
+                .inNamespaces(NamespaceSelector.label("purpose", "logging")),
+            NetworkPolicyPeer.pods("probe").inNamespaces(NamespaceSelector.all()),
+            NetworkPolicyPeer.pods(PodSelector.label("app", "legacy")).inNamespace("legacy"),
+            NetworkPolicyPeer.pods("web").inNamespace("shop"),
+            NetworkPolicyPeer.pods("web")))
+        .build();
+
+    assertThat(api.render(SHOP).getSpec().getIngress().get(0).getFrom())
+        .extracting(peer -> peer.getPodSelector().getMatchLabels())
+        .containsExactly(
+            Map.of("app.kubernetes.io/name", "prometheus"),
+            Map.of("app.kubernetes.io/name", "fluentd", "tier", "logs"),
+            Map.of("app.kubernetes.io/name", "probe"),
+            Map.of("app", "legacy"),
+            WEB_PODS,
+            WEB_PODS);
+  }
+
+  @Test
+  void aPeersOwnNamespaceIsThePolicysNotTheApps() {
+    NetworkPolicy edge = NetworkPolicy.named("proxy").namespace("edge")
+        .selecting("proxy")
+        .allowIngress(NetworkPolicyRule.from(
+            NetworkPolicyPeer.pods("web").inNamespace("shop"),
+            NetworkPolicyPeer.pods("lb").inNamespace("edge"),
+            NetworkPolicyPeer.pods("lb").inNamespaces(NamespaceSelector.labels(
+                Map.of(NamespaceSelector.NAME_LABEL, "edge", "tier", "edge")))))
+        .build();
+
+    assertThat(edge.render(SHOP).getSpec().getIngress().get(0).getFrom())
+        .extracting(peer -> peer.getPodSelector().getMatchLabels())
+        .containsExactly(
+            Map.of("app.kubernetes.io/name", "web"),
+            Map.of("app.kubernetes.io/name", "lb", "app.kubernetes.io/part-of", "shop"),
+            Map.of("app.kubernetes.io/name", "lb", "app.kubernetes.io/part-of", "shop"));
+    assertThat(edge.render().getSpec().getIngress().get(0).getFrom())
+        .extracting(peer -> peer.getPodSelector().getMatchLabels())
+        .allSatisfy(labels -> assertThat(labels).doesNotContainKey("app.kubernetes.io/part-of"));
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.models.*;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,11 +60,11 @@ public final class ShopAppDirect {
   }
 
   private static V1Secret apiCredentials() {
-    Map<String, String> data = new LinkedHashMap<>();
-    data.put("username", "shop");
-    data.put("password", "change-me");
+    Map<String, byte[]> data = new LinkedHashMap<>();
+    data.put("username", "shop".getBytes(StandardCharsets.UTF_8));
+    data.put("password", "change-me".getBytes(StandardCharsets.UTF_8));
     return new V1Secret().apiVersion("v1").kind("Secret").metadata(meta("api-credentials", "api"))
-        .type("Opaque").stringData(data);
+        .type("Opaque").data(data);
   }
 
   private static V1ServiceAccount serviceAccount(String name) {
@@ -151,7 +152,6 @@ public final class ShopAppDirect {
         .tolerations(List.of(new V1Toleration().key("dedicated").operator("Equal").value("web").effect("NoSchedule")));
     return new V1Deployment().apiVersion("apps/v1").kind("Deployment").metadata(meta("web", "web"))
         .spec(new V1DeploymentSpec()
-            .replicas(3)
             .selector(new V1LabelSelector().matchLabels(selector("web")))
             .strategy(new V1DeploymentStrategy().type("RollingUpdate").rollingUpdate(new V1RollingUpdateDeployment()
                 .maxSurge(new IntOrString("25%")).maxUnavailable(new IntOrString(0))))

@@ -55,7 +55,8 @@ public class PodDisruptionBudgetAssert
 
   /**
    * As {@link #compatibleWith(KubernetesObject)}, also below the minimum replicas of {@code hpa},
-   * which must scale {@code workload}.
+   * which must scale {@code workload}. When the workload leaves {@code spec.replicas} unset, the
+   * autoscaler owns the count, and only its minimum counts.
    */
   public PodDisruptionBudgetAssert compatibleWith(KubernetesObject workload, V2HorizontalPodAutoscaler hpa) {
     return check(workload, hpa);
@@ -100,9 +101,13 @@ public class PodDisruptionBudgetAssert
           + " " + LabelSelectors.describe(podLabels) + ", but was " + LabelSelectors.describe(spec().getSelector())));
     }
     Map<String, Integer> counts = new LinkedHashMap<>();
-    counts.put(replicas.get() + " (the replicas of " + target + ")", replicas.get());
+    Optional<String> notScaled = hpa == null ? Optional.empty() : checkScales(hpa, workload);
+    boolean autoscaled = hpa != null && notScaled.isEmpty() && !PodTemplates.setsReplicas(workload);
+    if (!autoscaled) {
+      counts.put(replicas.get() + " (the replicas of " + target + ")", replicas.get());
+    }
     if (hpa != null) {
-      checkScales(hpa, workload).ifPresent(problems::add);
+      notScaled.ifPresent(problems::add);
       Integer min = hpa.getSpec() == null ? null : hpa.getSpec().getMinReplicas();
       int hpaMin = min == null ? 1 : min;
       counts.put(hpaMin + " (the minReplicas of " + ObjectFields.ref(hpa) + ")", hpaMin);

@@ -58,17 +58,31 @@ final class PodTemplates {
 
   /** {@code spec.replicas} of a Deployment, StatefulSet or ReplicaSet (1 when unset); empty for other kinds. */
   static Optional<Integer> replicas(KubernetesObject object) {
-    Integer replicas;
-    if (object instanceof V1Deployment d) {
-      replicas = d.getSpec() == null ? null : d.getSpec().getReplicas();
-    } else if (object instanceof V1StatefulSet s) {
-      replicas = s.getSpec() == null ? null : s.getSpec().getReplicas();
-    } else if (object instanceof V1ReplicaSet r) {
-      replicas = r.getSpec() == null ? null : r.getSpec().getReplicas();
-    } else {
+    if (!(object instanceof V1Deployment || object instanceof V1StatefulSet || object instanceof V1ReplicaSet)) {
       return Optional.empty();
     }
+    Integer replicas = declaredReplicas(object);
     return Optional.of(replicas == null ? 1 : replicas);
+  }
+
+  /**
+   * Whether {@code object} sets its own {@code spec.replicas} (a Deployment, StatefulSet or
+   * ReplicaSet) rather than leaving the count to the API server's default or an autoscaler.
+   */
+  static boolean setsReplicas(KubernetesObject object) {
+    return declaredReplicas(object) != null;
+  }
+
+  /** {@code spec.replicas} as set, or null. */
+  private static Integer declaredReplicas(KubernetesObject object) {
+    if (object instanceof V1Deployment d) {
+      return d.getSpec() == null ? null : d.getSpec().getReplicas();
+    } else if (object instanceof V1StatefulSet s) {
+      return s.getSpec() == null ? null : s.getSpec().getReplicas();
+    } else if (object instanceof V1ReplicaSet r) {
+      return r.getSpec() == null ? null : r.getSpec().getReplicas();
+    }
+    return null;
   }
 
   /**

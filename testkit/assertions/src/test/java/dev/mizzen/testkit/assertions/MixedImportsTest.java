@@ -14,12 +14,12 @@ class MixedImportsTest {
   @Test
   void overloadsResolveWithoutCasts() {
     List<KubernetesObject> objects = Shop.app().objects();
-    assertThat(objects).deployment("web").hasReplicas(3);
+    assertThat(objects).deployment("api").hasReplicas(2);
     assertThat(Shop.app().objects()).service("api").hasType("ClusterIP");
-    V1Deployment web = Shop.web().render();
-    assertThat(web).hasReplicas(3);
-    assertThat(Shop.web()).hasReplicas(3);
-    assertThat(web.getSpec().getReplicas()).isEqualTo(3);
+    V1Deployment api = Shop.api().render();
+    assertThat(api).hasReplicas(2);
+    assertThat(Shop.api()).hasReplicas(2);
+    assertThat(api.getSpec().getReplicas()).isEqualTo(2);
     assertThat(List.of("a", "b")).containsExactly("a", "b");
   }
 }

@@ -24,9 +24,10 @@ class MizzenAssertionsTest {
 
     assertThat(shop).deployment("web").container("web").readiness().isHttpGet("/ready");
     assertThat(shop).deployment("web")
-        .hasReplicas(3).runsAsNonRoot().hasResources().hasProbes().hasPinnedImages()
+        .runsAsNonRoot().hasResources().hasProbes().hasPinnedImages()
         .isSpreadOver("topology.kubernetes.io/zone")
         .toleratesTaint("dedicated", "web", "NoSchedule");
+    assertThat(shop).horizontalPodAutoscaler("web").scales("Deployment", "web").hasReplicas(3, 10);
     assertThat(shop).service("web").selectsPodsOf(Shop.web()).onPort("http");
     assertThat(shop).podDisruptionBudget("web").compatibleWith(Shop.web(), webAutoscaler);
     assertThat(shop).networkPolicies()

@@ -25,7 +25,7 @@ class MizzenSoftAssertionsTest {
     softly.assertThat(Shop.web()).container("web").liveness().isHttpGet("/live");
 
     Assertions.assertThat(firstLines(softly)).containsExactly(
-        "Deployment/shop/web: spec.replicas: expected 5, but was 3",
+        "Deployment/shop/web: spec.replicas: expected 5, but was unset (the API server's default is 1)",
         "Deployment/shop/web: spec.strategy.type: expected \"Recreate\", but was \"RollingUpdate\"",
         "Deployment/shop/web: spec.template.spec.containers[web].image: expected \"ghcr.io/acme/web:2.0.0\","
             + " but was \"ghcr.io/acme/web:1.4.2\"",
@@ -86,21 +86,21 @@ class MizzenSoftAssertionsTest {
   @Test
   void assertSoftlyFailsOnceWithEveryFailure() {
     assertThatThrownBy(() -> MizzenSoftAssertions.assertSoftly(softly -> {
-      softly.assertThat(Shop.app()).deployment("web").hasReplicas(4);
+      softly.assertThat(Shop.app()).deployment("api").hasReplicas(4);
       softly.assertThat(Shop.app()).configMap("web-config").hasEntry("LOG_FORMAT", "text");
       softly.assertThat(Shop.app()).deployment("api").hasReplicas(2);
     }))
         .hasMessageContaining("Multiple Failures (2 failures)")
-        .hasMessageContaining("Deployment/shop/web: spec.replicas: expected 4, but was 3")
+        .hasMessageContaining("Deployment/shop/api: spec.replicas: expected 4, but was 2")
         .hasMessageContaining("ConfigMap/shop/web-config: data[LOG_FORMAT]: expected \"text\", but was \"json\"");
 
-    MizzenSoftAssertions.assertSoftly(softly -> softly.assertThat(Shop.app()).deployment("web").hasReplicas(3));
+    MizzenSoftAssertions.assertSoftly(softly -> softly.assertThat(Shop.app()).deployment("api").hasReplicas(2));
   }
 
   @Test
   void descriptionsPrefixTheMessage() {
-    assertThatThrownBy(() -> MizzenAssertions.assertThat(Shop.web()).as("the web tier").hasReplicas(5))
-        .hasMessage("[the web tier] Deployment/web: spec.replicas: expected 5, but was 3");
+    assertThatThrownBy(() -> MizzenAssertions.assertThat(Shop.api()).as("the api tier").hasReplicas(5))
+        .hasMessage("[the api tier] Deployment/api: spec.replicas: expected 5, but was 2");
   }
 
   @Test
@@ -109,10 +109,10 @@ class MizzenSoftAssertionsTest {
     // not soft (use MizzenSoftAssertions for that).
     SoftAssertions softly = new SoftAssertions();
     V1Deployment web = Shop.web().render();
-    softly.proxy(DeploymentAssert.class, V1Deployment.class, web).hasReplicas(5).hasStrategy("Recreate").hasReplicas(3);
-    softly.assertThat(web.getSpec().getReplicas()).isEqualTo(3);
+    softly.proxy(DeploymentAssert.class, V1Deployment.class, web).hasReplicas(5).hasStrategy("Recreate").hasReplicas(1);
+    softly.assertThat(web.getSpec().getReplicas()).isNull();
     Assertions.assertThat(firstLines(softly)).containsExactly(
-        "Deployment/web: spec.replicas: expected 5, but was 3",
+        "Deployment/web: spec.replicas: expected 5, but was unset (the API server's default is 1)",
         "Deployment/web: spec.strategy.type: expected \"Recreate\", but was \"RollingUpdate\"");
   }
 

@@ -20,7 +20,7 @@ class ObjectsAssertTest {
     shop.configMap("web-config").hasEntry("LOG_FORMAT", "json").containsKeys("LOG_FORMAT", "FEATURE_FLAGS");
     shop.secret("api-credentials").hasType("Opaque").containsKeys("username", "password").hasEntry("username", "shop");
     shop.serviceAccount("web").doesNotMountToken();
-    shop.deployment("web").hasReplicas(3);
+    shop.deployment("web").hasStrategy("RollingUpdate");
     shop.service("web").hasType("ClusterIP");
     shop.ingress("web").hasIngressClassName("nginx");
     shop.horizontalPodAutoscaler("web").scales("Deployment", "web");
@@ -65,7 +65,7 @@ class ObjectsAssertTest {
     assertThatThrownBy(() -> assertThat(objects).deployment("web"))
         .hasMessage("objects: expected one Deployment named \"web\", but found 2: [Deployment/shop/web,"
             + " Deployment/staging/web]; narrow it down with inNamespace(...) or Kind/name");
-    assertThat(objects).inNamespace("shop").deployment("web").hasReplicas(3);
+    assertThat(objects).inNamespace("shop").deployment("web").hasLabel("app.kubernetes.io/part-of", "shop");
     assertThat(objects).inNamespace("staging").deployment("web").hasReplicas(1);
   }
 

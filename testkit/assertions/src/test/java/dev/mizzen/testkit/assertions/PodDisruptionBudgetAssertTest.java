@@ -32,27 +32,45 @@ class PodDisruptionBudgetAssertTest {
   private static final String HPA = "(the minReplicas of HorizontalPodAutoscaler/shop/web)";
   private static final String DRAIN = ", so that a node drain can evict a pod, but was ";
 
+  private static final HorizontalPodAutoscaler WEB_AUTOSCALER = HorizontalPodAutoscaler.named("web")
+      .scaleTargetRef(ScaleTarget.deployment("web")).replicas(3, 10).cpuUtilization(70).build();
+
   @Test
   void theShopsBudgetFitsItsDeploymentAndAutoscaler() {
-    assertThat(Shop.app()).podDisruptionBudget("web").hasMinAvailable(2)
-        .compatibleWith(Shop.web())
-        .compatibleWith(Shop.web(), HorizontalPodAutoscaler.named("web").scaleTargetRef(ScaleTarget.deployment("web"))
-            .replicas(3, 10).cpuUtilization(70).build());
+    assertThat(Shop.app()).podDisruptionBudget("web").hasMinAvailable(2).compatibleWith(Shop.web(), WEB_AUTOSCALER);
+    // web leaves its replicas to the autoscaler: without it, web would run 1 pod, which the budget keeps.
+    assertThatThrownBy(() -> assertThat(Shop.app()).podDisruptionBudget("web").compatibleWith(Shop.web()))
+        .hasMessage("PodDisruptionBudget/shop/web: spec.minAvailable: expected fewer than 1 " + REPLICAS + DRAIN + "2");
+  }
+
+  @Test
+  void anAutoscalerOwnsTheCountOfAWorkloadThatLeavesItsReplicasUnset() {
+    V1Deployment web = deployment(3);
+    web.getSpec().setReplicas(null);
+    V1PodDisruptionBudget two = budget("minAvailable", "2", new V1LabelSelector().matchLabels(WEB));
+    assertThat(two).compatibleWith(web, hpa("Deployment", "web", 3));
+    assertThatThrownBy(() -> assertThat(two).compatibleWith(web, hpa("Deployment", "web", 2)))
+        .hasMessage("PodDisruptionBudget/shop/web: spec.minAvailable: expected fewer than 2 " + HPA + DRAIN + "2");
+    assertThatThrownBy(() -> assertThat(two).compatibleWith(web, hpa("Deployment", "api", 3)))
+        .hasMessage(String.join(System.lineSeparator(),
+            "PodDisruptionBudget/shop/web: expected an autoscaler of Deployment/shop/web,"
+                + " but HorizontalPodAutoscaler/shop/web scales Deployment/api",
+            "PodDisruptionBudget/shop/web: spec.minAvailable: expected fewer than 1 " + REPLICAS + DRAIN + "2"));
   }
 
   @Test
   void aDslBudgetIsRenderedInItsOwnContext() {
     PodDisruptionBudget tooStrict = PodDisruptionBudget.named("web").selecting("web").minAvailable(3).build();
-    assertThatThrownBy(() -> assertThat(tooStrict).compatibleWith(Shop.web()))
-        .hasMessage("PodDisruptionBudget/web: spec.minAvailable: expected fewer than 3 (the replicas of Deployment/web)"
-            + DRAIN + "3");
+    assertThatThrownBy(() -> assertThat(tooStrict).compatibleWith(Shop.web(), WEB_AUTOSCALER))
+        .hasMessage("PodDisruptionBudget/web: spec.minAvailable: expected fewer than 3 (the minReplicas of"
+            + " HorizontalPodAutoscaler/web)" + DRAIN + "3");
     PodDisruptionBudget otherPods = PodDisruptionBudget.named("web").selecting("api").maxUnavailable(1).build();
     assertThatThrownBy(() -> assertThat(otherPods).compatibleWith(Shop.web()))
         .hasMessage("PodDisruptionBudget/web: spec.selector: expected to select the pods of Deployment/web"
             + " {app.kubernetes.io/managed-by=mizzen, app.kubernetes.io/name=web},"
             + " but was {app.kubernetes.io/name=api}");
     assertThat(PodDisruptionBudget.named("web").selecting("web").minAvailable(Amount.percent(50)).build())
-        .compatibleWith(Shop.web());
+        .compatibleWith(Shop.web(), WEB_AUTOSCALER);
   }
 
   /** minAvailable below the replicas and the HPA minimum (percentages rounded up); maxUnavailable at least one pod. */

@@ -86,8 +86,7 @@ final class Shop {
   }
 
   static Deployment web() {
-    return Deployment.named("web")
-        .replicas(3)
+    return Deployment.named("web")            // no replicas: the HPA "web" scales it, from 3 to 10
         .strategy(DeploymentStrategy.rollingUpdate(Amount.percent(25), Amount.count(0)))
         .pod(PodTemplate.builder()
             .serviceAccountName("web")

@@ -20,8 +20,8 @@ class WorkloadAssertTest {
 
   @Test
   void deploymentReplicasAndStrategy() {
-    assertThat(Shop.web()).hasReplicas(3).hasStrategy("RollingUpdate")
-        .hasLabel("app.kubernetes.io/name", "web");
+    assertThat(Shop.api()).hasReplicas(2);
+    assertThat(Shop.web()).hasStrategy("RollingUpdate").hasLabel("app.kubernetes.io/name", "web");
     assertThat(Deployment.named("one").pod(POD).build()).hasReplicas(1);
     assertThat(Deployment.named("r").pod(POD).strategy(DeploymentStrategy.recreate()).build()).hasStrategy("Recreate");
 
