@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mizzen.dsl.config.ConfigMap;
 import dev.mizzen.dsl.meta.RenderContext;
+import dev.mizzen.dsl.port.PortRef;
 import dev.mizzen.validation.InvalidSpecException;
 import dev.mizzen.validation.Problem;
 import io.kubernetes.client.custom.IntOrString;
