@@ -1,5 +1,6 @@
 package dev.mizzen.testkit.policy.recommended;
 
+import dev.mizzen.scheduling.LabelSelector;
 import dev.mizzen.testkit.policy.KubernetesObjects;
 import dev.mizzen.testkit.policy.PodTemplate;
 import io.kubernetes.client.common.KubernetesObject;
@@ -81,7 +82,7 @@ final class WorkloadIndex {
       List<Workload> selected = new ArrayList<>();
       if (selector != null) {
         for (Workload w : candidates(KubernetesObjects.namespace(service), selector)) {
-          if (LabelSelectors.matchesAll(selector, w.labels())) {
+          if (LabelSelector.matches(selector, w.labels())) {
             selected.add(w);
             servicesOf.computeIfAbsent(w, k -> new ArrayList<>()).add(service);
           }
@@ -93,7 +94,7 @@ final class WorkloadIndex {
       V1LabelSelector selector = budget.getSpec() == null ? null : budget.getSpec().getSelector();
       List<Workload> covered = new ArrayList<>();
       for (Workload w : candidates(KubernetesObjects.namespace(budget), selector)) {
-        if (LabelSelectors.matches(selector, w.labels())) {
+        if (LabelSelector.matches(selector, w.labels())) {
           covered.add(w);
           budgetsOf.computeIfAbsent(w, k -> new ArrayList<>()).add(budget);
         }
@@ -105,7 +106,7 @@ final class WorkloadIndex {
       int directions = directions(policy);
       int count = 0;
       for (Workload w : candidates(KubernetesObjects.namespace(policy), selector)) {
-        if (LabelSelectors.matches(selector, w.labels())) {
+        if (LabelSelector.matches(selector, w.labels())) {
           count++;
           isolation.merge(w, directions, (a, b) -> a | b);
         }
