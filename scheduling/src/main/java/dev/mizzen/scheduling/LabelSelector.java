@@ -1,10 +1,14 @@
 package dev.mizzen.scheduling;
 
+import com.google.common.base.Strings;
 import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V1LabelSelector;
+import io.kubernetes.client.openapi.models.V1LabelSelectorRequirement;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
 
@@ -62,6 +66,84 @@ public abstract class LabelSelector {
     Set<String> keys = new LinkedHashSet<>(matchLabels().keySet());
     matchExpressions().forEach(e -> keys.add(e.key()));
     return keys;
+  }
+
+  /**
+   * Whether an object carrying {@code labels} is selected: every {@link #matchLabels()} entry is
+   * among them with the same value and every {@link #matchExpressions() expression}
+   * {@link LabelSelectorRequirement#matches matches}. The empty selector selects everything.
+   */
+  public final boolean matches(Map<String, String> labels) {
+    for (Map.Entry<String, String> entry : matchLabels().entrySet()) {
+      if (!entry.getValue().equals(labels.get(entry.getKey()))) {
+        return false;
+      }
+    }
+    for (LabelSelectorRequirement expression : matchExpressions()) {
+      if (!expression.matches(labels)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the client-java selector {@code selector} selects an object carrying {@code labels},
+   * as the API server decides ({@code metav1.LabelSelectorAsSelector}): {@code null} selects
+   * nothing, an empty selector everything, and one the API server cannot read (see
+   * {@link #fromV1LabelSelector}) nothing.
+   */
+  public static boolean matches(V1LabelSelector selector, Map<String, String> labels) {
+    Optional<LabelSelector> read = fromV1LabelSelector(selector);
+    return read.isPresent() && read.get().matches(labels);
+  }
+
+  /**
+   * Whether a map selector ({@code spec.selector} of a Service or a ReplicationController,
+   * {@code labels.SelectorFromSet}) selects an object carrying {@code labels}: every entry is
+   * among them with the same value, so an empty map selects everything. (A Service without a
+   * selector selects no pods at all: its endpoints are managed elsewhere; callers decide that.)
+   */
+  public static boolean matches(Map<String, String> selector, Map<String, String> labels) {
+    for (Map.Entry<String, String> entry : selector.entrySet()) {
+      if (!Strings.nullToEmpty(entry.getValue()).equals(labels.get(entry.getKey()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The selector a client-java model stands for, as the API server reads it: absent for
+   * {@code null} (which selects nothing) and for an expression whose operator is not one of
+   * {@code In}, {@code NotIn}, {@code Exists} and {@code DoesNotExist} (the API server cannot
+   * build such a selector, so it selects nothing either). Missing keys and values read as empty
+   * strings, as Go reads them. Keys and values are not checked here; {@link #validate} does that.
+   */
+  public static Optional<LabelSelector> fromV1LabelSelector(V1LabelSelector selector) {
+    if (selector == null) {
+      return Optional.empty();
+    }
+    Builder read = new Builder();
+    if (selector.getMatchLabels() != null) {
+      selector.getMatchLabels().forEach((key, value) ->
+          read.putMatchLabel(Strings.nullToEmpty(key), Strings.nullToEmpty(value)));
+    }
+    if (selector.getMatchExpressions() != null) {
+      for (V1LabelSelectorRequirement expression : selector.getMatchExpressions()) {
+        Optional<LabelSelectorOperator> operator = LabelSelectorOperator.fromApiValue(expression.getOperator());
+        if (operator.isEmpty()) {
+          return Optional.empty();
+        }
+        List<String> values = new ArrayList<>();
+        if (expression.getValues() != null) {
+          expression.getValues().forEach(value -> values.add(Strings.nullToEmpty(value)));
+        }
+        read.addMatchExpressions(
+            LabelSelectorRequirement.of(Strings.nullToEmpty(expression.getKey()), operator.get(), values));
+      }
+    }
+    return Optional.of(read.build());
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.mizzen.scheduling;
 
+import java.util.Optional;
+
 /** How a {@link LabelSelectorRequirement} compares a pod's (or namespace's) label with its values. */
 public enum LabelSelectorOperator {
   /** The label's value is one of the values. */
@@ -20,5 +22,15 @@ public enum LabelSelectorOperator {
   /** The name the Kubernetes API uses ({@code In}, {@code NotIn}, ...). */
   public String apiValue() {
     return apiValue;
+  }
+
+  /** The operator the Kubernetes API calls {@code apiValue} ({@code NotIn}); empty for any other text. */
+  public static Optional<LabelSelectorOperator> fromApiValue(String apiValue) {
+    for (LabelSelectorOperator operator : values()) {
+      if (operator.apiValue.equals(apiValue)) {
+        return Optional.of(operator);
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -5,6 +5,7 @@ import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V1LabelSelectorRequirement;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.immutables.value.Value;
 
 /**
@@ -46,6 +47,24 @@ public abstract class LabelSelectorRequirement {
     for (int i = 0; i < values().size(); i++) {
       Names.checkLabelValue(values.index(i), values().get(i));
     }
+  }
+
+  /**
+   * Whether an object carrying {@code labels} meets this expression, as the API server decides
+   * ({@code labels.Requirement.Matches}): {@code In} when the label is present with one of the
+   * values, {@code NotIn} when it is absent or has none of them, {@code Exists} when present,
+   * {@code DoesNotExist} when absent. An expression the API server refuses to build ({@code In}
+   * or {@code NotIn} without values, {@code Exists} or {@code DoesNotExist} with some) makes its
+   * selector select nothing, so it matches nothing here.
+   */
+  public boolean matches(Map<String, String> labels) {
+    String value = labels.get(key());
+    return switch (operator()) {
+      case IN -> !values().isEmpty() && value != null && values().contains(value);
+      case NOT_IN -> !values().isEmpty() && (value == null || !values().contains(value));
+      case EXISTS -> values().isEmpty() && value != null;
+      case DOES_NOT_EXIST -> values().isEmpty() && value == null;
+    };
   }
 
   /** The client-java model: key, operator and, when there are any, values. */

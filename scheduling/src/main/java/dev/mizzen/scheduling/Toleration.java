@@ -1,6 +1,7 @@
 package dev.mizzen.scheduling;
 
 import dev.mizzen.validation.Names;
+import dev.mizzen.validation.Seconds;
 import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V1Toleration;
 import java.time.Duration;
@@ -97,8 +98,7 @@ public abstract class Toleration {
       seconds.check(effect().equals(Optional.of(TaintEffect.NO_EXECUTE)),
           "may only be set when effect is NoExecute, was %s",
           effect().map(TaintEffect::apiValue).orElse("every effect"));
-      seconds.check(!period.isNegative() && period.getNano() == 0,
-          "must be whole seconds, 0 or more, was %s", period);
+      Seconds.check(seconds, period, 0, Seconds.INT64);
     });
   }
 

@@ -80,6 +80,70 @@ class LabelSelectorTest {
   }
 
   @Test
+  void matchesLabelsAndEveryExpression() {
+    Map<String, String> web = Map.of("app", "web", "tier", "front");
+    assertThat(LabelSelector.everything().matches(Map.of())).isTrue();
+    assertThat(LabelSelector.matching("app", "web").matches(web)).isTrue();
+    assertThat(LabelSelector.matching("app", "db").matches(web)).isFalse();
+    assertThat(LabelSelector.matching("zone", "a").matches(web)).isFalse();
+    assertThat(LabelSelector.of(Label.key("tier").in("front", "edge")).matches(web)).isTrue();
+    assertThat(LabelSelector.of(Label.key("tier").in("back")).matches(web)).isFalse();
+    assertThat(LabelSelector.of(Label.key("zone").in("a")).matches(web)).isFalse();
+    assertThat(LabelSelector.of(Label.key("tier").notIn("back")).matches(web)).isTrue();
+    assertThat(LabelSelector.of(Label.key("zone").notIn("a")).matches(web)).as("NotIn holds without the label").isTrue();
+    assertThat(LabelSelector.of(Label.key("tier").notIn("front")).matches(web)).isFalse();
+    assertThat(LabelSelector.of(Label.key("tier").exists()).matches(web)).isTrue();
+    assertThat(LabelSelector.of(Label.key("zone").exists()).matches(web)).isFalse();
+    assertThat(LabelSelector.of(Label.key("zone").doesNotExist()).matches(web)).isTrue();
+    assertThat(LabelSelector.of(Label.key("tier").doesNotExist()).matches(web)).isFalse();
+    assertThat(LabelSelector.builder().matchLabel("app", "web").matchExpression(Label.key("tier").in("back"))
+        .build().matches(web)).as("labels and expressions must all hold").isFalse();
+  }
+
+  @Test
+  void expressionsTheApiServerCannotBuildMatchNothing() {
+    Map<String, String> web = Map.of("app", "web");
+    assertThat(LabelSelector.of(Label.key("zone").notIn()).matches(web)).isFalse();
+    assertThat(LabelSelector.of(Label.key("app").in()).matches(web)).isFalse();
+    assertThat(LabelSelector.of(LabelSelectorRequirement.of("app", LabelSelectorOperator.EXISTS, List.of("web")))
+        .matches(web)).isFalse();
+    assertThat(LabelSelector.of(LabelSelectorRequirement.of("x", LabelSelectorOperator.DOES_NOT_EXIST, List.of("y")))
+        .matches(web)).isFalse();
+  }
+
+  @Test
+  void clientJavaSelectorsMatchAsTheApiServerReadsThem() {
+    Map<String, String> web = Map.of("app", "web", "tier", "front");
+    assertThat(LabelSelector.matches((V1LabelSelector) null, web)).as("null selects nothing").isFalse();
+    assertThat(LabelSelector.matches(new V1LabelSelector(), Map.of())).as("{} selects everything").isTrue();
+    assertThat(LabelSelector.matches(new V1LabelSelector().matchLabels(null).matchExpressions(null), web)).isTrue();
+    V1LabelSelector selector = new V1LabelSelector().matchLabels(Map.of("app", "web")).matchExpressions(List.of(
+        new V1LabelSelectorRequirement().key("tier").operator("In").values(List.of("front", "edge")),
+        new V1LabelSelectorRequirement().key("canary").operator("DoesNotExist")));
+    assertThat(LabelSelector.matches(selector, web)).isTrue();
+    assertThat(LabelSelector.matches(selector, Map.of("app", "web", "tier", "back"))).isFalse();
+    assertThat(LabelSelector.fromV1LabelSelector(selector)).contains(LabelSelector.builder()
+        .matchLabel("app", "web")
+        .matchExpression(Label.key("tier").in("front", "edge"))
+        .matchExpression(Label.key("canary").doesNotExist())
+        .build());
+
+    V1LabelSelector unknownOperator = new V1LabelSelector().matchExpressions(List.of(
+        new V1LabelSelectorRequirement().key("tier").operator("Equals").values(List.of("front"))));
+    assertThat(LabelSelector.fromV1LabelSelector(unknownOperator)).isEmpty();
+    assertThat(LabelSelector.matches(unknownOperator, web)).isFalse();
+    assertThat(LabelSelector.fromV1LabelSelector(null)).isEmpty();
+  }
+
+  @Test
+  void mapSelectorsNeedEveryEntry() {
+    Map<String, String> web = Map.of("app", "web", "tier", "front");
+    assertThat(LabelSelector.matches(Map.of("app", "web"), web)).isTrue();
+    assertThat(LabelSelector.matches(Map.of("app", "web", "tier", "back"), web)).isFalse();
+    assertThat(LabelSelector.matches(Map.of(), web)).isTrue();
+  }
+
+  @Test
   void validSelectorsHaveNoProblems() {
     assertThat(problems(LabelSelector.everything())).isEmpty();
     assertThat(problems(LabelSelector.builder()

@@ -91,8 +91,8 @@ class TolerationTest {
     assertThat(problems(Toleration.exists("k").tolerationSeconds(30)))
         .containsExactly("pod/p: t.tolerationSeconds: may only be set when effect is NoExecute, was every effect");
     assertThat(problems(Toleration.exists("k", TaintEffect.NO_EXECUTE).tolerationPeriod(Duration.ofMillis(1500))))
-        .containsExactly("pod/p: t.tolerationSeconds: must be whole seconds, 0 or more, was PT1.5S");
+        .containsExactly("pod/p: t.tolerationSeconds: must be a whole number of seconds, was 1.5s");
     assertThat(problems(Toleration.exists("k", TaintEffect.NO_EXECUTE).tolerationSeconds(-1)))
-        .containsExactly("pod/p: t.tolerationSeconds: must be whole seconds, 0 or more, was PT-1S");
+        .containsExactly("pod/p: t.tolerationSeconds: must be at least 0s, was -1s");
   }
 }

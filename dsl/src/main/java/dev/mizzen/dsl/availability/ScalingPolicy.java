@@ -1,5 +1,6 @@
 package dev.mizzen.dsl.availability;
 
+import dev.mizzen.validation.Seconds;
 import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V2HPAScalingPolicy;
 import java.time.Duration;
@@ -58,9 +59,6 @@ public abstract class ScalingPolicy {
   /** Checks value and period; {@code v} is at the policy ({@code ...policies[0]}). */
   public final void validate(Validation v) {
     v.field("value").check(value() > 0, "must be greater than 0, was %d", value());
-    Validation period = v.field("periodSeconds");
-    if (period.check(period().toNanosPart() == 0, "must be whole seconds, was %s", period())) {
-      period.checkRange(period().getSeconds(), 1, MAX_PERIOD_SECONDS);
-    }
+    Seconds.check(v.field("periodSeconds"), period(), 1, MAX_PERIOD_SECONDS);
   }
 }

@@ -1,5 +1,6 @@
 package dev.mizzen.dsl.availability;
 
+import dev.mizzen.validation.Seconds;
 import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V2HPAScalingPolicy;
 import io.kubernetes.client.openapi.models.V2HPAScalingRules;
@@ -87,12 +88,8 @@ public abstract class ScalingRules {
 
   /** Checks the window and every policy; {@code v} is at the rules ({@code spec.behavior.scaleUp}). */
   public final void validate(Validation v) {
-    stabilizationWindow().ifPresent(window -> {
-      Validation field = v.field("stabilizationWindowSeconds");
-      if (field.check(window.toNanosPart() == 0, "must be whole seconds, was %s", window)) {
-        field.checkRange(window.getSeconds(), 0, MAX_STABILIZATION_SECONDS);
-      }
-    });
+    stabilizationWindow().ifPresent(window ->
+        Seconds.check(v.field("stabilizationWindowSeconds"), window, 0, MAX_STABILIZATION_SECONDS));
     for (int i = 0; i < policies().size(); i++) {
       policies().get(i).validate(v.field("policies").index(i));
     }

@@ -2,7 +2,7 @@ package dev.mizzen.dsl.container;
 
 import dev.mizzen.dsl.probe.Exec;
 import dev.mizzen.dsl.probe.HttpGet;
-import dev.mizzen.dsl.probe.Seconds;
+import dev.mizzen.validation.Seconds;
 import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V1LifecycleHandler;
 import io.kubernetes.client.openapi.models.V1SleepAction;
@@ -79,7 +79,7 @@ public abstract class Hook {
     httpGetAction().ifPresent(h -> h.validate(v.field("httpGet"), portNames));
     sleepDuration().ifPresent(d -> {
       Validation field = v.field("sleep");
-      if (Seconds.check(field, d, 0, Long.MAX_VALUE) && terminationGracePeriod.getNano() == 0) {
+      if (Seconds.check(field, d, 0, Seconds.INT64) && terminationGracePeriod.getNano() == 0) {
         field.check(d.compareTo(terminationGracePeriod) <= 0,
             "must be at most the pod's termination grace period (%s), was %s",
             Seconds.format(terminationGracePeriod), Seconds.format(d));

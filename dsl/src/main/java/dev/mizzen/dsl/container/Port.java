@@ -1,5 +1,6 @@
 package dev.mizzen.dsl.container;
 
+import dev.mizzen.dsl.port.Protocol;
 import dev.mizzen.validation.Names;
 import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V1ContainerPort;
@@ -55,7 +56,7 @@ public abstract class Port {
     V1ContainerPort rendered = new V1ContainerPort().containerPort(containerPort());
     name().ifPresent(rendered::setName);
     if (protocol() != Protocol.TCP) {
-      rendered.setProtocol(protocol().name());
+      rendered.setProtocol(protocol().value());
     }
     hostPort().ifPresent(rendered::setHostPort);
     return rendered;

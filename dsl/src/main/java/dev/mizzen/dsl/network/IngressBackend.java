@@ -1,5 +1,6 @@
 package dev.mizzen.dsl.network;
 
+import dev.mizzen.dsl.port.PortRef;
 import dev.mizzen.validation.Names;
 import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V1IngressBackend;

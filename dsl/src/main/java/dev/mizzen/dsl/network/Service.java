@@ -4,6 +4,7 @@ import dev.mizzen.dsl.meta.KubernetesResource;
 import dev.mizzen.dsl.meta.Metadata;
 import dev.mizzen.dsl.meta.ObjectMetadata;
 import dev.mizzen.dsl.meta.RenderContext;
+import dev.mizzen.validation.Seconds;
 import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V1ClientIPConfig;
 import io.kubernetes.client.openapi.models.V1Service;
@@ -237,9 +238,7 @@ public abstract class Service implements KubernetesResource {
       Validation field = spec.field("sessionAffinityConfig").field("clientIP").field("timeoutSeconds");
       if (field.check(sessionAffinity().orElse(SessionAffinity.NONE) == SessionAffinity.CLIENT_IP,
           "needs session affinity ClientIP")) {
-        field.check(timeout.toNanosPart() == 0,
-            "must be whole seconds, was %s", timeout);
-        field.checkRange(timeout.getSeconds(), 1, MAX_CLIENT_IP_AFFINITY_SECONDS);
+        Seconds.check(field, timeout, 1, MAX_CLIENT_IP_AFFINITY_SECONDS);
       }
     });
   }

@@ -6,12 +6,12 @@ import dev.mizzen.dsl.container.ContainerKind;
 import dev.mizzen.dsl.container.Port;
 import dev.mizzen.dsl.meta.Metadata;
 import dev.mizzen.dsl.meta.RenderContext;
-import dev.mizzen.dsl.probe.Seconds;
 import dev.mizzen.dsl.resources.QosClass;
 import dev.mizzen.dsl.security.PodSecurity;
 import dev.mizzen.dsl.security.SecurityOptOut;
 import dev.mizzen.scheduling.Placement;
 import dev.mizzen.validation.Names;
+import dev.mizzen.validation.Seconds;
 import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1LocalObjectReference;
@@ -219,7 +219,7 @@ public abstract class PodTemplate {
 
     Duration grace = terminationGracePeriod().orElse(ContainerContext.DEFAULT_TERMINATION_GRACE_PERIOD);
     terminationGracePeriod().ifPresent(d ->
-        Seconds.check(spec.field("terminationGracePeriodSeconds"), d, 0, Long.MAX_VALUE));
+        Seconds.check(spec.field("terminationGracePeriodSeconds"), d, 0, Seconds.INT64));
     for (Map.Entry<Container, ContainerKind> placed : placedContainers()) {
       Container container = placed.getKey();
       ContainerKind kind = placed.getValue();

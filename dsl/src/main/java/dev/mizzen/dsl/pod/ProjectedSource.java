@@ -1,7 +1,7 @@
 package dev.mizzen.dsl.pod;
 
-import dev.mizzen.dsl.probe.Seconds;
 import dev.mizzen.validation.Names;
+import dev.mizzen.validation.Seconds;
 import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V1ConfigMapProjection;
 import io.kubernetes.client.openapi.models.V1DownwardAPIProjection;
@@ -143,15 +143,7 @@ public abstract class ProjectedSource {
       case SERVICE_ACCOUNT_TOKEN -> {
         Validation token = v.field("serviceAccountToken");
         Files.checkPath(token.field("path"), tokenPath().orElseThrow());
-        expiration().ifPresent(d -> {
-          Validation field = token.field("expirationSeconds");
-          if (Seconds.check(field, d, 0, Long.MAX_VALUE)) {
-            field.check(d.getSeconds() >= MIN_EXPIRATION, "must be at least 10 minutes (600s), was %s",
-                Seconds.format(d));
-            field.check(d.getSeconds() <= MAX_EXPIRATION, "must be at most 2^32 seconds, was %s",
-                Seconds.format(d));
-          }
-        });
+        expiration().ifPresent(d -> Seconds.check(token.field("expirationSeconds"), d, MIN_EXPIRATION, MAX_EXPIRATION));
       }
     }
   }

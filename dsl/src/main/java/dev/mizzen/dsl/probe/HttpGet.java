@@ -1,5 +1,6 @@
 package dev.mizzen.dsl.probe;
 
+import dev.mizzen.dsl.port.PortRef;
 import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V1HTTPGetAction;
 import io.kubernetes.client.openapi.models.V1HTTPHeader;
@@ -43,7 +44,7 @@ public abstract non-sealed class HttpGet implements ProbeHandler {
 
   /** GET {@code path} on the container port named {@code portName}. */
   public static Builder of(String path, String portName) {
-    return new Builder().path(path).port(PortRef.named(portName));
+    return new Builder().path(path).port(PortRef.name(portName));
   }
 
   /** GET {@code path} on port {@code port}. */
@@ -71,7 +72,7 @@ public abstract non-sealed class HttpGet implements ProbeHandler {
    */
   public void validate(Validation v, Set<String> portNames) {
     v.field("path").check(!path().isEmpty(), "must not be empty");
-    port().validate(v.field("port"), portNames);
+    port().validateInContainer(v.field("port"), portNames);
     headers().keySet().forEach(name -> v.field("httpHeaders").key(name).check(
         HEADER_NAME.matcher(name).matches(),
         "must be a valid HTTP header name (letters, digits and '-'), was '%s'", name));

@@ -1,5 +1,6 @@
 package dev.mizzen.dsl.probe;
 
+import dev.mizzen.validation.Seconds;
 import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V1Probe;
 import java.time.Duration;
@@ -116,9 +117,9 @@ public abstract class Probe {
    */
   public void validate(Validation v, ProbeKind kind, Set<String> portNames) {
     handler().validateIn(v, portNames);
-    initialDelay().ifPresent(d -> Seconds.check(v.field("initialDelaySeconds"), d, 0, Seconds.INT32_MAX));
-    period().ifPresent(d -> Seconds.check(v.field("periodSeconds"), d, 1, Seconds.INT32_MAX));
-    timeout().ifPresent(d -> Seconds.check(v.field("timeoutSeconds"), d, 1, Seconds.INT32_MAX));
+    initialDelay().ifPresent(d -> Seconds.check(v.field("initialDelaySeconds"), d, 0, Seconds.INT32));
+    period().ifPresent(d -> Seconds.check(v.field("periodSeconds"), d, 1, Seconds.INT32));
+    timeout().ifPresent(d -> Seconds.check(v.field("timeoutSeconds"), d, 1, Seconds.INT32));
     successThreshold().ifPresent(threshold -> {
       Validation field = v.field("successThreshold");
       if (kind == ProbeKind.READINESS) {
@@ -133,7 +134,7 @@ public abstract class Probe {
       if (kind == ProbeKind.READINESS) {
         field.problem("must not be set for readiness probes (a failing readiness probe kills nothing)");
       } else {
-        Seconds.check(field, d, 1, Long.MAX_VALUE);
+        Seconds.check(field, d, 1, Seconds.INT64);
       }
     });
   }

@@ -1,5 +1,6 @@
 package dev.mizzen.dsl.probe;
 
+import dev.mizzen.dsl.port.PortRef;
 import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V1Probe;
 import io.kubernetes.client.openapi.models.V1TCPSocketAction;
@@ -16,7 +17,7 @@ public abstract non-sealed class TcpSocket implements ProbeHandler {
 
   /** Connects to the container port named {@code portName}. */
   public static TcpSocket of(String portName) {
-    return ImmutableTcpSocket.of(PortRef.named(portName));
+    return ImmutableTcpSocket.of(PortRef.name(portName));
   }
 
   /** Connects to port {@code port}. */
@@ -36,6 +37,6 @@ public abstract non-sealed class TcpSocket implements ProbeHandler {
 
   @Override
   public void validateIn(Validation atProbe, Set<String> portNames) {
-    port().validate(atProbe.field("tcpSocket").field("port"), portNames);
+    port().validateInContainer(atProbe.field("tcpSocket").field("port"), portNames);
   }
 }

@@ -4,6 +4,7 @@ import dev.mizzen.dsl.intstr.Amount;
 import dev.mizzen.dsl.meta.Metadata;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.pod.PodTemplate;
+import dev.mizzen.validation.Seconds;
 import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V1DaemonSet;
 import io.kubernetes.client.openapi.models.V1DaemonSetSpec;

@@ -2,6 +2,7 @@ package dev.mizzen.dsl.workload;
 
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.pod.RestartPolicy;
+import dev.mizzen.validation.Seconds;
 import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V1JobSpec;
 import io.kubernetes.client.openapi.models.V1PodTemplateSpec;

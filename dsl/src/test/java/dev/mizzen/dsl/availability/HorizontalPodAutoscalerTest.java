@@ -146,12 +146,12 @@ class HorizontalPodAutoscalerTest {
         .scaleDown(ScalingRules.stabilizedOver(Duration.ofSeconds(-1))
             .policy(ScalingPolicy.percent(10, Duration.ZERO)))
         .build())).containsExactly(
-        "horizontalpodautoscaler/web: spec.behavior.scaleUp.stabilizationWindowSeconds: must be 0..3600, was 7200",
+        "horizontalpodautoscaler/web: spec.behavior.scaleUp.stabilizationWindowSeconds: must be 0s..3600s, was 7200s",
         "horizontalpodautoscaler/web: spec.behavior.scaleUp.policies[0].value: must be greater than 0, was 0",
-        "horizontalpodautoscaler/web: spec.behavior.scaleUp.policies[0].periodSeconds: must be 1..1800, was 1860",
-        "horizontalpodautoscaler/web: spec.behavior.scaleUp.policies[1].periodSeconds: must be whole seconds,"
-            + " was PT1.5S",
-        "horizontalpodautoscaler/web: spec.behavior.scaleDown.stabilizationWindowSeconds: must be 0..3600, was -1",
-        "horizontalpodautoscaler/web: spec.behavior.scaleDown.policies[0].periodSeconds: must be 1..1800, was 0");
+        "horizontalpodautoscaler/web: spec.behavior.scaleUp.policies[0].periodSeconds: must be 1s..1800s, was 1860s",
+        "horizontalpodautoscaler/web: spec.behavior.scaleUp.policies[1].periodSeconds: must be a whole number"
+            + " of seconds, was 1.5s",
+        "horizontalpodautoscaler/web: spec.behavior.scaleDown.stabilizationWindowSeconds: must be 0s..3600s, was -1s",
+        "horizontalpodautoscaler/web: spec.behavior.scaleDown.policies[0].periodSeconds: must be 1s..1800s, was 0s");
   }
 }

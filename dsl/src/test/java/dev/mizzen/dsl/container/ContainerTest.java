@@ -273,8 +273,7 @@ class ContainerTest {
         .postStart(Hook.sleep(Duration.ofMillis(500)))
         .build();
     assertThat(problems(container, APP)).containsExactly(
-        AT + "lifecycle.postStart.sleep: must be a whole number of seconds (Kubernetes counts this field in"
-            + " seconds), was 0.5s",
+        AT + "lifecycle.postStart.sleep: must be a whole number of seconds, was 0.5s",
         AT + "lifecycle.preStop.sleep: must be at most the pod's termination grace period (30s), was 45s");
     ContainerContext longGrace = new ContainerContext(ContainerKind.APP, Set.of(), Set.of(), Duration.ofMinutes(1), false);
     assertThat(problems(web().preStop(Hook.sleep(Duration.ofSeconds(45))).build(), longGrace)).isEmpty();

@@ -4,6 +4,7 @@ import static dev.mizzen.dsl.network.ServiceTest.problems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mizzen.dsl.meta.RenderContext;
+import dev.mizzen.dsl.port.Protocol;
 import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.openapi.models.V1IPBlock;
 import io.kubernetes.client.openapi.models.V1LabelSelector;

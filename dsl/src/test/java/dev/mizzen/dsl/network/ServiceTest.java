@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mizzen.dsl.config.ConfigMap;
 import dev.mizzen.dsl.meta.RenderContext;
+import dev.mizzen.dsl.port.PortRef;
 import dev.mizzen.validation.InvalidSpecException;
 import dev.mizzen.validation.Problem;
 import io.kubernetes.client.custom.IntOrString;
@@ -184,10 +185,10 @@ class ServiceTest {
         "service/web: spec.sessionAffinityConfig.clientIP.timeoutSeconds: needs session affinity ClientIP");
     assertThat(problems(() -> Service.named("web").selecting("web").port(80)
         .clientIpAffinity(Duration.ofDays(2)).build())).containsExactly(
-        "service/web: spec.sessionAffinityConfig.clientIP.timeoutSeconds: must be 1..86400, was 172800");
+        "service/web: spec.sessionAffinityConfig.clientIP.timeoutSeconds: must be 1s..86400s, was 172800s");
     assertThat(problems(() -> Service.named("web").selecting("web").port(80)
         .clientIpAffinity(Duration.ofMillis(1500)).build())).containsExactly(
-        "service/web: spec.sessionAffinityConfig.clientIP.timeoutSeconds: must be whole seconds, was PT1.5S");
+        "service/web: spec.sessionAffinityConfig.clientIP.timeoutSeconds: must be a whole number of seconds, was 1.5s");
   }
 
   @Test

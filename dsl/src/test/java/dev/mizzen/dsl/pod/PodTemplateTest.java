@@ -236,7 +236,7 @@ class PodTemplateTest {
     PodTemplate template = PodTemplate.builder().container(web()).terminationGracePeriod(Duration.ofMillis(1500))
         .build();
     assertThat(problems(template)).containsExactly(AT + "spec.terminationGracePeriodSeconds: must be a whole"
-        + " number of seconds (Kubernetes counts this field in seconds), was 1.5s");
+        + " number of seconds, was 1.5s");
   }
 
   @Test

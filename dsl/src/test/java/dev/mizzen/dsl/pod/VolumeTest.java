@@ -105,13 +105,13 @@ class VolumeTest {
         ProjectedSource.serviceAccountToken("token", "vault", Duration.ofMinutes(5)),
         ProjectedSource.serviceAccountToken("t2", "vault", Duration.ofSeconds((1L << 32) + 1)),
         ProjectedSource.serviceAccountToken("t3", "vault", Duration.ofMillis(600_500))))).containsExactly(
-        AT + "[creds].projected.sources[1].serviceAccountToken.expirationSeconds: must be at least 10 minutes"
-            + " (600s), was 300s",
+        AT + "[creds].projected.sources[1].serviceAccountToken.expirationSeconds: must be at least 600s,"
+            + " was 300s",
         AT + "[creds].projected.sources[1]: projects 'token' again: file paths must be unique across the sources",
-        AT + "[creds].projected.sources[2].serviceAccountToken.expirationSeconds: must be at most 2^32 seconds,"
+        AT + "[creds].projected.sources[2].serviceAccountToken.expirationSeconds: must be at most 4294967296s,"
             + " was 4294967297s",
         AT + "[creds].projected.sources[3].serviceAccountToken.expirationSeconds: must be a whole number of"
-            + " seconds (Kubernetes counts this field in seconds), was 600.5s");
+            + " seconds, was 600.5s");
   }
 
   @Test

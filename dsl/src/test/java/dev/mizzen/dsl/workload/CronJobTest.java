@@ -118,7 +118,7 @@ class CronJobTest {
         .build())).containsExactly(
         "cronjob/report: spec.schedule: day of week field '7': needs values in 0-6 or sun-sat (0 is Sunday; 7 is not"
             + " accepted), was '0 3 * * 7'",
-        "cronjob/report: spec.startingDeadlineSeconds: must be at least 0 seconds, was -1",
+        "cronjob/report: spec.startingDeadlineSeconds: must be at least 0s, was -1s",
         "cronjob/report: spec.successfulJobsHistoryLimit: must be >= 0, was -1",
         "cronjob/report: spec.failedJobsHistoryLimit: must be >= 0, was -1");
     assertThat(report().startingDeadline(Duration.ZERO).build().render().getSpec().getStartingDeadlineSeconds())
@@ -134,7 +134,7 @@ class CronJobTest {
         "cronjob/report: spec.jobTemplate.spec.template.spec.restartPolicy: must be OnFailure or Never for a"
             + " CronJob, was Always: a Job's pods must finish; leave restartPolicy out for Never",
         "cronjob/report: spec.jobTemplate.spec.backoffLimit: must be >= 0, was -1",
-        "cronjob/report: spec.jobTemplate.spec.activeDeadlineSeconds: must be at least 1 second, was 0",
+        "cronjob/report: spec.jobTemplate.spec.activeDeadlineSeconds: must be at least 1s, was 0s",
         "cronjob/report: spec.jobTemplate.spec.template.metadata.labels[controller-uid]: is set by the API server to"
             + " select the Job's pods: remove it");
   }

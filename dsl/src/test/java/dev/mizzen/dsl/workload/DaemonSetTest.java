@@ -110,7 +110,7 @@ class DaemonSetTest {
         .build())).containsExactly(
         "daemonset/agent: spec.template.spec.restartPolicy: must be Always for a DaemonSet, was OnFailure: its pods"
             + " run until replaced; run pods to completion with a Job",
-        "daemonset/agent: spec.minReadySeconds: must be whole seconds, was PT0.01S",
+        "daemonset/agent: spec.minReadySeconds: must be a whole number of seconds, was 0.01s",
         "daemonset/agent: spec.revisionHistoryLimit: must be >= 0, was -3");
   }
 

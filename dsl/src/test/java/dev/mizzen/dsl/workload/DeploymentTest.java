@@ -308,10 +308,10 @@ class DeploymentTest {
   void durationsAreWholeSecondsInRange() {
     assertThat(problems(() -> deployment().minReady(Duration.ofMillis(1500))
         .progressDeadline(Duration.ofSeconds(-1)).build())).containsExactly(
-        "deployment/web: spec.minReadySeconds: must be whole seconds, was PT1.5S",
-        "deployment/web: spec.progressDeadlineSeconds: must be 0..2147483647 seconds, was -1");
+        "deployment/web: spec.minReadySeconds: must be a whole number of seconds, was 1.5s",
+        "deployment/web: spec.progressDeadlineSeconds: must be at least 0s, was -1s");
     assertThat(problems(() -> deployment().progressDeadline(Duration.ofSeconds(Integer.MAX_VALUE + 1L)).build()))
-        .containsExactly("deployment/web: spec.progressDeadlineSeconds: must be 0..2147483647 seconds, was 2147483648");
+        .containsExactly("deployment/web: spec.progressDeadlineSeconds: must be at most 2147483647s, was 2147483648s");
   }
 
   @Test

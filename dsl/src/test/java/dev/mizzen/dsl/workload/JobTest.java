@@ -88,12 +88,12 @@ class JobTest {
     assertThat(problems(() -> migrate().backoffLimit(-1).activeDeadline(Duration.ZERO)
         .ttlAfterFinished(Duration.ofSeconds(-5)).completions(-1).parallelism(-2).build())).containsExactly(
         "job/migrate: spec.backoffLimit: must be >= 0, was -1",
-        "job/migrate: spec.activeDeadlineSeconds: must be at least 1 second, was 0",
-        "job/migrate: spec.ttlSecondsAfterFinished: must be 0..2147483647 seconds, was -5",
+        "job/migrate: spec.activeDeadlineSeconds: must be at least 1s, was 0s",
+        "job/migrate: spec.ttlSecondsAfterFinished: must be at least 0s, was -5s",
         "job/migrate: spec.completions: must be >= 0, was -1",
         "job/migrate: spec.parallelism: must be >= 0, was -2");
     assertThat(problems(() -> migrate().activeDeadline(Duration.ofMillis(500)).build())).containsExactly(
-        "job/migrate: spec.activeDeadlineSeconds: must be whole seconds, was PT0.5S");
+        "job/migrate: spec.activeDeadlineSeconds: must be a whole number of seconds, was 0.5s");
     V1Job zeros = migrate().backoffLimit(0).ttlAfterFinished(Duration.ZERO).completions(0).parallelism(0).build()
         .render();
     assertThat(zeros.getSpec().getTtlSecondsAfterFinished()).isZero();

@@ -147,7 +147,7 @@ class StatefulSetTest {
         "statefulset/db: spec.serviceName: must be a lowercase RFC 1123 label (lowercase letters, digits and '-',"
             + " starting and ending with a letter or digit), was 'DB'",
         "statefulset/db: spec.replicas: must be >= 0, was -1",
-        "statefulset/db: spec.minReadySeconds: must be 0..2147483647 seconds, was -1",
+        "statefulset/db: spec.minReadySeconds: must be at least 0s, was -1s",
         "statefulset/db: spec.revisionHistoryLimit: must be >= 0, was -1",
         "statefulset/db: spec.ordinals.start: must be >= 0, was -1");
   }

@@ -8,71 +8,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Evaluates and prints {@link V1LabelSelector}s with the API server's semantics
- * ({@code metav1.LabelSelectorAsSelector}): a null selector selects nothing, an empty one
- * everything; {@code NotIn} and {@code DoesNotExist} hold when the label is absent.
+ * Prints {@link V1LabelSelector}s and labels for failure messages. Whether a selector selects
+ * some labels is {@link dev.mizzen.scheduling.LabelSelector#matches}'s to say.
  */
 final class LabelSelectors {
   private LabelSelectors() {}
-
-  /** Whether {@code selector} selects an object carrying {@code labels}. */
-  static boolean matches(V1LabelSelector selector, Map<String, String> labels) {
-    if (selector == null) {
-      return false;
-    }
-    if (selector.getMatchLabels() != null && !isSubset(selector.getMatchLabels(), labels)) {
-      return false;
-    }
-    if (selector.getMatchExpressions() != null) {
-      for (V1LabelSelectorRequirement requirement : selector.getMatchExpressions()) {
-        if (!matches(requirement, labels)) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
-  /** Whether every entry of {@code selector} is among {@code labels}; a Service's (map) selector. */
-  static boolean isSubset(Map<String, String> selector, Map<String, String> labels) {
-    for (Map.Entry<String, String> entry : selector.entrySet()) {
-      if (!entry.getValue().equals(labels.get(entry.getKey()))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Whether {@code selector} is present and has neither labels nor expressions (selects everything). */
-  static boolean isEverything(V1LabelSelector selector) {
-    return selector != null
-        && (selector.getMatchLabels() == null || selector.getMatchLabels().isEmpty())
-        && (selector.getMatchExpressions() == null || selector.getMatchExpressions().isEmpty());
-  }
-
-  /** Every label key {@code selector} looks at. */
-  static List<String> keys(V1LabelSelector selector) {
-    List<String> keys = new ArrayList<>();
-    if (selector != null && selector.getMatchLabels() != null) {
-      keys.addAll(selector.getMatchLabels().keySet());
-    }
-    if (selector != null && selector.getMatchExpressions() != null) {
-      selector.getMatchExpressions().forEach(r -> keys.add(r.getKey()));
-    }
-    return keys;
-  }
-
-  private static boolean matches(V1LabelSelectorRequirement requirement, Map<String, String> labels) {
-    String value = labels.get(requirement.getKey());
-    List<String> values = requirement.getValues() == null ? List.of() : requirement.getValues();
-    return switch (String.valueOf(requirement.getOperator())) {
-      case "In" -> value != null && values.contains(value);
-      case "NotIn" -> value == null || !values.contains(value);
-      case "Exists" -> value != null;
-      case "DoesNotExist" -> value == null;
-      default -> false;
-    };
-  }
 
   /** {@code {a=b, c In [d, e]}}; {@code (none)} for a null selector, {@code {}} for everything. */
   static String describe(V1LabelSelector selector) {

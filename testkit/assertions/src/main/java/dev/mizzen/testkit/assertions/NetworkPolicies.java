@@ -1,5 +1,6 @@
 package dev.mizzen.testkit.assertions;
 
+import dev.mizzen.scheduling.LabelSelector;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.models.V1ContainerPort;
 import io.kubernetes.client.openapi.models.V1LabelSelector;
@@ -166,7 +167,7 @@ final class NetworkPolicies {
   /** Whether the policy's podSelector selects pods with {@code labels}; an absent selector is empty and selects all. */
   static boolean selects(V1NetworkPolicy policy, Map<String, String> labels) {
     V1LabelSelector selector = policy.getSpec() == null ? null : policy.getSpec().getPodSelector();
-    return selector == null || LabelSelectors.matches(selector, labels);
+    return selector == null || LabelSelector.matches(selector, labels);
   }
 
   /** An empty peer list matches every peer; otherwise the best of the peers' matches. */
@@ -190,7 +191,7 @@ final class NetworkPolicies {
       return new Match(Outcome.UNKNOWN, List.of(at.message("ipBlock " + peer.getIpBlock().getCidr()
           + " is not evaluated: pod IPs are not known before the pods run")));
     }
-    if (peer.getPodSelector() != null && !LabelSelectors.matches(peer.getPodSelector(), other.labels())) {
+    if (peer.getPodSelector() != null && !LabelSelector.matches(peer.getPodSelector(), other.labels())) {
       return new Match(Outcome.DENIED, List.of());
     }
     V1LabelSelector namespaces = peer.getNamespaceSelector();
@@ -198,30 +199,34 @@ final class NetworkPolicies {
       boolean sameNamespace = Objects.equals(policyNamespace, other.namespace());
       return new Match(sameNamespace ? Outcome.ALLOWED : Outcome.DENIED, List.of());
     }
-    if (LabelSelectors.isEverything(namespaces)) {
+    Optional<LabelSelector> selector = LabelSelector.fromV1LabelSelector(namespaces);
+    if (selector.isEmpty()) {
+      return new Match(Outcome.DENIED, List.of()); // one the API server cannot read selects nothing
+    }
+    if (selector.get().isEverything()) {
       return new Match(Outcome.ALLOWED, List.of());
     }
-    Optional<Map<String, String>> labels = namespaceLabels(other.namespace(), namespaces);
+    Optional<Map<String, String>> labels = namespaceLabels(other.namespace(), selector.get());
     if (labels.isEmpty()) {
       return new Match(Outcome.UNKNOWN, List.of(at.message("namespaceSelector " + LabelSelectors.describe(namespaces)
           + " is not evaluated: the labels of namespace " + (other.namespace() == null ? "(none)" : other.namespace())
           + " are unknown (add its Namespace object)")));
     }
-    return new Match(LabelSelectors.matches(namespaces, labels.get()) ? Outcome.ALLOWED : Outcome.DENIED, List.of());
+    return new Match(selector.get().matches(labels.get()) ? Outcome.ALLOWED : Outcome.DENIED, List.of());
   }
 
   /**
    * The labels of namespace {@code name}: its object's, or, when only {@code kubernetes.io/metadata.name}
    * matters to {@code selector}, the one label the API server always sets.
    */
-  private Optional<Map<String, String>> namespaceLabels(String name, V1LabelSelector selector) {
+  private Optional<Map<String, String>> namespaceLabels(String name, LabelSelector selector) {
     if (name == null) {
       return Optional.empty();
     }
     if (namespaceLabels.containsKey(name)) {
       return Optional.of(namespaceLabels.get(name));
     }
-    boolean onlyName = LabelSelectors.keys(selector).stream().allMatch(NAMESPACE_NAME_LABEL::equals);
+    boolean onlyName = selector.keys().stream().allMatch(NAMESPACE_NAME_LABEL::equals);
     return onlyName ? Optional.of(Map.of(NAMESPACE_NAME_LABEL, name)) : Optional.empty();
   }
 

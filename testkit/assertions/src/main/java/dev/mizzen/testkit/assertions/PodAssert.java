@@ -1,5 +1,6 @@
 package dev.mizzen.testkit.assertions;
 
+import dev.mizzen.scheduling.LabelSelector;
 import dev.mizzen.scheduling.Taint;
 import dev.mizzen.scheduling.TaintEffect;
 import io.kubernetes.client.openapi.models.V1Affinity;
@@ -192,7 +193,7 @@ public class PodAssert extends AbstractMizzenAssert<PodAssert, V1PodTemplateSpec
 
   private boolean spreads(String wanted, String key, V1LabelSelector selector, String where, List<String> found) {
     Map<String, String> labels = podLabels();
-    boolean selectsOwnPods = labels.isEmpty() ? selector != null : LabelSelectors.matches(selector, labels);
+    boolean selectsOwnPods = labels.isEmpty() ? selector != null : LabelSelector.matches(selector, labels);
     if (wanted.equals(key) && selectsOwnPods) {
       return true;
     }

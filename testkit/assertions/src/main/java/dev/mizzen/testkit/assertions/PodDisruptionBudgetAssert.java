@@ -2,6 +2,7 @@ package dev.mizzen.testkit.assertions;
 
 import dev.mizzen.dsl.availability.HorizontalPodAutoscaler;
 import dev.mizzen.dsl.workload.Workload;
+import dev.mizzen.scheduling.LabelSelector;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
@@ -96,7 +97,7 @@ public class PodDisruptionBudgetAssert
           "expected the namespace of " + target + ", but the budget is in another namespace"));
     }
     Map<String, String> podLabels = PodTemplates.podLabels(workload);
-    if (!LabelSelectors.matches(spec().getSelector(), podLabels)) {
+    if (!LabelSelector.matches(spec().getSelector(), podLabels)) {
       problems.add(location().field("spec.selector").message("expected to select the pods of " + target
           + " " + LabelSelectors.describe(podLabels) + ", but was " + LabelSelectors.describe(spec().getSelector())));
     }

@@ -1,6 +1,7 @@
 package dev.mizzen.testkit.assertions;
 
 import dev.mizzen.dsl.workload.Workload;
+import dev.mizzen.scheduling.LabelSelector;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.openapi.models.V1ContainerPort;
@@ -69,7 +70,7 @@ public class ServiceAssert extends AbstractKubernetesObjectAssert<ServiceAssert,
     } else if (selector.isEmpty()) {
       failAt(location().field("spec.selector"), "expected to select the pods of " + target
           + ", but the Service has no selector");
-    } else if (!LabelSelectors.isSubset(selector, PodTemplates.podLabels(workload))) {
+    } else if (!LabelSelector.matches(selector, PodTemplates.podLabels(workload))) {
       failAt(location().field("spec.selector"), "expected to select the pods of " + target + ", but the selector "
           + LabelSelectors.describe(selector) + " does not match their labels "
           + LabelSelectors.describe(PodTemplates.podLabels(workload)));

@@ -1,5 +1,6 @@
 package dev.mizzen.testkit.policy.recommended;
 
+import dev.mizzen.scheduling.LabelSelector;
 import dev.mizzen.testkit.policy.Rule;
 import dev.mizzen.testkit.policy.RuleContext;
 import dev.mizzen.testkit.policy.Severity;
@@ -26,7 +27,7 @@ final class NetworkPolicySelectsPods extends Rule {
     }
     V1NetworkPolicy policy = (V1NetworkPolicy) context.object();
     V1LabelSelector selector = policy.getSpec() == null ? null : policy.getSpec().getPodSelector();
-    if (selector == null || LabelSelectors.isEmpty(selector)) {
+    if (selector == null || LabelSelector.fromV1LabelSelector(selector).map(LabelSelector::isEverything).orElse(false)) {
       return;
     }
     if (context.shared(WorkloadIndex.BUILD).workloadCount(policy) == 0) {

@@ -1,5 +1,6 @@
 package dev.mizzen.testkit.policy.recommended;
 
+import dev.mizzen.scheduling.LabelSelector;
 import dev.mizzen.testkit.policy.Rule;
 import dev.mizzen.testkit.policy.RuleContext;
 import dev.mizzen.testkit.policy.Severity;
@@ -51,7 +52,7 @@ final class PodSpread extends Rule {
   static boolean spreads(V1PodSpec spec, Map<String, String> labels) {
     if (spec.getTopologySpreadConstraints() != null) {
       for (V1TopologySpreadConstraint constraint : spec.getTopologySpreadConstraints()) {
-        if (LabelSelectors.matches(constraint.getLabelSelector(), labels)) {
+        if (LabelSelector.matches(constraint.getLabelSelector(), labels)) {
           return true;
         }
       }
@@ -63,14 +64,14 @@ final class PodSpread extends Rule {
     }
     if (anti.getRequiredDuringSchedulingIgnoredDuringExecution() != null) {
       for (V1PodAffinityTerm term : anti.getRequiredDuringSchedulingIgnoredDuringExecution()) {
-        if (LabelSelectors.matches(term.getLabelSelector(), labels)) {
+        if (LabelSelector.matches(term.getLabelSelector(), labels)) {
           return true;
         }
       }
     }
     if (anti.getPreferredDuringSchedulingIgnoredDuringExecution() != null) {
       for (V1WeightedPodAffinityTerm term : anti.getPreferredDuringSchedulingIgnoredDuringExecution()) {
-        if (term.getPodAffinityTerm() != null && LabelSelectors.matches(term.getPodAffinityTerm().getLabelSelector(), labels)) {
+        if (term.getPodAffinityTerm() != null && LabelSelector.matches(term.getPodAffinityTerm().getLabelSelector(), labels)) {
           return true;
         }
       }

@@ -1,5 +1,6 @@
 package dev.mizzen.testkit.policy.recommended;
 
+import dev.mizzen.scheduling.LabelSelector;
 import dev.mizzen.testkit.policy.PodTemplate;
 import dev.mizzen.testkit.policy.Rule;
 import dev.mizzen.testkit.policy.RuleContext;
@@ -37,7 +38,7 @@ final class SelectorMatchesTemplate extends Rule {
     if (object instanceof V1ReplicationController) {
       V1ReplicationController rc = (V1ReplicationController) object;
       Map<String, String> selector = rc.getSpec() == null ? null : rc.getSpec().getSelector();
-      if (selector != null && !selector.isEmpty() && !LabelSelectors.matchesAll(selector, pod.labels())) {
+      if (selector != null && !selector.isEmpty() && !LabelSelector.matches(selector, pod.labels())) {
         report(context, LabelSelectors.describe(selector), pod);
       }
       return;
@@ -59,10 +60,10 @@ final class SelectorMatchesTemplate extends Rule {
     if (selector == null) {
       context.report("spec.selector", "must be set, was unset (it should select the pod template labels "
           + LabelSelectors.describe(pod.labels()) + ")");
-    } else if (LabelSelectors.isEmpty(selector)) {
+    } else if (LabelSelector.fromV1LabelSelector(selector).map(LabelSelector::isEverything).orElse(false)) {
       context.report("spec.selector", "must not be empty (it should select the pod template labels "
           + LabelSelectors.describe(pod.labels()) + ")");
-    } else if (!LabelSelectors.matches(selector, pod.labels())) {
+    } else if (!LabelSelector.matches(selector, pod.labels())) {
       report(context, LabelSelectors.describe(selector), pod);
     }
   }

@@ -1,7 +1,8 @@
 package dev.mizzen.testkit.policy.recommended;
 
-import dev.mizzen.validation.ObjectRef;
+import dev.mizzen.scheduling.LabelSelector;
 import dev.mizzen.testkit.policy.PodTemplate;
+import dev.mizzen.validation.ObjectRef;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.models.V1LabelSelector;
 import io.kubernetes.client.openapi.models.V1NetworkPolicy;
@@ -82,7 +83,7 @@ final class WorkloadIndex {
       List<Workload> selected = new ArrayList<>();
       if (selector != null) {
         for (Workload w : candidates(ObjectRef.of(service).namespace(), selector)) {
-          if (LabelSelectors.matchesAll(selector, w.labels())) {
+          if (LabelSelector.matches(selector, w.labels())) {
             selected.add(w);
             servicesOf.computeIfAbsent(w, k -> new ArrayList<>()).add(service);
           }
@@ -94,7 +95,7 @@ final class WorkloadIndex {
       V1LabelSelector selector = budget.getSpec() == null ? null : budget.getSpec().getSelector();
       List<Workload> covered = new ArrayList<>();
       for (Workload w : candidates(ObjectRef.of(budget).namespace(), selector)) {
-        if (LabelSelectors.matches(selector, w.labels())) {
+        if (LabelSelector.matches(selector, w.labels())) {
           covered.add(w);
           budgetsOf.computeIfAbsent(w, k -> new ArrayList<>()).add(budget);
         }
@@ -106,7 +107,7 @@ final class WorkloadIndex {
       int directions = directions(policy);
       int count = 0;
       for (Workload w : candidates(ObjectRef.of(policy).namespace(), selector)) {
-        if (LabelSelectors.matches(selector, w.labels())) {
+        if (LabelSelector.matches(selector, w.labels())) {
           count++;
           isolation.merge(w, directions, (a, b) -> a | b);
         }
