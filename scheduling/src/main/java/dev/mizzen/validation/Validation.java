@@ -12,7 +12,7 @@ import java.util.List;
  * stop at the first problem: {@link #throwIfInvalid()} reports them all together.
  *
  * <pre>{@code
- * Validation v = Validation.of("deployment/web");
+ * Validation v = Validation.of(ObjectRef.of("Deployment", "web"));
  * v.field("spec").field("replicas").check(replicas >= 0, "must be >= 0, was %s", replicas);
  * v.throwIfInvalid();
  * }</pre>
@@ -28,14 +28,14 @@ public final class Validation {
     this.problems = problems;
   }
 
-  /** Starts checking the object named {@code object}, conventionally {@code kind/name}. */
-  public static Validation of(String object) {
-    return new Validation(object, "", new ArrayList<>());
+  /** Starts checking {@code object}; problems name it as {@code Kind/name} or {@code Kind/namespace/name}. */
+  public static Validation of(ObjectRef object) {
+    return of(object.toString());
   }
 
-  /** Starts checking an object of {@code kind} (lower case, as in {@code deployment}) named {@code name}. */
-  public static Validation of(String kind, String name) {
-    return of(kind + "/" + name);
+  /** Starts checking something that is not a Kubernetes object, named {@code subject} in problems (a fleet, say). */
+  public static Validation of(String subject) {
+    return new Validation(subject, "", new ArrayList<>());
   }
 
   /** The child at {@code path.name}; {@code name} may itself be dotted ({@code spec.template}). */

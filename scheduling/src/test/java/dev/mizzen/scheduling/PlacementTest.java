@@ -41,7 +41,7 @@ class PlacementTest {
   }
 
   private static List<String> problems(Placement placement) {
-    Validation v = Validation.of("deployment/web");
+    Validation v = Validation.of("Deployment/web");
     placement.validate(v.field("spec.template.spec"));
     return v.problems().stream().map(Problem::toString).toList();
   }
@@ -236,7 +236,7 @@ class PlacementTest {
   @Test
   void nodeSelectorProblemsLandAtTheirKey() {
     assertThat(problems(Placement.builder().nodeSelector("node pool", "general").build())).containsExactly(
-        "deployment/web: spec.template.spec.nodeSelector[node pool]: key 'node pool' must have a name part of"
+        "Deployment/web: spec.template.spec.nodeSelector[node pool]: key 'node pool' must have a name part of"
             + " at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric");
   }
 
@@ -248,11 +248,11 @@ class PlacementTest {
         .preferNodes(101, NodeLabel.key("zone").exists())
         .build();
     assertThat(problems(placement)).containsExactly(
-        "deployment/web: spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution"
+        "Deployment/web: spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution"
             + ".nodeSelectorTerms[1].matchExpressions[1].values: must not be empty when operator is In",
-        "deployment/web: spec.template.spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0]"
+        "Deployment/web: spec.template.spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0]"
             + ".weight: must be 1..100, was 0",
-        "deployment/web: spec.template.spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[1]"
+        "Deployment/web: spec.template.spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[1]"
             + ".weight: must be 1..100, was 101");
   }
 
@@ -265,14 +265,14 @@ class PlacementTest {
         .avoidOwnPods(Topology.HOSTNAME, 200)
         .build();
     assertThat(problems(placement)).containsExactly(
-        "deployment/web: spec.template.spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0]"
+        "Deployment/web: spec.template.spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0]"
             + ".topologyKey: must not be empty: name a node label such as topology.kubernetes.io/zone",
-        "deployment/web: spec.template.spec.affinity.podAffinity.preferredDuringSchedulingIgnoredDuringExecution[0]"
+        "Deployment/web: spec.template.spec.affinity.podAffinity.preferredDuringSchedulingIgnoredDuringExecution[0]"
             + ".weight: must be 1..100, was 0",
-        "deployment/web: spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0]"
+        "Deployment/web: spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0]"
             + ".namespaces[0]: must be a lowercase RFC 1123 label (lowercase letters, digits and '-',"
             + " starting and ending with a letter or digit), was 'Bad'",
-        "deployment/web: spec.template.spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0]"
+        "Deployment/web: spec.template.spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0]"
             + ".weight: must be 1..100, was 200");
   }
 
@@ -282,7 +282,7 @@ class PlacementTest {
         .tolerate(Toleration.of("dedicated", "web", TaintEffect.NO_SCHEDULE).tolerationSeconds(60))
         .build();
     assertThat(problems(placement)).containsExactly(
-        "deployment/web: spec.template.spec.tolerations[1].tolerationSeconds: may only be set when effect is"
+        "Deployment/web: spec.template.spec.tolerations[1].tolerationSeconds: may only be set when effect is"
             + " NoExecute, was NoSchedule");
   }
 
@@ -294,8 +294,8 @@ class PlacementTest {
         .spreadOver(Topology.ZONE)
         .build();
     assertThat(problems(placement)).containsExactly(
-        "deployment/web: spec.template.spec.topologySpreadConstraints[0].maxSkew: must be >= 1, was 0",
-        "deployment/web: spec.template.spec.topologySpreadConstraints[3]: duplicate {topologyKey, whenUnsatisfiable}"
+        "Deployment/web: spec.template.spec.topologySpreadConstraints[0].maxSkew: must be >= 1, was 0",
+        "Deployment/web: spec.template.spec.topologySpreadConstraints[3]: duplicate {topologyKey, whenUnsatisfiable}"
             + " pair {topology.kubernetes.io/zone, ScheduleAnyway}, already at topologySpreadConstraints[0]:"
             + " merge the two constraints");
   }
@@ -309,6 +309,6 @@ class PlacementTest {
         .tolerate(Toleration.of("", "x"))
         .spreadOver("")
         .build();
-    assertThat(problems(placement)).hasSize(4).allSatisfy(p -> assertThat(p).startsWith("deployment/web: spec.template.spec."));
+    assertThat(problems(placement)).hasSize(4).allSatisfy(p -> assertThat(p).startsWith("Deployment/web: spec.template.spec."));
   }
 }

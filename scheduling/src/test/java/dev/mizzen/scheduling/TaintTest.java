@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class TaintTest {
 
   private static List<String> problems(Taint taint) {
-    Validation v = Validation.of("node/n");
+    Validation v = Validation.of("Node/n");
     taint.validate(v.field("spec.taints").index(0));
     return v.problems().stream().map(Problem::toString).toList();
   }
@@ -39,8 +39,8 @@ class TaintTest {
   void keysMustBeQualifiedNamesAndValuesLabelValues() {
     assertThat(problems(Taint.of("dedicated", "web", TaintEffect.NO_SCHEDULE))).isEmpty();
     assertThat(problems(Taint.of("", "bad value!", TaintEffect.NO_SCHEDULE))).containsExactly(
-        "node/n: spec.taints[0].key: key must not be empty",
-        "node/n: spec.taints[0].value: label value 'bad value!' must be at most 63 alphanumerics, '-', '_' or '.',"
+        "Node/n: spec.taints[0].key: key must not be empty",
+        "Node/n: spec.taints[0].value: label value 'bad value!' must be at most 63 alphanumerics, '-', '_' or '.',"
             + " starting and ending with an alphanumeric");
   }
 }

@@ -6,6 +6,7 @@ import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.render.Manifests;
 import dev.mizzen.validation.InvalidSpecException;
 import dev.mizzen.validation.Names;
+import dev.mizzen.validation.ObjectRef;
 import dev.mizzen.validation.Problem;
 import dev.mizzen.validation.Validation;
 import io.kubernetes.client.common.KubernetesObject;
@@ -58,7 +59,7 @@ public abstract class App {
 
   @Value.Check
   protected void check() {
-    Validation v = Validation.of("app/" + name());
+    Validation v = Validation.of(ObjectRef.of("App", name()));
     Validation nameAt = v.field("name");
     if (nameAt.check(!name().isEmpty(), "must not be empty: it is the value of app.kubernetes.io/part-of")) {
       Names.checkLabelValue(nameAt, name());
@@ -69,7 +70,7 @@ public abstract class App {
     for (KubernetesResource resource : resources()) {
       String namespace = resource.namespace().orElse(namespace());
       String ref = resource.apiVersion() + "/" + resource.kind() + "/" + namespace + "/" + resource.name();
-      v.field("resources").key(resource.objectRef()).check(seen.add(ref),
+      v.field("resources").key(resource.objectRef().toString()).check(seen.add(ref),
           "is added more than once in namespace '%s': each kind and name must be unique", namespace);
     }
     List<Problem> problems = new ArrayList<>(v.problems());

@@ -1,5 +1,6 @@
 package dev.mizzen.dsl.meta;
 
+import dev.mizzen.validation.ObjectRef;
 import io.kubernetes.client.common.KubernetesObject;
 
 /**
@@ -22,8 +23,12 @@ public interface KubernetesResource extends ObjectMetadata {
     return render(RenderContext.standalone());
   }
 
-  /** {@code kind/name} in lower case, as validation messages name the object ({@code deployment/web}). */
-  default String objectRef() {
-    return kind().toLowerCase(java.util.Locale.ROOT) + "/" + name();
+  /**
+   * The object's identity as validation messages name it, {@code Deployment/web}: the format of
+   * every other message ({@code Kind/namespace/name}) without the namespace, which a value often
+   * leaves to its App.
+   */
+  default ObjectRef objectRef() {
+    return ObjectRef.of(kind(), name());
   }
 }

@@ -105,11 +105,11 @@ class AppTest {
             ConfigMap.named("cfg").namespace("other").build(),
             Service.named("cfg").selecting("cfg").port(80).build())
         .build())).containsExactly(
-        "app/shop: resources[configmap/cfg]: is added more than once in namespace 'shop': each kind and name must"
+        "App/shop: resources[ConfigMap/cfg]: is added more than once in namespace 'shop': each kind and name must"
             + " be unique",
-        "app/shop: resources[configmap/cfg]: is added more than once in namespace 'shop': each kind and name must"
+        "App/shop: resources[ConfigMap/cfg]: is added more than once in namespace 'shop': each kind and name must"
             + " be unique",
-        "service/cfg: spec.selector: selects the pods of component 'cfg', but no workload of the app has such pods"
+        "Service/cfg: spec.selector: selects the pods of component 'cfg', but no workload of the app has such pods"
             + " (it has none in namespace 'shop'): select a workload of the app, e.g. selecting(workload)");
   }
 
@@ -184,13 +184,13 @@ class AppTest {
   @Test
   void nameNamespaceAndManagedByAreChecked() {
     assertThat(problems(() -> App.named("").namespace("Shop").managedBy("my tool").build())).containsExactly(
-        "app/: name: must not be empty: it is the value of app.kubernetes.io/part-of",
-        "app/: namespace: must be a lowercase RFC 1123 label (lowercase letters, digits and '-', starting and ending"
+        "App/: name: must not be empty: it is the value of app.kubernetes.io/part-of",
+        "App/: namespace: must be a lowercase RFC 1123 label (lowercase letters, digits and '-', starting and ending"
             + " with a letter or digit), was 'Shop'",
-        "app/: managedBy: label value 'my tool' must be at most 63 alphanumerics, '-', '_' or '.', starting and"
+        "App/: managedBy: label value 'my tool' must be at most 63 alphanumerics, '-', '_' or '.', starting and"
             + " ending with an alphanumeric");
     assertThat(problems(() -> App.named("shop!").namespace("shop").build())).containsExactly(
-        "app/shop!: name: label value 'shop!' must be at most 63 alphanumerics, '-', '_' or '.', starting and"
+        "App/shop!: name: label value 'shop!' must be at most 63 alphanumerics, '-', '_' or '.', starting and"
             + " ending with an alphanumeric");
   }
 }

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class ReferencesTest {
   private static final Deployment WEB = deployment("web", Port.http(8080)).build();
   private static final Deployment API = deployment("api", Port.http(9090)).build();
-  private static final String NO_WEB_WORKLOAD = "its workloads: deployment/api (component 'api')";
+  private static final String NO_WEB_WORKLOAD = "its workloads: Deployment/api (component 'api')";
 
   private static App.Builder app(KubernetesResource... resources) {
     return App.named("shop").namespace("shop").add(resources);
@@ -78,7 +78,7 @@ class ReferencesTest {
   @Test
   void aServiceMustSelectAWorkloadOfTheApp() {
     assertThat(problems(() -> app(API, Service.named("web").selecting("web").port(80, "http").build()).build()))
-        .containsExactly("service/web: spec.selector: selects the pods of component 'web', but no workload of the"
+        .containsExactly("Service/web: spec.selector: selects the pods of component 'web', but no workload of the"
             + " app has such pods (" + NO_WEB_WORKLOAD + "): select a workload of the app, e.g. selecting(workload)");
   }
 
@@ -87,9 +87,9 @@ class ReferencesTest {
     Service canary = Service.named("web-canary").selecting(PodSelector.component("web").withLabel("track", "canary"))
         .port(80, "http").build();
     assertThat(problems(() -> app(WEB, canary).build())).containsExactly(
-        "service/web-canary: spec.selector: selects pods labelled app.kubernetes.io/name=web,"
+        "Service/web-canary: spec.selector: selects pods labelled app.kubernetes.io/name=web,"
             + " app.kubernetes.io/part-of=shop, track=canary, but no workload of the app has such pods (its"
-            + " workloads: deployment/web (component 'web')): select a workload of the app, e.g."
+            + " workloads: Deployment/web (component 'web')): select a workload of the app, e.g."
             + " selecting(workload)");
     Deployment canaryPods = Deployment.named("web-canary").component("web")
         .pod(PodTemplate.builder().putLabel("track", "canary")
@@ -128,7 +128,7 @@ class ReferencesTest {
         + " track(\"canary\")) or selector label, or make them different components";
     // web's selector matches the canary's pods.
     assertThat(problems(() -> app(WEB, canary()).build())).containsExactly(
-        "deployment/web-canary: spec.selector: overlaps the selector of deployment/web (app.kubernetes.io/name=web,"
+        "Deployment/web-canary: spec.selector: overlaps the selector of Deployment/web (app.kubernetes.io/name=web,"
             + " app.kubernetes.io/part-of=shop): no label key they share has different values" + fix);
     // Across kinds (web-set's selector equals web's); a later workload names each earlier one it overlaps.
     StatefulSet webSet = StatefulSet.named("web-set").component("web").pod(PodTemplate.builder()
@@ -136,21 +136,21 @@ class ReferencesTest {
     DaemonSet webAgent = DaemonSet.named("web-agent").component("web").selectorLabel("example.com/ring", "1")
         .pod(PodTemplate.builder().container(Container.named("agent").image("ghcr.io/acme/agent:1.0.0"))).build();
     assertThat(problems(() -> app(WEB, webSet, webAgent).build())).containsExactly(
-        "statefulset/web-set: spec.selector: overlaps the selector of deployment/web (app.kubernetes.io/name=web,"
+        "StatefulSet/web-set: spec.selector: overlaps the selector of Deployment/web (app.kubernetes.io/name=web,"
             + " app.kubernetes.io/part-of=shop): no label key they share has different values" + fix,
-        "daemonset/web-agent: spec.selector: overlaps the selector of deployment/web (app.kubernetes.io/name=web,"
+        "DaemonSet/web-agent: spec.selector: overlaps the selector of Deployment/web (app.kubernetes.io/name=web,"
             + " app.kubernetes.io/part-of=shop): no label key they share has different values" + fix,
-        "daemonset/web-agent: spec.selector: overlaps the selector of statefulset/web-set"
+        "DaemonSet/web-agent: spec.selector: overlaps the selector of StatefulSet/web-set"
             + " (app.kubernetes.io/name=web, app.kubernetes.io/part-of=shop): no label key they share has different"
             + " values" + fix);
     // Different keys overlap too: a pod could carry both.
     Deployment ring = deployment("web", Port.http(8080)).selectorLabel("example.com/ring", "1").build();
     assertThat(problems(() -> app(ring, canary()).build())).containsExactly(
-        "deployment/web-canary: spec.selector: overlaps the selector of deployment/web (app.kubernetes.io/name=web,"
+        "Deployment/web-canary: spec.selector: overlaps the selector of Deployment/web (app.kubernetes.io/name=web,"
             + " app.kubernetes.io/part-of=shop, example.com/ring=1): no label key they share has different values"
             + fix);
     // An object added twice is a duplicate, not an overlap.
-    assertThat(problems(() -> app(WEB, WEB).build())).containsExactly("app/shop: resources[deployment/web]: is added"
+    assertThat(problems(() -> app(WEB, WEB).build())).containsExactly("App/shop: resources[Deployment/web]: is added"
         + " more than once in namespace 'shop': each kind and name must be unique");
   }
 
@@ -173,9 +173,9 @@ class ReferencesTest {
         .port(80, "http")
         .port(9153, "metrics")
         .build()).build())).containsExactly(
-        "service/dns: spec.ports[0].targetPort: names port 'dns'/UDP, which no container of deployment/dns declares"
+        "Service/dns: spec.ports[0].targetPort: names port 'dns'/UDP, which no container of Deployment/dns declares"
             + " (its ports: dns:53/TCP, metrics:9153/TCP)",
-        "service/dns: spec.ports[1].targetPort: names port 'http'/TCP, which no container of deployment/dns declares"
+        "Service/dns: spec.ports[1].targetPort: names port 'http'/TCP, which no container of Deployment/dns declares"
             + " (its ports: dns:53/TCP, metrics:9153/TCP)");
   }
 
@@ -183,13 +183,13 @@ class ReferencesTest {
   void targetPortsByNumberMustBeDeclaredToo() {
     assertThat(problems(() -> app(WEB, Service.named("web").selecting("web")
         .port(ServicePort.tcp(80).name("web").targetPort(8081)).port(ServicePort.tcp(8080).name("direct")).build())
-        .build())).containsExactly("service/web: spec.ports[0].targetPort: is port 8081/TCP, which no container of"
-        + " deployment/web declares (its ports: http:8080/TCP)");
+        .build())).containsExactly("Service/web: spec.ports[0].targetPort: is port 8081/TCP, which no container of"
+        + " Deployment/web declares (its ports: http:8080/TCP)");
     Deployment bare = Deployment.named("bare").pod(PodTemplate.builder()
         .container(Container.named("bare").image("ghcr.io/acme/bare:1.0.0"))).build();
     assertThat(problems(() -> app(bare, Service.named("bare").selecting("bare").port(80).build()).build()))
-        .containsExactly("service/bare: spec.ports[0].targetPort: is port 80/TCP, which no container of"
-            + " deployment/bare declares (its ports: none)");
+        .containsExactly("Service/bare: spec.ports[0].targetPort: is port 80/TCP, which no container of"
+            + " Deployment/bare declares (its ports: none)");
   }
 
   @Test
@@ -200,8 +200,8 @@ class ReferencesTest {
         .container(Container.named("web").image("ghcr.io/acme/web:1.4.2")))
         .build();
     assertThat(problems(() -> app(web, Service.named("web").selecting("web").port(80, "proxy").port(7000, "setup")
-        .build()).build())).containsExactly("service/web: spec.ports[1].targetPort: names port 'setup'/TCP, which"
-        + " no container of deployment/web declares (its ports: proxy:15001/TCP)");
+        .build()).build())).containsExactly("Service/web: spec.ports[1].targetPort: names port 'setup'/TCP, which"
+        + " no container of Deployment/web declares (its ports: proxy:15001/TCP)");
   }
 
   @Test
@@ -211,16 +211,16 @@ class ReferencesTest {
             .port(Port.named("web", 8080))))
         .build();
     assertThat(problems(() -> app(stable(), canary, Service.named("web").selecting("web").port(80, "http").build())
-        .build())).containsExactly("service/web: spec.ports[0].targetPort: names port 'http'/TCP, which no container"
-        + " of deployment/web-canary declares (its ports: web:8080/TCP)");
+        .build())).containsExactly("Service/web: spec.ports[0].targetPort: names port 'http'/TCP, which no container"
+        + " of Deployment/web-canary declares (its ports: web:8080/TCP)");
   }
 
   @Test
   void selectorsOnlyReachWorkloadsInTheirNamespace() {
     Deployment elsewhere = deployment("web", Port.http(8080)).namespace("other").build();
     assertThat(problems(() -> app(elsewhere, Service.named("web").selecting("web").port(80, "http").build())
-        .build())).containsExactly("service/web: spec.selector: selects the pods of component 'web', but the app's"
-        + " workloads with such pods are in another namespace (deployment/web in 'other'), not 'shop'");
+        .build())).containsExactly("Service/web: spec.selector: selects the pods of component 'web', but the app's"
+        + " workloads with such pods are in another namespace (Deployment/web in 'other'), not 'shop'");
   }
 
   @Test
@@ -235,14 +235,14 @@ class ReferencesTest {
             .build(),
         NetworkPolicy.named("default-deny").selectingAllPods().isolateIngress().build())
         .build())).containsExactly(
-        "poddisruptionbudget/web: spec.selector: selects the pods of component 'web', but no workload of the app has"
+        "PodDisruptionBudget/web: spec.selector: selects the pods of component 'web', but no workload of the app has"
             + " such pods (" + NO_WEB_WORKLOAD + "): select a workload of the app, e.g. selecting(workload)",
-        "networkpolicy/web: spec.podSelector: selects the pods of component 'web', but no workload of the app has"
+        "NetworkPolicy/web: spec.podSelector: selects the pods of component 'web', but no workload of the app has"
             + " such pods (" + NO_WEB_WORKLOAD + "): select a workload of the app, e.g. selecting(workload)",
-        "networkpolicy/api: spec.ingress[0].from[1].podSelector: selects the pods of component 'web', but no workload"
+        "NetworkPolicy/api: spec.ingress[0].from[1].podSelector: selects the pods of component 'web', but no workload"
             + " of the app has such pods (" + NO_WEB_WORKLOAD + "): select a workload of the app, e.g."
             + " selecting(workload)",
-        "networkpolicy/api: spec.egress[1].to[0].podSelector: selects the pods of component 'db', but no workload of"
+        "NetworkPolicy/api: spec.egress[1].to[0].podSelector: selects the pods of component 'db', but no workload of"
             + " the app has such pods (" + NO_WEB_WORKLOAD + "): select a workload of the app, e.g."
             + " selecting(workload)");
   }
@@ -266,19 +266,19 @@ class ReferencesTest {
                 pods("worker")))
             .build())
         .build())).containsExactly(
-        "networkpolicy/api: spec.ingress[0].from[1].podSelector: selects the pods of component 'prometheus'" + where
-            + ", but no workload of the app has such pods (its workloads: deployment/web (component 'web'),"
-            + " deployment/api (component 'api')): name a component of the app, or, for another app's pods, the"
+        "NetworkPolicy/api: spec.ingress[0].from[1].podSelector: selects the pods of component 'prometheus'" + where
+            + ", but no workload of the app has such pods (its workloads: Deployment/web (component 'web'),"
+            + " Deployment/api (component 'api')): name a component of the app, or, for another app's pods, the"
             + " namespace they run in: inNamespace(\"<namespace>\")",
-        "networkpolicy/api: spec.ingress[0].from[5].podSelector: selects pods labelled app=legacy in namespace 'shop',"
-            + " the policy's own, but no workload of the app has such pods (its workloads: deployment/web (component"
-            + " 'web'), deployment/api (component 'api')): name a component of the app, or, for another app's pods,"
+        "NetworkPolicy/api: spec.ingress[0].from[5].podSelector: selects pods labelled app=legacy in namespace 'shop',"
+            + " the policy's own, but no workload of the app has such pods (its workloads: Deployment/web (component"
+            + " 'web'), Deployment/api (component 'api')): name a component of the app, or, for another app's pods,"
             + " the namespace they run in: inNamespace(\"<namespace>\")",
-        "networkpolicy/api: spec.ingress[0].from[6].podSelector: selects the pods of component 'worker'" + where
-            + ", but the app's workloads with such pods are in another namespace (deployment/worker in 'jobs'), not"
+        "NetworkPolicy/api: spec.ingress[0].from[6].podSelector: selects the pods of component 'worker'" + where
+            + ", but the app's workloads with such pods are in another namespace (Deployment/worker in 'jobs'), not"
             + " 'shop': name their namespace, e.g. inNamespace(\"jobs\")",
-        "networkpolicy/api: spec.ingress[0].from[8].podSelector: selects the pods of component 'worker', but the"
-            + " app's workloads with such pods are in another namespace (deployment/worker in 'jobs'), not 'shop':"
+        "NetworkPolicy/api: spec.ingress[0].from[8].podSelector: selects the pods of component 'worker', but the"
+            + " app's workloads with such pods are in another namespace (Deployment/worker in 'jobs'), not 'shop':"
             + " name their namespace, e.g. inNamespace(\"jobs\")");
   }
 
@@ -292,11 +292,11 @@ class ReferencesTest {
             .prefix("/ok", IngressBackend.service("web", "http")))
         .rule(IngressRule.host("www.example.com").prefix("/", "web", 80))
         .build()).build())).containsExactly(
-        "ingress/web: spec.defaultBackend.service.name: names Service 'fallback', which is not part of the app in"
+        "Ingress/web: spec.defaultBackend.service.name: names Service 'fallback', which is not part of the app in"
             + " namespace 'shop'",
-        "ingress/web: spec.rules[0].http.paths[0].backend.service.port: is port 8080, which Service web does not"
+        "Ingress/web: spec.rules[0].http.paths[0].backend.service.port: is port 8080, which Service web does not"
             + " expose (its ports: http:80)",
-        "ingress/web: spec.rules[0].http.paths[1].backend.service.port: is port 'grpc', which Service web does not"
+        "Ingress/web: spec.rules[0].http.paths[1].backend.service.port: is port 'grpc', which Service web does not"
             + " expose (its ports: http:80)");
   }
 
@@ -305,9 +305,9 @@ class ReferencesTest {
     assertThat(problems(() -> app(WEB, Service.named("web").namespace("edge").selecting("web").port(80, "http")
         .build(), Ingress.named("web").rule(IngressRule.host("shop.example.com").prefix("/", "web", 80)).build())
         .build())).containsExactly(
-        "service/web: spec.selector: selects the pods of component 'web', but the app's workloads with such pods are"
-            + " in another namespace (deployment/web in 'shop'), not 'edge'",
-        "ingress/web: spec.rules[0].http.paths[0].backend.service.name: names Service 'web', which is not part of"
+        "Service/web: spec.selector: selects the pods of component 'web', but the app's workloads with such pods are"
+            + " in another namespace (Deployment/web in 'shop'), not 'edge'",
+        "Ingress/web: spec.rules[0].http.paths[0].backend.service.name: names Service 'web', which is not part of"
             + " the app in namespace 'shop'");
   }
 
@@ -323,12 +323,12 @@ class ReferencesTest {
         HorizontalPodAutoscaler.named("web").scaleTargetRef(ScaleTarget.of("apps/v1beta2", "Deployment", "web"))
             .replicas(1, 3).cpuUtilization(80).build())
         .build())).containsExactly(
-        "horizontalpodautoscaler/api: spec.scaleTargetRef: scales Deployment/api, which is not part of the app in"
+        "HorizontalPodAutoscaler/api: spec.scaleTargetRef: scales Deployment/api, which is not part of the app in"
             + " namespace 'shop'",
-        "horizontalpodautoscaler/agent: spec.scaleTargetRef: scales daemonset/agent, which has no scale"
+        "HorizontalPodAutoscaler/agent: spec.scaleTargetRef: scales DaemonSet/agent, which has no scale"
             + " subresource: scale a Deployment or a StatefulSet",
-        "horizontalpodautoscaler/web: spec.scaleTargetRef.apiVersion: must be apps/v1, the apiVersion of"
-            + " deployment/web, was apps/v1beta2");
+        "HorizontalPodAutoscaler/web: spec.scaleTargetRef.apiVersion: must be apps/v1, the apiVersion of"
+            + " Deployment/web, was apps/v1beta2");
     assertThat(app(db(), Service.headless("db").selecting("db").port(5432, "pg").build(),
         HorizontalPodAutoscaler.named("db").scaleTargetRef(ScaleTarget.statefulSet("db")).replicas(1, 3)
             .cpuUtilization(80).build()).build().resources()).hasSize(3);
@@ -347,10 +347,10 @@ class ReferencesTest {
             .cpuUtilization(80).build(),
         api)
         .build())).containsExactly(
-        "deployment/web: spec.replicas: must be unset, since horizontalpodautoscaler/web scales it: every apply would"
+        "Deployment/web: spec.replicas: must be unset, since HorizontalPodAutoscaler/web scales it: every apply would"
             + " set the count back to 5, whatever the autoscaler chose; drop replicas(5), and on create the"
             + " autoscaler's minReplicas (3) applies",
-        "statefulset/db: spec.replicas: must be unset, since horizontalpodautoscaler/db-scaler scales it: every apply"
+        "StatefulSet/db: spec.replicas: must be unset, since HorizontalPodAutoscaler/db-scaler scales it: every apply"
             + " would set the count back to 1, whatever the autoscaler chose; drop replicas(1), and on create the"
             + " autoscaler's minReplicas (2) applies");
     assertThat(app(WEB, HorizontalPodAutoscaler.named("web").scaleTargetRef(ScaleTarget.deployment("web"))
@@ -360,7 +360,7 @@ class ReferencesTest {
   @Test
   void aStatefulSetsGoverningServiceMustBeInTheApp() {
     assertThat(problems(() -> app(db()).build())).containsExactly(
-        "statefulset/db: spec.serviceName: names Service 'db', which is not part of the app in namespace 'shop'");
+        "StatefulSet/db: spec.serviceName: names Service 'db', which is not part of the app in namespace 'shop'");
   }
 
   @Test
@@ -371,9 +371,9 @@ class ReferencesTest {
         .putLabel("app.kubernetes.io/part-of", "legacy")
         .container(Container.named("report").image("ghcr.io/acme/report:1.0.0"))).build();
     assertThat(problems(() -> app(web, report).build())).containsExactly(
-        "deployment/web: spec.template.metadata.labels[app.kubernetes.io/part-of]: must be the App's name 'shop',"
+        "Deployment/web: spec.template.metadata.labels[app.kubernetes.io/part-of]: must be the App's name 'shop',"
             + " which the workload's selector matches, was 'legacy': remove the pod label",
-        "cronjob/report: spec.jobTemplate.spec.template.metadata.labels[app.kubernetes.io/part-of]: must be the"
+        "CronJob/report: spec.jobTemplate.spec.template.metadata.labels[app.kubernetes.io/part-of]: must be the"
             + " App's name 'shop', which the workload's selector matches, was 'legacy': remove the pod label");
     Deployment same = Deployment.named("web").pod(PodTemplate.builder().putLabel("app.kubernetes.io/part-of", "shop")
         .container(Container.named("web").image("ghcr.io/acme/web:1.4.2"))).build();
@@ -389,8 +389,8 @@ class ReferencesTest {
             .cpuUtilization(80).build())
         .build());
     assertThat(problems).hasSize(3);
-    assertThat(problems.get(0)).startsWith("statefulset/db: spec.serviceName:");
-    assertThat(problems.get(1)).startsWith("service/web: spec.selector:");
-    assertThat(problems.get(2)).startsWith("horizontalpodautoscaler/web: spec.scaleTargetRef:");
+    assertThat(problems.get(0)).startsWith("StatefulSet/db: spec.serviceName:");
+    assertThat(problems.get(1)).startsWith("Service/web: spec.selector:");
+    assertThat(problems.get(2)).startsWith("HorizontalPodAutoscaler/web: spec.scaleTargetRef:");
   }
 }

@@ -97,21 +97,21 @@ class HorizontalPodAutoscalerTest {
   @Test
   void reportsMissingParts() {
     assertThat(problems(() -> HorizontalPodAutoscaler.named("web").build())).containsExactly(
-        "horizontalpodautoscaler/web: spec.scaleTargetRef: is required: call"
+        "HorizontalPodAutoscaler/web: spec.scaleTargetRef: is required: call"
             + " scaleTargetRef(ScaleTarget.deployment(name)) or scaleTargetRef(workload)",
-        "horizontalpodautoscaler/web: spec.maxReplicas: is required",
-        "horizontalpodautoscaler/web: spec.metrics: must have at least one metric, for example cpuUtilization(70)");
+        "HorizontalPodAutoscaler/web: spec.maxReplicas: is required",
+        "HorizontalPodAutoscaler/web: spec.metrics: must have at least one metric, for example cpuUtilization(70)");
   }
 
   @Test
   void reportsReplicaBounds() {
     assertThat(problems(() -> HorizontalPodAutoscaler.named("web").scaleTargetRef(ScaleTarget.deployment("web"))
         .replicas(0, 0).cpuUtilization(70).build())).containsExactly(
-        "horizontalpodautoscaler/web: spec.minReplicas: must be >= 1, was 0",
-        "horizontalpodautoscaler/web: spec.maxReplicas: must be >= 1, was 0");
+        "HorizontalPodAutoscaler/web: spec.minReplicas: must be >= 1, was 0",
+        "HorizontalPodAutoscaler/web: spec.maxReplicas: must be >= 1, was 0");
     assertThat(problems(() -> HorizontalPodAutoscaler.named("web").scaleTargetRef(ScaleTarget.deployment("web"))
         .replicas(5, 3).cpuUtilization(70).build())).containsExactly(
-        "horizontalpodautoscaler/web: spec.maxReplicas: must be >= minReplicas (5), was 3");
+        "HorizontalPodAutoscaler/web: spec.maxReplicas: must be >= minReplicas (5), was 3");
   }
 
   @Test
@@ -123,17 +123,17 @@ class HorizontalPodAutoscalerTest {
         .metric(ResourceMetric.memoryAverageValue("lots"))
         .metric(ResourceMetric.cpuAverageValue("-1"))
         .build())).containsExactly(
-        "horizontalpodautoscaler/web: spec.scaleTargetRef.apiVersion: must be 'group/version' or 'version'"
+        "HorizontalPodAutoscaler/web: spec.scaleTargetRef.apiVersion: must be 'group/version' or 'version'"
             + " (as apps/v1), was 'apps/v1/x'",
-        "horizontalpodautoscaler/web: spec.scaleTargetRef.kind: must be a kind such as Deployment (letters and"
+        "HorizontalPodAutoscaler/web: spec.scaleTargetRef.kind: must be a kind such as Deployment (letters and"
             + " digits), was 'Deploy ment'",
-        "horizontalpodautoscaler/web: spec.scaleTargetRef.name: must be a lowercase RFC 1123 subdomain"
+        "HorizontalPodAutoscaler/web: spec.scaleTargetRef.name: must be a lowercase RFC 1123 subdomain"
             + " (lowercase letters, digits, '-' and '.', starting and ending with a letter or digit), was 'Web'",
-        "horizontalpodautoscaler/web: spec.metrics[0].resource.target.averageUtilization: must be greater than 0"
+        "HorizontalPodAutoscaler/web: spec.metrics[0].resource.target.averageUtilization: must be greater than 0"
             + " (percent of the requests), was 0",
-        "horizontalpodautoscaler/web: spec.metrics[1].resource.target.averageValue: must be a quantity such as"
+        "HorizontalPodAutoscaler/web: spec.metrics[1].resource.target.averageValue: must be a quantity such as"
             + " 500m or 400Mi, was 'lots'",
-        "horizontalpodautoscaler/web: spec.metrics[2].resource.target.averageValue: must be positive, was '-1'");
+        "HorizontalPodAutoscaler/web: spec.metrics[2].resource.target.averageValue: must be positive, was '-1'");
   }
 
   @Test
@@ -146,12 +146,12 @@ class HorizontalPodAutoscalerTest {
         .scaleDown(ScalingRules.stabilizedOver(Duration.ofSeconds(-1))
             .policy(ScalingPolicy.percent(10, Duration.ZERO)))
         .build())).containsExactly(
-        "horizontalpodautoscaler/web: spec.behavior.scaleUp.stabilizationWindowSeconds: must be 0s..3600s, was 7200s",
-        "horizontalpodautoscaler/web: spec.behavior.scaleUp.policies[0].value: must be greater than 0, was 0",
-        "horizontalpodautoscaler/web: spec.behavior.scaleUp.policies[0].periodSeconds: must be 1s..1800s, was 1860s",
-        "horizontalpodautoscaler/web: spec.behavior.scaleUp.policies[1].periodSeconds: must be a whole number"
+        "HorizontalPodAutoscaler/web: spec.behavior.scaleUp.stabilizationWindowSeconds: must be 0s..3600s, was 7200s",
+        "HorizontalPodAutoscaler/web: spec.behavior.scaleUp.policies[0].value: must be greater than 0, was 0",
+        "HorizontalPodAutoscaler/web: spec.behavior.scaleUp.policies[0].periodSeconds: must be 1s..1800s, was 1860s",
+        "HorizontalPodAutoscaler/web: spec.behavior.scaleUp.policies[1].periodSeconds: must be a whole number"
             + " of seconds, was 1.5s",
-        "horizontalpodautoscaler/web: spec.behavior.scaleDown.stabilizationWindowSeconds: must be 0s..3600s, was -1s",
-        "horizontalpodautoscaler/web: spec.behavior.scaleDown.policies[0].periodSeconds: must be 1s..1800s, was 0s");
+        "HorizontalPodAutoscaler/web: spec.behavior.scaleDown.stabilizationWindowSeconds: must be 0s..3600s, was -1s",
+        "HorizontalPodAutoscaler/web: spec.behavior.scaleDown.policies[0].periodSeconds: must be 1s..1800s, was 0s");
   }
 }

@@ -60,24 +60,24 @@ class PodDisruptionBudgetTest {
   @Test
   void needsASelectorAndExactlyOneBound() {
     assertThat(problems(() -> PodDisruptionBudget.named("web").build())).containsExactly(
-        "poddisruptionbudget/web: spec.selector: is required: call selecting(component); an empty selector"
+        "PodDisruptionBudget/web: spec.selector: is required: call selecting(component); an empty selector"
             + " would match every pod in the namespace",
-        "poddisruptionbudget/web: spec: set exactly one of minAvailable or maxUnavailable");
+        "PodDisruptionBudget/web: spec: set exactly one of minAvailable or maxUnavailable");
     assertThat(problems(() -> PodDisruptionBudget.named("web").selecting("web")
         .minAvailable(1).maxUnavailable(1).build())).containsExactly(
-        "poddisruptionbudget/web: spec: minAvailable and maxUnavailable cannot both be set; keep one");
+        "PodDisruptionBudget/web: spec: minAvailable and maxUnavailable cannot both be set; keep one");
   }
 
   @Test
   void reportsBadAmounts() {
     assertThat(problems(() -> PodDisruptionBudget.named("web").selecting("web").minAvailable(-1).build()))
-        .containsExactly("poddisruptionbudget/web: spec.minAvailable: must be >= 0, was -1");
+        .containsExactly("PodDisruptionBudget/web: spec.minAvailable: must be >= 0, was -1");
     assertThat(problems(() -> PodDisruptionBudget.named("web").selecting("web")
         .maxUnavailable(Amount.percent(101)).build()))
-        .containsExactly("poddisruptionbudget/web: spec.maxUnavailable: must be at most 100%, was 101%");
+        .containsExactly("PodDisruptionBudget/web: spec.maxUnavailable: must be at most 100%, was 101%");
     assertThat(problems(() -> PodDisruptionBudget.named("web").selecting(PodSelector.label("bad key", "x"))
         .minAvailable(Amount.percent(50)).build())).containsExactly(
-        "poddisruptionbudget/web: spec.selector.matchLabels[bad key]: key 'bad key' must have a name part of"
+        "PodDisruptionBudget/web: spec.selector.matchLabels[bad key]: key 'bad key' must have a name part of"
             + " at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric");
   }
 

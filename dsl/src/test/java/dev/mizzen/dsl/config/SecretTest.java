@@ -130,10 +130,10 @@ class SecretTest {
         .build());
 
     assertThat(problems).containsExactly(
-        "secret/Bad_Name: metadata.name: must be a lowercase RFC 1123 subdomain (lowercase letters,"
+        "Secret/Bad_Name: metadata.name: must be a lowercase RFC 1123 subdomain (lowercase letters,"
             + " digits, '-' and '.', starting and ending with a letter or digit), was 'Bad_Name'",
-        "secret/Bad_Name: data[bad key!]: key 'bad key!' must be at most 253 alphanumerics, '-', '_' or '.'",
-        "secret/Bad_Name: data[../etc]: key '../etc' must be at most 253 alphanumerics, '-', '_' or '.'");
+        "Secret/Bad_Name: data[bad key!]: key 'bad key!' must be at most 253 alphanumerics, '-', '_' or '.'",
+        "Secret/Bad_Name: data[../etc]: key '../etc' must be at most 253 alphanumerics, '-', '_' or '.'");
     assertThat(String.join("\n", problems)).doesNotContain(PASSWORD);
   }
 
@@ -151,7 +151,7 @@ class SecretTest {
     byte[] big = new byte[Secret.MAX_SIZE];
     assertThat(Secret.named("ok").entry("a", big).build().keys()).containsExactly("a");
     assertThat(problems(() -> Secret.named("big").entry("a", big).entry("b", "x").build()))
-        .containsExactly("secret/big: data: total size of the values must be at most 1048576 bytes, was 1048577");
+        .containsExactly("Secret/big: data: total size of the values must be at most 1048576 bytes, was 1048577");
   }
 
   @Test
@@ -164,20 +164,20 @@ class SecretTest {
     assertThat(rendered.getData().get("tls.crt")).asString(StandardCharsets.UTF_8).isEqualTo("CERT");
     assertThat(rendered.getData().get("tls.key")).asString(StandardCharsets.UTF_8).isEqualTo("KEY");
     assertThat(problems(() -> Secret.named("shop-tls").type(Secret.Type.TLS).entry("tls.crt", PASSWORD).build()))
-        .containsExactly("secret/shop-tls: data[tls.key]: is required for type kubernetes.io/tls");
+        .containsExactly("Secret/shop-tls: data[tls.key]: is required for type kubernetes.io/tls");
     assertThat(problems(() -> Secret.named("shop-tls").type(Secret.Type.TLS).build())).containsExactly(
-        "secret/shop-tls: data[tls.crt]: is required for type kubernetes.io/tls",
-        "secret/shop-tls: data[tls.key]: is required for type kubernetes.io/tls");
+        "Secret/shop-tls: data[tls.crt]: is required for type kubernetes.io/tls",
+        "Secret/shop-tls: data[tls.key]: is required for type kubernetes.io/tls");
   }
 
   @Test
   void dockerConfigJsonMustBeAJsonObject() {
     List<String> problems = problems(() -> Secret.dockerConfigJson("pull", "{not json " + PASSWORD).build());
-    assertThat(problems).containsExactly("secret/pull: data[.dockerconfigjson]: must hold a JSON object"
+    assertThat(problems).containsExactly("Secret/pull: data[.dockerconfigjson]: must hold a JSON object"
         + " (a Docker config.json); the value is not shown");
     assertThat(problems(() -> Secret.dockerConfigJson("pull", "[1, 2]").build())).hasSize(1);
     assertThat(problems(() -> Secret.named("pull").type(Secret.Type.DOCKER_CONFIG_JSON).build()))
-        .containsExactly("secret/pull: data[.dockerconfigjson]: is required for type kubernetes.io/dockerconfigjson");
+        .containsExactly("Secret/pull: data[.dockerconfigjson]: is required for type kubernetes.io/dockerconfigjson");
   }
 
   @Test
@@ -198,10 +198,10 @@ class SecretTest {
     assertThat(Secret.named("b").type(Secret.Type.BASIC_AUTH).entry("password", "p").build().keys())
         .containsExactly("password");
     assertThat(problems(() -> Secret.named("b").type(Secret.Type.BASIC_AUTH).entry("token", "t").build()))
-        .containsExactly("secret/b: data: type kubernetes.io/basic-auth requires key 'username' or 'password' (or both)");
+        .containsExactly("Secret/b: data: type kubernetes.io/basic-auth requires key 'username' or 'password' (or both)");
     assertThat(Secret.sshAuth("git", "KEY").build().render().getType()).isEqualTo("kubernetes.io/ssh-auth");
     assertThat(problems(() -> Secret.named("git").type(Secret.Type.SSH_AUTH).build()))
-        .containsExactly("secret/git: data[ssh-privatekey]: is required for type kubernetes.io/ssh-auth");
+        .containsExactly("Secret/git: data[ssh-privatekey]: is required for type kubernetes.io/ssh-auth");
   }
 
   @Test

@@ -19,7 +19,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ContainerTest {
-  private static final String AT = "deployment/web: spec.template.spec.containers[web].";
+  private static final String AT = "Deployment/web: spec.template.spec.containers[web].";
   private static final ContainerContext APP = ContainerContext.of(ContainerKind.APP, Set.of("tmp", "data"), Set.of("web"));
 
   /** JSON with single quotes, for readable expectations. */
@@ -28,7 +28,7 @@ class ContainerTest {
   }
 
   private static List<String> problems(Container container, ContainerContext context) {
-    Validation v = Validation.of("deployment/web");
+    Validation v = Validation.of("Deployment/web");
     container.validate(v.field("spec.template.spec").field(context.kind().field()).key(container.name()), context);
     return v.problems().stream().map(Problem::toString).toList();
   }
@@ -124,18 +124,18 @@ class ContainerTest {
   @Test
   void portNumberOutOfRangeIsReportedByIndex() {
     Container container = web().port(Port.http(8080)).port(Port.named("metrics", 70000)).build();
-    Validation v = Validation.of("deployment/web");
+    Validation v = Validation.of("Deployment/web");
     container.validate(v.field("spec.template.spec.containers").key("web"), APP);
     assertThat(v.problems()).extracting(Problem::toString).containsExactly(
-        "deployment/web: spec.template.spec.containers[web].ports[1].containerPort: must be 1..65535, was 70000");
+        "Deployment/web: spec.template.spec.containers[web].ports[1].containerPort: must be 1..65535, was 70000");
   }
 
   @Test
   void nameAndImage() {
     assertThat(problems(Container.named("Web_1").build(), APP)).containsExactly(
-        "deployment/web: spec.template.spec.containers[Web_1].name: must be a lowercase RFC 1123 label"
+        "Deployment/web: spec.template.spec.containers[Web_1].name: must be a lowercase RFC 1123 label"
             + " (lowercase letters, digits and '-', starting and ending with a letter or digit), was 'Web_1'",
-        "deployment/web: spec.template.spec.containers[Web_1].image: must be set: the image to run,"
+        "Deployment/web: spec.template.spec.containers[Web_1].image: must be set: the image to run,"
             + " such as ghcr.io/acme/web:1.4.2");
     assertThat(problems(Container.named("web").image("Acme/Web").build(), APP)).containsExactly(
         AT + "image: must be an image reference [registry/]repository[:tag][@digest] with a lowercase"
@@ -289,7 +289,7 @@ class ContainerTest {
         .preStop(Hook.sleep(Duration.ofSeconds(1)))
         .build();
     ContainerContext init = ContainerContext.of(ContainerKind.INIT, Set.of(), Set.of("migrate"));
-    String at = "deployment/web: spec.template.spec.initContainers[migrate].";
+    String at = "Deployment/web: spec.template.spec.initContainers[migrate].";
     assertThat(problems(container, init)).containsExactly(
         at + "readinessProbe: must not be set on an init container (only sidecars, which keep running, may have probes)",
         at + "startupProbe: must not be set on an init container (only sidecars, which keep running, may have probes)",

@@ -14,7 +14,7 @@ class ImageTest {
   private static final String DIGEST = "sha256:" + "a".repeat(64);
 
   private static List<String> problems(Image image) {
-    Validation v = Validation.of("deployment/web");
+    Validation v = Validation.of("Deployment/web");
     image.validate(v.field("spec.template.spec.containers[web].image"));
     return v.problems().stream().map(Problem::toString).toList();
   }
@@ -77,14 +77,14 @@ class ImageTest {
   void rejectsMalformedReferences(String reference) {
     Image image = Image.of(reference);
     assertThat(image.isValid()).isFalse();
-    assertThat(problems(image)).containsExactly("deployment/web: spec.template.spec.containers[web].image:"
+    assertThat(problems(image)).containsExactly("Deployment/web: spec.template.spec.containers[web].image:"
         + " must be an image reference [registry/]repository[:tag][@digest] with a lowercase repository,"
         + " such as ghcr.io/acme/web:1.4.2, was '" + reference + "'");
   }
 
   @Test
   void rejectsEmptyWhitespaceAndOverlongNames() {
-    String at = "deployment/web: spec.template.spec.containers[web].image: ";
+    String at = "Deployment/web: spec.template.spec.containers[web].image: ";
     assertThat(problems(Image.of(""))).containsExactly(at + "must not be empty");
     assertThat(problems(Image.of(" nginx"))).containsExactly(at + "must not have leading or trailing whitespace");
     assertThat(problems(Image.of("a/" + "b".repeat(254))))

@@ -70,18 +70,18 @@ class NamespaceTest {
         .putLabel("pod-security.kubernetes.io/warn", "baseline")
         .putLabel("pod-security.kubernetes.io/audit", "restricted")
         .build())).containsExactly(
-        "namespace/shop.prod: metadata.name: must be a lowercase RFC 1123 label (lowercase letters, digits"
+        "Namespace/shop.prod: metadata.name: must be a lowercase RFC 1123 label (lowercase letters, digits"
             + " and '-', starting and ending with a letter or digit), was 'shop.prod'",
-        "namespace/shop.prod: metadata.namespace: must not be set: Namespace is cluster-scoped",
-        "namespace/shop.prod: metadata.labels[pod-security.kubernetes.io/enforce-version]: must be 'latest' or"
+        "Namespace/shop.prod: metadata.namespace: must not be set: Namespace is cluster-scoped",
+        "Namespace/shop.prod: metadata.labels[pod-security.kubernetes.io/enforce-version]: must be 'latest' or"
             + " 'v1.<minor>' (as v1.33), was '1.33'",
-        "namespace/shop.prod: metadata.labels[pod-security.kubernetes.io/enforce-version]: needs a level:"
+        "Namespace/shop.prod: metadata.labels[pod-security.kubernetes.io/enforce-version]: needs a level:"
             + " call enforce(PodSecurityLevel) too",
-        "namespace/shop.prod: metadata.labels[pod-security.kubernetes.io/warn-version]: must be 'latest' or"
+        "Namespace/shop.prod: metadata.labels[pod-security.kubernetes.io/warn-version]: must be 'latest' or"
             + " 'v1.<minor>' (as v1.33), was 'v1.033'",
-        "namespace/shop.prod: metadata.labels[pod-security.kubernetes.io/warn]: is set by the typed Pod"
+        "Namespace/shop.prod: metadata.labels[pod-security.kubernetes.io/warn]: is set by the typed Pod"
             + " Security option and again as a label; keep one",
-        "namespace/shop.prod: metadata.labels[pod-security.kubernetes.io/audit]: use the typed options"
+        "Namespace/shop.prod: metadata.labels[pod-security.kubernetes.io/audit]: use the typed options"
             + " enforce/audit/warn(PodSecurityLevel) and *Version(..) instead");
   }
 

@@ -130,58 +130,58 @@ class RbacTest {
         .rule(PolicyRule.urls("/healthz").verbs(Verb.GET))
         .rule(PolicyRule.core("pods").onlyNamed("").verbs(Verb.GET))
         .build())).containsExactly(
-        "role/r: rules[0].verbs: must contain at least one verb",
-        "role/r: rules[1].verbs[0]: must be '*' or lowercase letters (as get, list, watch), was 'Get'",
-        "role/r: rules[1].apiGroups[0]: must be \"\" (core), '*' or a DNS subdomain (as apps), was 'Apps'",
-        "role/r: rules[1].resources[0]: must be a lowercase resource, optionally with '/subresource' (as"
+        "Role/r: rules[0].verbs: must contain at least one verb",
+        "Role/r: rules[1].verbs[0]: must be '*' or lowercase letters (as get, list, watch), was 'Get'",
+        "Role/r: rules[1].apiGroups[0]: must be \"\" (core), '*' or a DNS subdomain (as apps), was 'Apps'",
+        "Role/r: rules[1].resources[0]: must be a lowercase resource, optionally with '/subresource' (as"
             + " deployments/scale), or '*', was 'Deployments'",
-        "role/r: rules[1].resources[1]: must be a lowercase resource, optionally with '/subresource' (as"
+        "Role/r: rules[1].resources[1]: must be a lowercase resource, optionally with '/subresource' (as"
             + " deployments/scale), or '*', was ''",
-        "role/r: rules[2].nonResourceURLs: a Role cannot grant non-resource URLs; use a ClusterRole",
-        "role/r: rules[3].resourceNames[0]: must not be empty");
+        "Role/r: rules[2].nonResourceURLs: a Role cannot grant non-resource URLs; use a ClusterRole",
+        "Role/r: rules[3].resourceNames[0]: must not be empty");
     assertThat(problems(() -> ClusterRole.named("c")
         .namespace("shop")
         .rule(PolicyRule.urls("healthz", "/a*b").verbs(Verb.GET).onlyNamed("x"))
         .rule(PolicyRule.group("apps").verbs(Verb.GET))
         .build())).containsExactly(
-        "clusterrole/c: metadata.namespace: must not be set: ClusterRole is cluster-scoped",
-        "clusterrole/c: rules[0].nonResourceURLs: a rule cannot apply to both resources and non-resource URLs;"
+        "ClusterRole/c: metadata.namespace: must not be set: ClusterRole is cluster-scoped",
+        "ClusterRole/c: rules[0].nonResourceURLs: a rule cannot apply to both resources and non-resource URLs;"
             + " split it in two",
-        "clusterrole/c: rules[0].nonResourceURLs[0]: must start with '/' and have '*' only at the end, was 'healthz'",
-        "clusterrole/c: rules[0].nonResourceURLs[1]: must start with '/' and have '*' only at the end, was '/a*b'",
-        "clusterrole/c: rules[1].resources: a resource rule must name at least one resource");
+        "ClusterRole/c: rules[0].nonResourceURLs[0]: must start with '/' and have '*' only at the end, was 'healthz'",
+        "ClusterRole/c: rules[0].nonResourceURLs[1]: must start with '/' and have '*' only at the end, was '/a*b'",
+        "ClusterRole/c: rules[1].resources: a resource rule must name at least one resource");
   }
 
   @Test
   void reportsBindingProblems() {
     assertThat(problems(() -> RoleBinding.named("b").build())).containsExactly(
-        "rolebinding/b: roleRef: is required: call role(..) or clusterRole(..)",
-        "rolebinding/b: subjects: must have at least one subject");
+        "RoleBinding/b: roleRef: is required: call role(..) or clusterRole(..)",
+        "RoleBinding/b: subjects: must have at least one subject");
     assertThat(problems(() -> RoleBinding.named("b").role("a/b").serviceAccount("Web").user("")
         .subject(Subject.serviceAccount("web", "Bad_NS")).build())).containsExactly(
-        "rolebinding/b: roleRef.name: must not be '.' or '..' or contain '/' or '%', was 'a/b'",
-        "rolebinding/b: subjects[0].name: must be a lowercase RFC 1123 subdomain (lowercase letters, digits,"
+        "RoleBinding/b: roleRef.name: must not be '.' or '..' or contain '/' or '%', was 'a/b'",
+        "RoleBinding/b: subjects[0].name: must be a lowercase RFC 1123 subdomain (lowercase letters, digits,"
             + " '-' and '.', starting and ending with a letter or digit), was 'Web'",
-        "rolebinding/b: subjects[1].name: must not be empty",
-        "rolebinding/b: subjects[2].namespace: must be a lowercase RFC 1123 label (lowercase letters, digits"
+        "RoleBinding/b: subjects[1].name: must not be empty",
+        "RoleBinding/b: subjects[2].namespace: must be a lowercase RFC 1123 label (lowercase letters, digits"
             + " and '-', starting and ending with a letter or digit), was 'Bad_NS'");
     assertThat(problems(() -> ClusterRoleBinding.named("cb").namespace("shop")
         .roleRef(RoleRef.role("reader"))
         .serviceAccount(ServiceAccount.named("web").build())
         .build())).containsExactly(
-        "clusterrolebinding/cb: metadata.namespace: must not be set: ClusterRoleBinding is cluster-scoped",
-        "clusterrolebinding/cb: roleRef.kind: must be ClusterRole: a ClusterRoleBinding cannot grant a Role,"
+        "ClusterRoleBinding/cb: metadata.namespace: must not be set: ClusterRoleBinding is cluster-scoped",
+        "ClusterRoleBinding/cb: roleRef.kind: must be ClusterRole: a ClusterRoleBinding cannot grant a Role,"
             + " was Role",
-        "clusterrolebinding/cb: subjects[0].namespace: is required for a ServiceAccount in a"
+        "ClusterRoleBinding/cb: subjects[0].namespace: is required for a ServiceAccount in a"
             + " ClusterRoleBinding: use serviceAccount(name, namespace)");
     assertThat(problems(() -> ClusterRoleBinding.named("cb").clusterRole("..").group("g").build()))
-        .containsExactly("clusterrolebinding/cb: roleRef.name: must not be '.' or '..' or contain '/' or '%', was '..'");
+        .containsExactly("ClusterRoleBinding/cb: roleRef.name: must not be '.' or '..' or contain '/' or '%', was '..'");
   }
 
   @Test
   void ownRoleNamesAreDnsSubdomainsWhileReferencesMayUseColons() {
     assertThat(problems(() -> ClusterRole.named("acme:viewer").build())).containsExactly(
-        "clusterrole/acme:viewer: metadata.name: must be a lowercase RFC 1123 subdomain (lowercase letters,"
+        "ClusterRole/acme:viewer: metadata.name: must be a lowercase RFC 1123 subdomain (lowercase letters,"
             + " digits, '-' and '.', starting and ending with a letter or digit), was 'acme:viewer'");
     assertThat(ClusterRoleBinding.named("nodes").clusterRole("system:node-proxier").group("g").build()
         .render().getRoleRef().getName()).isEqualTo("system:node-proxier");

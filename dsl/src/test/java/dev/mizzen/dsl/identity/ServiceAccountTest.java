@@ -48,9 +48,9 @@ class ServiceAccountTest {
   @Test
   void reportsBadNames() {
     assertThat(problems(() -> ServiceAccount.named("Web").imagePullSecret("bad_secret").build())).containsExactly(
-        "serviceaccount/Web: metadata.name: must be a lowercase RFC 1123 subdomain (lowercase letters, digits,"
+        "ServiceAccount/Web: metadata.name: must be a lowercase RFC 1123 subdomain (lowercase letters, digits,"
             + " '-' and '.', starting and ending with a letter or digit), was 'Web'",
-        "serviceaccount/Web: imagePullSecrets[0].name: must be a lowercase RFC 1123 subdomain (lowercase"
+        "ServiceAccount/Web: imagePullSecrets[0].name: must be a lowercase RFC 1123 subdomain (lowercase"
             + " letters, digits, '-' and '.', starting and ending with a letter or digit), was 'bad_secret'");
   }
 

@@ -60,7 +60,7 @@ class AmountTest {
 
   @Test
   void validatesNonNegativeAndAtMost100Percent() {
-    Validation v = Validation.of("poddisruptionbudget/web");
+    Validation v = Validation.of("PodDisruptionBudget/web");
     Amount.count(-1).validate(v.field("spec.minAvailable"));
     Amount.percent(-5).validate(v.field("spec.maxUnavailable"));
     Amount.percent(150).validateAtMost100Percent(v.field("spec.maxUnavailable"));
@@ -68,8 +68,8 @@ class AmountTest {
     Amount.percent(100).validate(v.field("ok"));
     Amount.percent(100).validateAtMost100Percent(v.field("ok"));
     assertThat(v.problems()).extracting(Problem::toString).containsExactly(
-        "poddisruptionbudget/web: spec.minAvailable: must be >= 0, was -1",
-        "poddisruptionbudget/web: spec.maxUnavailable: must be >= 0%, was -5%",
-        "poddisruptionbudget/web: spec.maxUnavailable: must be at most 100%, was 150%");
+        "PodDisruptionBudget/web: spec.minAvailable: must be >= 0, was -1",
+        "PodDisruptionBudget/web: spec.maxUnavailable: must be >= 0%, was -5%",
+        "PodDisruptionBudget/web: spec.maxUnavailable: must be at most 100%, was 150%");
   }
 }

@@ -16,7 +16,7 @@ class MetadataTest {
     InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class,
         () -> ConfigMap.named(name).build());
     assertThat(e.problems()).extracting(Problem::toString).containsExactly(
-        "configmap/" + name + ": metadata.labels[app.kubernetes.io/name]: the name '" + name
+        "ConfigMap/" + name + ": metadata.labels[app.kubernetes.io/name]: the name '" + name
             + "' is this label's value by default, but a label value is at most 63 characters:"
             + " set component(...) to a shorter one");
     assertThat(ConfigMap.named(name).component("short").build().render().getMetadata().getLabels())
@@ -29,7 +29,7 @@ class MetadataTest {
         .namespace("-ns").putLabel("bad key!", "v").putAnnotation("ok", "v").build());
     assertThat(e.problems()).extracting(Problem::path).containsExactly(
         "metadata.name", "metadata.namespace", "metadata.labels[bad key!]");
-    assertThat(e.getMessage()).startsWith("3 problems\n  configmap/Bad_Name: metadata.name: must be a lowercase RFC 1123 subdomain");
+    assertThat(e.getMessage()).startsWith("3 problems\n  ConfigMap/Bad_Name: metadata.name: must be a lowercase RFC 1123 subdomain");
   }
 
   @Test

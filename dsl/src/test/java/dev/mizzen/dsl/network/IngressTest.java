@@ -84,9 +84,9 @@ class IngressTest {
   @Test
   void needsRulesOrADefaultBackend() {
     assertThat(problems(() -> Ingress.named("empty").build()))
-        .containsExactly("ingress/empty: spec: either defaultBackend or rules must be specified");
+        .containsExactly("Ingress/empty: spec: either defaultBackend or rules must be specified");
     assertThat(problems(() -> Ingress.named("empty").rule(IngressRule.host("a.example.com")).build()))
-        .containsExactly("ingress/empty: spec.rules[0].http.paths: must have at least one path");
+        .containsExactly("Ingress/empty: spec.rules[0].http.paths: must have at least one path");
   }
 
   @Test
@@ -98,14 +98,14 @@ class IngressTest {
         .rule(IngressRule.host("shop.*.com").prefix("/", "web", 80))
         .tls("web-tls", "*", "10.0.0.1")
         .build())).containsExactly(
-        "ingress/web: spec.rules[0].host: must be a DNS name, not an IP address, was '10.0.0.1'",
-        "ingress/web: spec.rules[1].host: must be a lowercase RFC 1123 subdomain (lowercase letters, digits,"
+        "Ingress/web: spec.rules[0].host: must be a DNS name, not an IP address, was '10.0.0.1'",
+        "Ingress/web: spec.rules[1].host: must be a lowercase RFC 1123 subdomain (lowercase letters, digits,"
             + " '-' and '.', starting and ending with a letter or digit), was 'Shop.Example.com'",
-        "ingress/web: spec.rules[2].host: a wildcard host must be '*.' followed by a lowercase RFC 1123"
+        "Ingress/web: spec.rules[2].host: a wildcard host must be '*.' followed by a lowercase RFC 1123"
             + " subdomain (at most 253 characters in all), was '*.*.example.com'",
-        "ingress/web: spec.rules[3].host: a wildcard host must be '*.' followed by a lowercase RFC 1123"
+        "Ingress/web: spec.rules[3].host: a wildcard host must be '*.' followed by a lowercase RFC 1123"
             + " subdomain (at most 253 characters in all), was 'shop.*.com'",
-        "ingress/web: spec.tls[0].hosts[0]: a wildcard host must be '*.' followed by a lowercase RFC 1123"
+        "Ingress/web: spec.tls[0].hosts[0]: a wildcard host must be '*.' followed by a lowercase RFC 1123"
             + " subdomain (at most 253 characters in all), was '*'");
   }
 
@@ -120,13 +120,13 @@ class IngressTest {
             .prefix("/x%2Fy/.", web)
             .path(IngressPath.implementationSpecific("relative", web)))
         .build())).containsExactly(
-        "ingress/web: spec.rules[0].http.paths[0].path: must be an absolute path (start with '/'), was 'api'",
-        "ingress/web: spec.rules[0].http.paths[1].path: must not contain '//', was '/a//b'",
-        "ingress/web: spec.rules[0].http.paths[2].path: must not contain '/./', was '/a/./b/..'",
-        "ingress/web: spec.rules[0].http.paths[2].path: cannot end with '/..', was '/a/./b/..'",
-        "ingress/web: spec.rules[0].http.paths[3].path: must not contain '%2F', was '/x%2Fy/.'",
-        "ingress/web: spec.rules[0].http.paths[3].path: cannot end with '/.', was '/x%2Fy/.'",
-        "ingress/web: spec.rules[0].http.paths[4].path: must be an absolute path (start with '/'), was 'relative'");
+        "Ingress/web: spec.rules[0].http.paths[0].path: must be an absolute path (start with '/'), was 'api'",
+        "Ingress/web: spec.rules[0].http.paths[1].path: must not contain '//', was '/a//b'",
+        "Ingress/web: spec.rules[0].http.paths[2].path: must not contain '/./', was '/a/./b/..'",
+        "Ingress/web: spec.rules[0].http.paths[2].path: cannot end with '/..', was '/a/./b/..'",
+        "Ingress/web: spec.rules[0].http.paths[3].path: must not contain '%2F', was '/x%2Fy/.'",
+        "Ingress/web: spec.rules[0].http.paths[3].path: cannot end with '/.', was '/x%2Fy/.'",
+        "Ingress/web: spec.rules[0].http.paths[4].path: must be an absolute path (start with '/'), was 'relative'");
   }
 
   @Test
@@ -138,17 +138,17 @@ class IngressTest {
         .rule(IngressRule.anyHost().prefix("/", IngressBackend.service("web", "https-port-too-long")))
         .tls("Bad_Secret", "shop.example.com")
         .build())).containsExactly(
-        "ingress/web: spec.defaultBackend.service.name: must be a lowercase RFC 1035 label (lowercase letters,"
+        "Ingress/web: spec.defaultBackend.service.name: must be a lowercase RFC 1035 label (lowercase letters,"
             + " digits and '-', starting with a letter and ending with a letter or digit), was '1web'",
-        "ingress/web: spec.defaultBackend.service.port.number: must be 1..65535, was 0",
-        "ingress/web: spec.rules[0].http.paths[0].backend.service.port.name: port name must be at most 15"
+        "Ingress/web: spec.defaultBackend.service.port.number: must be 1..65535, was 0",
+        "Ingress/web: spec.rules[0].http.paths[0].backend.service.port.name: port name must be at most 15"
             + " lowercase letters, digits or '-', contain a letter, and not start, end or repeat '-',"
             + " was 'https-port-too-long'",
-        "ingress/web: spec.tls[0].secretName: must be a lowercase RFC 1123 subdomain (lowercase letters,"
+        "Ingress/web: spec.tls[0].secretName: must be a lowercase RFC 1123 subdomain (lowercase letters,"
             + " digits, '-' and '.', starting and ending with a letter or digit), was 'Bad_Secret'",
-        "ingress/web: spec.ingressClassName: must be a lowercase RFC 1123 subdomain (lowercase letters,"
+        "Ingress/web: spec.ingressClassName: must be a lowercase RFC 1123 subdomain (lowercase letters,"
             + " digits, '-' and '.', starting and ending with a letter or digit), was 'Nginx'",
-        "ingress/web: metadata.annotations[kubernetes.io/ingress.class]: may not be set together with"
+        "Ingress/web: metadata.annotations[kubernetes.io/ingress.class]: may not be set together with"
             + " spec.ingressClassName; remove the annotation");
   }
 

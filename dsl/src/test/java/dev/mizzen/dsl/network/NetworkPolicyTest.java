@@ -160,7 +160,7 @@ class NetworkPolicyTest {
   @Test
   void needsAPodSelector() {
     assertThat(problems(() -> NetworkPolicy.named("np").build()))
-        .containsExactly("networkpolicy/np: spec.podSelector: is required: call selecting(component) or selectingAllPods()");
+        .containsExactly("NetworkPolicy/np: spec.podSelector: is required: call selecting(component) or selectingAllPods()");
   }
 
   @Test
@@ -172,11 +172,11 @@ class NetworkPolicyTest {
             .port(NetworkPolicyPort.tcpRange(9000, 8000))
             .port(NetworkPolicyPort.udpRange(1, 70000)))
         .build())).containsExactly(
-        "networkpolicy/np: spec.ingress[0].ports[0].port: must be 1..65535, was 0",
-        "networkpolicy/np: spec.ingress[0].ports[1].port: port name must be at most 15 lowercase letters,"
+        "NetworkPolicy/np: spec.ingress[0].ports[0].port: must be 1..65535, was 0",
+        "NetworkPolicy/np: spec.ingress[0].ports[1].port: port name must be at most 15 lowercase letters,"
             + " digits or '-', contain a letter, and not start, end or repeat '-', was 'HTTP'",
-        "networkpolicy/np: spec.ingress[0].ports[2].endPort: must be >= port 9000, was 8000",
-        "networkpolicy/np: spec.ingress[0].ports[3].endPort: must be 1..65535, was 70000");
+        "NetworkPolicy/np: spec.ingress[0].ports[2].endPort: must be >= port 9000, was 8000",
+        "NetworkPolicy/np: spec.ingress[0].ports[3].endPort: must be 1..65535, was 70000");
   }
 
   @Test
@@ -191,22 +191,22 @@ class NetworkPolicyTest {
             NetworkPolicyPeer.namespaces(NamespaceSelector.label("team", "a b")),
             NetworkPolicyPeer.pods("web!")))
         .build())).containsExactly(
-        "networkpolicy/np: spec.podSelector.matchLabels[tier]: label value 'back end' must be at most 63"
+        "NetworkPolicy/np: spec.podSelector.matchLabels[tier]: label value 'back end' must be at most 63"
             + " alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric",
-        "networkpolicy/np: spec.ingress[0].from[0]: may not specify both ipBlock and another peer",
-        "networkpolicy/np: spec.ingress[0].from[1].ipBlock.except[0]: must be a strict subset of cidr"
+        "NetworkPolicy/np: spec.ingress[0].from[0]: may not specify both ipBlock and another peer",
+        "NetworkPolicy/np: spec.ingress[0].from[1].ipBlock.except[0]: must be a strict subset of cidr"
             + " '10.0.0.0/8', was '10.0.0.0/8'",
-        "networkpolicy/np: spec.ingress[0].from[1].ipBlock.except[1]: must be a strict subset of cidr"
+        "NetworkPolicy/np: spec.ingress[0].from[1].ipBlock.except[1]: must be a strict subset of cidr"
             + " '10.0.0.0/8', was '192.168.0.0/24'",
-        "networkpolicy/np: spec.ingress[0].from[1].ipBlock.except[2]: must be a CIDR block such as 10.0.0.0/16"
+        "NetworkPolicy/np: spec.ingress[0].from[1].ipBlock.except[2]: must be a CIDR block such as 10.0.0.0/16"
             + " or fd00::/64 (no leading zeros, no zone, prefix within the address length), was '10.2.0.0/33'",
-        "networkpolicy/np: spec.ingress[0].from[2].ipBlock.cidr: must have no bits set after the /8 prefix,"
+        "NetworkPolicy/np: spec.ingress[0].from[2].ipBlock.cidr: must have no bits set after the /8 prefix,"
             + " was '10.0.0.1/8'; did you mean '10.0.0.0/8'?",
-        "networkpolicy/np: spec.ingress[0].from[3].ipBlock.cidr: must be a CIDR block such as 10.0.0.0/16"
+        "NetworkPolicy/np: spec.ingress[0].from[3].ipBlock.cidr: must be a CIDR block such as 10.0.0.0/16"
             + " or fd00::/64 (no leading zeros, no zone, prefix within the address length), was '010.0.0.0/8'",
-        "networkpolicy/np: spec.ingress[0].from[5].namespaceSelector.matchLabels[team]: label value 'a b' must"
+        "NetworkPolicy/np: spec.ingress[0].from[5].namespaceSelector.matchLabels[team]: label value 'a b' must"
             + " be at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric",
-        "networkpolicy/np: spec.ingress[0].from[6].podSelector.matchLabels[app.kubernetes.io/name]: label value"
+        "NetworkPolicy/np: spec.ingress[0].from[6].podSelector.matchLabels[app.kubernetes.io/name]: label value"
             + " 'web!' must be at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric");
   }
 
@@ -215,7 +215,7 @@ class NetworkPolicyTest {
     assertThat(problems(() -> NetworkPolicy.named("np").selectingAllPods()
         .allowEgress(NetworkPolicyRule.to(NetworkPolicyPeer.ipBlock("nonsense")))
         .build())).containsExactly(
-        "networkpolicy/np: spec.egress[0].to[0].ipBlock.cidr: must be a CIDR block such as 10.0.0.0/16"
+        "NetworkPolicy/np: spec.egress[0].to[0].ipBlock.cidr: must be a CIDR block such as 10.0.0.0/16"
             + " or fd00::/64 (no leading zeros, no zone, prefix within the address length), was 'nonsense'");
   }
 

@@ -115,15 +115,15 @@ class ServiceTest {
         .port(ServicePort.tcp(0).name("Http").targetPort(70000))
         .port(ServicePort.tcp(80).targetPort("http_port"))
         .build())).containsExactly(
-        "service/9web: metadata.name: must be a lowercase RFC 1035 label (lowercase letters, digits and '-',"
+        "Service/9web: metadata.name: must be a lowercase RFC 1035 label (lowercase letters, digits and '-',"
             + " starting with a letter and ending with a letter or digit), was '9web'",
-        "service/9web: spec.ports[0].name: must be a lowercase RFC 1123 label (lowercase letters, digits and"
+        "Service/9web: spec.ports[0].name: must be a lowercase RFC 1123 label (lowercase letters, digits and"
             + " '-', starting and ending with a letter or digit), was 'Http'",
-        "service/9web: spec.ports[0].port: must be 1..65535, was 0",
-        "service/9web: spec.ports[0].targetPort: must be 1..65535, was 70000",
-        "service/9web: spec.ports[1].targetPort: port name must be at most 15 lowercase letters, digits or '-',"
+        "Service/9web: spec.ports[0].port: must be 1..65535, was 0",
+        "Service/9web: spec.ports[0].targetPort: must be 1..65535, was 70000",
+        "Service/9web: spec.ports[1].targetPort: port name must be at most 15 lowercase letters, digits or '-',"
             + " contain a letter, and not start, end or repeat '-', was 'http_port'",
-        "service/9web: spec.ports[1].name: is required when a Service has more than one port");
+        "Service/9web: spec.ports[1].name: is required when a Service has more than one port");
   }
 
   @Test
@@ -133,9 +133,9 @@ class ServiceTest {
         .port(ServicePort.tcp(80).name("http").nodePort(30080))
         .port(ServicePort.udp(80).name("dns").nodePort(30080))
         .build())).containsExactly(
-        "service/web: spec.ports[1].name: duplicate name 'http' (also ports[0])",
-        "service/web: spec.ports[1]: duplicate port 80/TCP (also ports[0])",
-        "service/web: spec.ports[1].nodePort: duplicate nodePort 30080/TCP (also ports[0])");
+        "Service/web: spec.ports[1].name: duplicate name 'http' (also ports[0])",
+        "Service/web: spec.ports[1]: duplicate port 80/TCP (also ports[0])",
+        "Service/web: spec.ports[1].nodePort: duplicate nodePort 30080/TCP (also ports[0])");
   }
 
   @Test
@@ -145,36 +145,36 @@ class ServiceTest {
         .externalTrafficPolicy(Service.TrafficPolicy.LOCAL)
         .addLoadBalancerSourceRange("10.0.0.0/8")
         .build())).containsExactly(
-        "service/web: spec.ports[0].nodePort: may not be used when type is ClusterIP",
-        "service/web: spec.externalTrafficPolicy: may only be set for NodePort and LoadBalancer Services",
-        "service/web: spec.loadBalancerSourceRanges: may only be used when type is LoadBalancer, was ClusterIP");
+        "Service/web: spec.ports[0].nodePort: may not be used when type is ClusterIP",
+        "Service/web: spec.externalTrafficPolicy: may only be set for NodePort and LoadBalancer Services",
+        "Service/web: spec.loadBalancerSourceRanges: may only be used when type is LoadBalancer, was ClusterIP");
     assertThat(problems(() -> Service.headless("db").type(Service.Type.NODE_PORT).selecting("db").build()))
-        .containsExactly("service/db: spec.clusterIP: a headless Service (clusterIP None) must have type"
+        .containsExactly("Service/db: spec.clusterIP: a headless Service (clusterIP None) must have type"
             + " ClusterIP, was NodePort");
     assertThat(problems(() -> Service.loadBalancer("lb").selecting("web")
         .port(ServicePort.tcp(10250).nodePort(29999))
         .addLoadBalancerSourceRange("10.0.0.1/8")
         .addLoadBalancerSourceRange("10.0.0.0/33")
         .build())).containsExactly(
-        "service/lb: spec.ports[0].nodePort: must be 30000..32767 (the default --service-node-port-range), was 29999",
-        "service/lb: spec.ports[0].port: may not expose port 10250 externally since it is used by kubelet",
-        "service/lb: spec.loadBalancerSourceRanges[0]: must have no bits set after the /8 prefix,"
+        "Service/lb: spec.ports[0].nodePort: must be 30000..32767 (the default --service-node-port-range), was 29999",
+        "Service/lb: spec.ports[0].port: may not expose port 10250 externally since it is used by kubelet",
+        "Service/lb: spec.loadBalancerSourceRanges[0]: must have no bits set after the /8 prefix,"
             + " was '10.0.0.1/8'; did you mean '10.0.0.0/8'?",
-        "service/lb: spec.loadBalancerSourceRanges[1]: must be a CIDR block such as 10.0.0.0/16 or fd00::/64"
+        "Service/lb: spec.loadBalancerSourceRanges[1]: must be a CIDR block such as 10.0.0.0/16 or fd00::/64"
             + " (no leading zeros, no zone, prefix within the address length), was '10.0.0.0/33'");
   }
 
   @Test
   void reportsMissingPortsAndBadSelectors() {
     assertThat(problems(() -> Service.named("web").selecting(PodSelector.all()).build())).containsExactly(
-        "service/web: spec.selector: must select some pods: an empty selector means no selector for a Service",
-        "service/web: spec.ports: must have at least one port (only a headless Service may have none)");
+        "Service/web: spec.selector: must select some pods: an empty selector means no selector for a Service",
+        "Service/web: spec.ports: must have at least one port (only a headless Service may have none)");
     assertThat(problems(() -> Service.named("web")
         .selecting(PodSelector.component("Web!").withLabel("app.kubernetes.io/name", "x"))
         .port(80).build())).containsExactly(
-        "service/web: spec.selector[app.kubernetes.io/name]: label value 'Web!' must be at most 63"
+        "Service/web: spec.selector[app.kubernetes.io/name]: label value 'Web!' must be at most 63"
             + " alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric",
-        "service/web: spec.selector[app.kubernetes.io/name]: set by component 'Web!' and again as a label;"
+        "Service/web: spec.selector[app.kubernetes.io/name]: set by component 'Web!' and again as a label;"
             + " use one of them");
   }
 
@@ -182,20 +182,20 @@ class ServiceTest {
   void reportsSessionAffinityProblems() {
     assertThat(problems(() -> Service.named("web").selecting("web").port(80)
         .sessionAffinityTimeout(Duration.ofSeconds(10)).build())).containsExactly(
-        "service/web: spec.sessionAffinityConfig.clientIP.timeoutSeconds: needs session affinity ClientIP");
+        "Service/web: spec.sessionAffinityConfig.clientIP.timeoutSeconds: needs session affinity ClientIP");
     assertThat(problems(() -> Service.named("web").selecting("web").port(80)
         .clientIpAffinity(Duration.ofDays(2)).build())).containsExactly(
-        "service/web: spec.sessionAffinityConfig.clientIP.timeoutSeconds: must be 1s..86400s, was 172800s");
+        "Service/web: spec.sessionAffinityConfig.clientIP.timeoutSeconds: must be 1s..86400s, was 172800s");
     assertThat(problems(() -> Service.named("web").selecting("web").port(80)
         .clientIpAffinity(Duration.ofMillis(1500)).build())).containsExactly(
-        "service/web: spec.sessionAffinityConfig.clientIP.timeoutSeconds: must be a whole number of seconds, was 1.5s");
+        "Service/web: spec.sessionAffinityConfig.clientIP.timeoutSeconds: must be a whole number of seconds, was 1.5s");
   }
 
   @Test
   void reportsAppProtocolProblems() {
     assertThat(problems(() -> Service.named("web").selecting("web")
         .port(ServicePort.tcp(80).appProtocol("not a name")).build())).containsExactly(
-        "service/web: spec.ports[0].appProtocol: key 'not a name' must have a name part of at most 63"
+        "Service/web: spec.ports[0].appProtocol: key 'not a name' must have a name part of at most 63"
             + " alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric");
   }
 

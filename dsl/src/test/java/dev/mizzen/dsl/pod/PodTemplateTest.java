@@ -28,7 +28,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PodTemplateTest {
-  private static final String AT = "deployment/web: spec.template.";
+  private static final String AT = "Deployment/web: spec.template.";
   private static final Map<String, String> OWN = Map.of("app.kubernetes.io/name", "web");
 
   static String json(String singleQuoted) {
@@ -36,7 +36,7 @@ class PodTemplateTest {
   }
 
   private static List<String> problems(PodTemplate template) {
-    Validation v = Validation.of("deployment/web");
+    Validation v = Validation.of("Deployment/web");
     template.validate(v.field("spec.template"));
     return v.problems().stream().map(Problem::toString).toList();
   }

@@ -112,7 +112,7 @@ class ShopWebPodTest {
   @Test
   void isValidBurstableAndPinnedToARelease() {
     PodTemplate pods = webPods();
-    Validation v = Validation.of("deployment/web");
+    Validation v = Validation.of("Deployment/web");
     pods.validate(v.field("spec.template"));
 
     assertThat(v.problems()).isEmpty();

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class VolumeTest {
-  private static final String AT = "deployment/web: spec.template.spec.volumes";
+  private static final String AT = "Deployment/web: spec.template.spec.volumes";
 
   static String json(String singleQuoted) {
     return singleQuoted.replace('\'', '"');
@@ -24,7 +24,7 @@ class VolumeTest {
 
   private static List<String> problems(Volume.Buildable buildable) {
     Volume volume = buildable.build();
-    Validation v = Validation.of("deployment/web");
+    Validation v = Validation.of("Deployment/web");
     volume.validate(v.field("spec.template.spec.volumes").key(volume.name()), Set.of("web"));
     return v.problems().stream().map(Problem::toString).toList();
   }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class PortRefTest {
 
   private static List<String> problems(PortRef port) {
-    Validation v = Validation.of("service/web");
+    Validation v = Validation.of("Service/web");
     port.validate(v.field("port"));
     return v.problems().stream().map(Problem::toString).toList();
   }
@@ -38,8 +38,8 @@ class PortRefTest {
   void numbersAre1To65535AsEveryPortFieldOfTheApiServerTakesThem() {
     assertThat(problems(PortRef.number(1))).isEmpty();
     assertThat(problems(PortRef.number(65535))).isEmpty();
-    assertThat(problems(PortRef.number(0))).containsExactly("service/web: port: must be 1..65535, was 0");
-    assertThat(problems(PortRef.number(65536))).containsExactly("service/web: port: must be 1..65535, was 65536");
+    assertThat(problems(PortRef.number(0))).containsExactly("Service/web: port: must be 1..65535, was 0");
+    assertThat(problems(PortRef.number(65536))).containsExactly("Service/web: port: must be 1..65535, was 65536");
   }
 
   @Test
@@ -47,7 +47,7 @@ class PortRefTest {
     assertThat(problems(PortRef.name("http-alt"))).isEmpty();
     assertThat(problems(PortRef.name("a".repeat(15)))).isEmpty();
     for (String bad : List.of("", "a".repeat(16), "HTTP", "8080", "-http", "http-", "ht--tp", "h_p")) {
-      assertThat(problems(PortRef.name(bad))).as(bad).containsExactly("service/web: port: port name must be at"
+      assertThat(problems(PortRef.name(bad))).as(bad).containsExactly("Service/web: port: port name must be at"
           + " most 15 lowercase letters, digits or '-', contain a letter, and not start, end or repeat '-',"
           + " was '" + bad + "'");
     }

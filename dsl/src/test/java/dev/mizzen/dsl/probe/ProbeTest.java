@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 
 class ProbeTest {
   private static final Set<String> PORTS = Set.of("http", "metrics");
-  private static final String AT = "deployment/web: spec.template.spec.containers[web].";
+  private static final String AT = "Deployment/web: spec.template.spec.containers[web].";
 
   private static List<String> problems(Probe probe, ProbeKind kind) {
-    Validation v = Validation.of("deployment/web");
+    Validation v = Validation.of("Deployment/web");
     probe.validate(v.field("spec.template.spec.containers[web]").field(kind.fieldName()), kind, PORTS);
     return v.problems().stream().map(Problem::toString).toList();
   }
@@ -93,9 +93,9 @@ class ProbeTest {
     assertThat(problems(probe, ProbeKind.READINESS)).containsExactly(
         AT + "readinessProbe.httpGet.port: must name a port of the container (http, metrics), was 'htp'");
 
-    Validation v = Validation.of("deployment/web");
+    Validation v = Validation.of("Deployment/web");
     Probe.tcp("http").build().validate(v.field("livenessProbe"), ProbeKind.LIVENESS, Set.of());
-    assertThat(v.problems()).extracting(Problem::toString).containsExactly("deployment/web: livenessProbe.tcpSocket.port:"
+    assertThat(v.problems()).extracting(Problem::toString).containsExactly("Deployment/web: livenessProbe.tcpSocket.port:"
         + " must name a port of the container, but it declares no named ports; was 'http'");
   }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ResourcesTest {
 
   private static List<String> problems(Resources resources) {
-    Validation v = Validation.of("deployment/web");
+    Validation v = Validation.of("Deployment/web");
     resources.validate(v.field("spec.template.spec.containers[web].resources"));
     return v.problems().stream().map(Problem::toString).toList();
   }
@@ -62,9 +62,9 @@ class ResourcesTest {
         .build();
 
     assertThat(problems(resources)).containsExactly(
-        "deployment/web: spec.template.spec.containers[web].resources.requests[cpu]:"
+        "Deployment/web: spec.template.spec.containers[web].resources.requests[cpu]:"
             + " must be at most the cpu limit (500m), was 1",
-        "deployment/web: spec.template.spec.containers[web].resources.requests[ephemeral-storage]:"
+        "Deployment/web: spec.template.spec.containers[web].resources.requests[ephemeral-storage]:"
             + " must be at most the ephemeral-storage limit (2Gi), was 3Gi");
   }
 
@@ -75,9 +75,9 @@ class ResourcesTest {
         .build();
 
     assertThat(problems(resources)).containsExactly(
-        "deployment/web: spec.template.spec.containers[web].resources.limits[cpu]: must not be negative, was -1",
-        "deployment/web: spec.template.spec.containers[web].resources.requests[cpu]: must not be negative, was -100m",
-        "deployment/web: spec.template.spec.containers[web].resources.requests[memory]: must not be negative, was -1Mi");
+        "Deployment/web: spec.template.spec.containers[web].resources.limits[cpu]: must not be negative, was -1",
+        "Deployment/web: spec.template.spec.containers[web].resources.requests[cpu]: must not be negative, was -100m",
+        "Deployment/web: spec.template.spec.containers[web].resources.requests[memory]: must not be negative, was -1Mi");
   }
 
   @Test
@@ -89,9 +89,9 @@ class ResourcesTest {
         .build();
 
     assertThat(problems(resources)).containsExactly(
-        "deployment/web: spec.template.spec.containers[web].resources.requests[nvidia.com/gpu]:"
+        "Deployment/web: spec.template.spec.containers[web].resources.requests[nvidia.com/gpu]:"
             + " must equal the nvidia.com/gpu limit (2), because extended resources cannot be overcommitted; was 1",
-        "deployment/web: spec.template.spec.containers[web].resources.limits[example.com/fpga]:"
+        "Deployment/web: spec.template.spec.containers[web].resources.limits[example.com/fpga]:"
             + " must be set, equal to the request (1), because extended resources cannot be overcommitted"
             + " (setting only the limit is enough: the API server copies it to the request)");
   }
@@ -120,7 +120,7 @@ class ResourcesTest {
         .limit(ExtendedResource.of("example.com/y", -1))
         .build();
 
-    String at = "deployment/web: spec.template.spec.containers[web].resources.limits";
+    String at = "Deployment/web: spec.template.spec.containers[web].resources.limits";
     assertThat(problems(resources)).containsExactly(
         at + "[nvidia.com/gpu]: must be a whole number (extended resources are counted in units), was 1500m",
         at + "[gpu]: must be a fully qualified extended resource name such as example.com/device"

@@ -11,10 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ContainerSecurityTest {
-  private static final String AT = "deployment/web: spec.template.spec.containers[web].securityContext";
+  private static final String AT = "Deployment/web: spec.template.spec.containers[web].securityContext";
 
   private static List<String> problems(ContainerSecurity security, boolean podAllowsRoot) {
-    Validation v = Validation.of("deployment/web");
+    Validation v = Validation.of("Deployment/web");
     security.validate(v.field("spec.template.spec.containers[web].securityContext"), podAllowsRoot);
     return v.problems().stream().map(Problem::toString).toList();
   }

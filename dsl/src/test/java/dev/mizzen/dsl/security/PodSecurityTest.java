@@ -12,10 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PodSecurityTest {
-  private static final String AT = "deployment/web: spec.template.spec";
+  private static final String AT = "Deployment/web: spec.template.spec";
 
   private static List<String> problems(PodSecurity security) {
-    Validation v = Validation.of("deployment/web");
+    Validation v = Validation.of("Deployment/web");
     security.validate(v.field("spec.template.spec"));
     return v.problems().stream().map(Problem::toString).toList();
   }

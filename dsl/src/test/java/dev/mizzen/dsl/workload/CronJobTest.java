@@ -103,10 +103,10 @@ class CronJobTest {
   void nameIsADnsLabelOfAtMost52Characters() {
     String name = "r".repeat(53);
     assertThat(problems(() -> CronJob.named(name).schedule("@daily").pod(pod()).build())).containsExactly(
-        "cronjob/" + name + ": metadata.name: must be at most 52 characters (its Jobs are named <name>-<11"
+        "CronJob/" + name + ": metadata.name: must be at most 52 characters (its Jobs are named <name>-<11"
             + " characters>, at most 63), was 53");
     assertThat(problems(() -> CronJob.named("nightly.report").schedule("@daily").pod(pod()).build()))
-        .containsExactly("cronjob/nightly.report: metadata.name: must be a lowercase RFC 1123 label (lowercase"
+        .containsExactly("CronJob/nightly.report: metadata.name: must be a lowercase RFC 1123 label (lowercase"
             + " letters, digits and '-', starting and ending with a letter or digit), was 'nightly.report'");
     assertThat(CronJob.named("r".repeat(52)).schedule("@daily").pod(pod()).build().name()).hasSize(52);
   }
@@ -116,11 +116,11 @@ class CronJobTest {
     assertThat(problems(() -> CronJob.named("report").schedule("0 3 * * 7").pod(pod())
         .startingDeadline(Duration.ofSeconds(-1)).successfulJobsHistoryLimit(-1).failedJobsHistoryLimit(-1)
         .build())).containsExactly(
-        "cronjob/report: spec.schedule: day of week field '7': needs values in 0-6 or sun-sat (0 is Sunday; 7 is not"
+        "CronJob/report: spec.schedule: day of week field '7': needs values in 0-6 or sun-sat (0 is Sunday; 7 is not"
             + " accepted), was '0 3 * * 7'",
-        "cronjob/report: spec.startingDeadlineSeconds: must be at least 0s, was -1s",
-        "cronjob/report: spec.successfulJobsHistoryLimit: must be >= 0, was -1",
-        "cronjob/report: spec.failedJobsHistoryLimit: must be >= 0, was -1");
+        "CronJob/report: spec.startingDeadlineSeconds: must be at least 0s, was -1s",
+        "CronJob/report: spec.successfulJobsHistoryLimit: must be >= 0, was -1",
+        "CronJob/report: spec.failedJobsHistoryLimit: must be >= 0, was -1");
     assertThat(report().startingDeadline(Duration.ZERO).build().render().getSpec().getStartingDeadlineSeconds())
         .isZero();
   }
@@ -131,11 +131,11 @@ class CronJobTest {
         .pod(pod().restartPolicy(RestartPolicy.ALWAYS).putLabel("controller-uid", "x"))
         .backoffLimit(-1).activeDeadline(Duration.ZERO)
         .build())).containsExactly(
-        "cronjob/report: spec.jobTemplate.spec.template.spec.restartPolicy: must be OnFailure or Never for a"
+        "CronJob/report: spec.jobTemplate.spec.template.spec.restartPolicy: must be OnFailure or Never for a"
             + " CronJob, was Always: a Job's pods must finish; leave restartPolicy out for Never",
-        "cronjob/report: spec.jobTemplate.spec.backoffLimit: must be >= 0, was -1",
-        "cronjob/report: spec.jobTemplate.spec.activeDeadlineSeconds: must be at least 1s, was 0s",
-        "cronjob/report: spec.jobTemplate.spec.template.metadata.labels[controller-uid]: is set by the API server to"
+        "CronJob/report: spec.jobTemplate.spec.backoffLimit: must be >= 0, was -1",
+        "CronJob/report: spec.jobTemplate.spec.activeDeadlineSeconds: must be at least 1s, was 0s",
+        "CronJob/report: spec.jobTemplate.spec.template.metadata.labels[controller-uid]: is set by the API server to"
             + " select the Job's pods: remove it");
   }
 
@@ -152,17 +152,17 @@ class CronJobTest {
       "US/Pacific-New"})
   void timeZonesTheApiServerRefuses(String zone) {
     assertThat(problems(() -> report().timeZone(zone).build())).containsExactly(
-        "cronjob/report: spec.timeZone: must be an IANA time zone name such as Europe/Berlin or Etc/UTC, was '"
+        "CronJob/report: spec.timeZone: must be an IANA time zone name such as Europe/Berlin or Etc/UTC, was '"
             + zone + "'");
   }
 
   @Test
   void emptyAndLocalTimeZonesAreRefusedWithTheirOwnReason() {
     assertThat(problems(() -> report().timeZone("").build())).containsExactly(
-        "cronjob/report: spec.timeZone: must not be empty: leave it out for the controller manager's zone, or give"
+        "CronJob/report: spec.timeZone: must not be empty: leave it out for the controller manager's zone, or give"
             + " an IANA name such as Europe/Berlin or Etc/UTC");
     assertThat(problems(() -> report().timeZone("Local").build())).containsExactly(
-        "cronjob/report: spec.timeZone: must be an explicit IANA time zone name such as Europe/Berlin, was 'Local':"
+        "CronJob/report: spec.timeZone: must be an explicit IANA time zone name such as Europe/Berlin, was 'Local':"
             + " leave timeZone out to use the controller manager's zone");
     assertThat(problems(() -> report().timeZone("LOCAL").build())).hasSize(1);
   }

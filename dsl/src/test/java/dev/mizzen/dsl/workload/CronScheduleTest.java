@@ -148,14 +148,14 @@ class CronScheduleTest {
   @ParameterizedTest
   @ValueSource(strings = {"60 24 0 13 7"})
   void everyBadFieldIsReported(String schedule) {
-    Validation v = Validation.of("cronjob/report");
+    Validation v = Validation.of("CronJob/report");
     CronSchedule.validate(v.field("spec.schedule"), schedule);
     assertThat(v.problems()).extracting(Problem::toString).containsExactly(
-        "cronjob/report: spec.schedule: minute field '60': needs values in 0-59, was '60 24 0 13 7'",
-        "cronjob/report: spec.schedule: hour field '24': needs values in 0-23, was '60 24 0 13 7'",
-        "cronjob/report: spec.schedule: day of month field '0': needs values in 1-31, was '60 24 0 13 7'",
-        "cronjob/report: spec.schedule: month field '13': needs values in 1-12 or jan-dec, was '60 24 0 13 7'",
-        "cronjob/report: spec.schedule: day of week field '7': needs values in 0-6 or sun-sat (0 is Sunday; 7 is not"
+        "CronJob/report: spec.schedule: minute field '60': needs values in 0-59, was '60 24 0 13 7'",
+        "CronJob/report: spec.schedule: hour field '24': needs values in 0-23, was '60 24 0 13 7'",
+        "CronJob/report: spec.schedule: day of month field '0': needs values in 1-31, was '60 24 0 13 7'",
+        "CronJob/report: spec.schedule: month field '13': needs values in 1-12 or jan-dec, was '60 24 0 13 7'",
+        "CronJob/report: spec.schedule: day of week field '7': needs values in 0-6 or sun-sat (0 is Sunday; 7 is not"
             + " accepted), was '60 24 0 13 7'");
   }
 

@@ -65,13 +65,13 @@ class DaemonSetTest {
   void exactlyOneOfMaxSurgeAndMaxUnavailableIsNonZeroAfterDefaults() {
     // maxUnavailable defaults to 1, so a surge alone is refused.
     assertThat(problems(() -> exporter().maxSurge(Amount.count(1)).build())).containsExactly(
-        "daemonset/node-exporter: spec.updateStrategy.rollingUpdate.maxSurge: may not be set when maxUnavailable is"
+        "DaemonSet/node-exporter: spec.updateStrategy.rollingUpdate.maxSurge: may not be set when maxUnavailable is"
             + " non-zero (it is 1 by default): set maxUnavailable(Amount.count(0)) to surge instead");
     assertThat(problems(() -> exporter().maxSurge(Amount.percent(10)).maxUnavailable(Amount.percent(10)).build()))
-        .containsExactly("daemonset/node-exporter: spec.updateStrategy.rollingUpdate.maxSurge: may not be set when"
+        .containsExactly("DaemonSet/node-exporter: spec.updateStrategy.rollingUpdate.maxSurge: may not be set when"
             + " maxUnavailable is non-zero (it is 10%): set maxUnavailable(Amount.count(0)) to surge instead");
     // maxSurge defaults to 0, so maxUnavailable 0 alone is refused, in either form.
-    String bothZero = "daemonset/node-exporter: spec.updateStrategy.rollingUpdate.maxUnavailable: may not be 0 when"
+    String bothZero = "DaemonSet/node-exporter: spec.updateStrategy.rollingUpdate.maxUnavailable: may not be 0 when"
         + " maxSurge is 0: the rollout could never make progress";
     assertThat(problems(() -> exporter().maxUnavailable(Amount.count(0)).build())).containsExactly(bothZero);
     assertThat(problems(() -> exporter().maxUnavailable(Amount.percent(0)).maxSurge(Amount.percent(0)).build()))
@@ -85,19 +85,19 @@ class DaemonSetTest {
   void amountsAreNonNegativeAndAtMost100Percent() {
     assertThat(problems(() -> exporter().maxUnavailable(Amount.percent(120)).maxSurge(Amount.count(-1)).build()))
         .containsExactly(
-            "daemonset/node-exporter: spec.updateStrategy.rollingUpdate.maxUnavailable: must be at most 100%, was 120%",
-            "daemonset/node-exporter: spec.updateStrategy.rollingUpdate.maxSurge: must be >= 0, was -1",
-            "daemonset/node-exporter: spec.updateStrategy.rollingUpdate.maxSurge: may not be set when maxUnavailable"
+            "DaemonSet/node-exporter: spec.updateStrategy.rollingUpdate.maxUnavailable: must be at most 100%, was 120%",
+            "DaemonSet/node-exporter: spec.updateStrategy.rollingUpdate.maxSurge: must be >= 0, was -1",
+            "DaemonSet/node-exporter: spec.updateStrategy.rollingUpdate.maxSurge: may not be set when maxUnavailable"
                 + " is non-zero (it is 120%): set maxUnavailable(Amount.count(0)) to surge instead");
     assertThat(problems(() -> exporter().maxUnavailable(Amount.count(0)).maxSurge(Amount.percent(101)).build()))
         .containsExactly(
-            "daemonset/node-exporter: spec.updateStrategy.rollingUpdate.maxSurge: must be at most 100%, was 101%");
+            "DaemonSet/node-exporter: spec.updateStrategy.rollingUpdate.maxSurge: must be at most 100%, was 101%");
   }
 
   @Test
   void onDeleteTakesNoRollingUpdateSettings() {
     assertThat(problems(() -> exporter().onDelete(true).maxSurge(Amount.count(1)).build())).containsExactly(
-        "daemonset/node-exporter: spec.updateStrategy.rollingUpdate: maxUnavailable and maxSurge apply only to"
+        "DaemonSet/node-exporter: spec.updateStrategy.rollingUpdate: maxUnavailable and maxSurge apply only to"
             + " rolling updates, not OnDelete: remove them or onDelete(false)");
   }
 
@@ -108,10 +108,10 @@ class DaemonSetTest {
         .pod(PodTemplate.builder().restartPolicy(RestartPolicy.ON_FAILURE)
             .container(Container.named("agent").image("ghcr.io/acme/agent:1.0.0")))
         .build())).containsExactly(
-        "daemonset/agent: spec.template.spec.restartPolicy: must be Always for a DaemonSet, was OnFailure: its pods"
+        "DaemonSet/agent: spec.template.spec.restartPolicy: must be Always for a DaemonSet, was OnFailure: its pods"
             + " run until replaced; run pods to completion with a Job",
-        "daemonset/agent: spec.minReadySeconds: must be a whole number of seconds, was 0.01s",
-        "daemonset/agent: spec.revisionHistoryLimit: must be >= 0, was -3");
+        "DaemonSet/agent: spec.minReadySeconds: must be a whole number of seconds, was 0.01s",
+        "DaemonSet/agent: spec.revisionHistoryLimit: must be >= 0, was -3");
   }
 
   @Test
@@ -123,7 +123,7 @@ class DaemonSetTest {
     assertThat(problems(() -> DaemonSet.named("node-exporter").track("canary")
         .pod(PodTemplate.builder().putLabel("track", "stable")
             .container(Container.named("node-exporter").image("quay.io/prometheus/node-exporter:v1.8.2")))
-        .build())).containsExactly("daemonset/node-exporter: spec.template.metadata.labels[track]: must be 'canary',"
+        .build())).containsExactly("DaemonSet/node-exporter: spec.template.metadata.labels[track]: must be 'canary',"
         + " the workload's selector label, which its selector matches, was 'stable': remove the pod label, or set"
         + " track(\"stable\") on the workload instead");
   }

@@ -178,20 +178,20 @@ class DeploymentTest {
         .selectorLabel("app.kubernetes.io/managed-by", "mizzen")
         .selectorLabel("pod-template-hash", "abc")
         .build())).containsExactly(
-        "deployment/web: spec.selector.matchLabels[Track!]: key 'Track!' must have a name part of at most 63"
+        "Deployment/web: spec.selector.matchLabels[Track!]: key 'Track!' must have a name part of at most 63"
             + " alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric",
-        "deployment/web: spec.selector.matchLabels[ring]: label value '-1' must be at most 63 alphanumerics, '-',"
+        "Deployment/web: spec.selector.matchLabels[ring]: label value '-1' must be at most 63 alphanumerics, '-',"
             + " '_' or '.', starting and ending with an alphanumeric",
-        "deployment/web: spec.selector.matchLabels[app.kubernetes.io/name]: is a recommended label, which Mizzen"
+        "Deployment/web: spec.selector.matchLabels[app.kubernetes.io/name]: is a recommended label, which Mizzen"
             + " sets itself (name from component(...), part-of from the App's name, managed-by from its managedBy)"
             + another,
-        "deployment/web: spec.selector.matchLabels[app.kubernetes.io/part-of]: is a recommended label, which Mizzen"
+        "Deployment/web: spec.selector.matchLabels[app.kubernetes.io/part-of]: is a recommended label, which Mizzen"
             + " sets itself (name from component(...), part-of from the App's name, managed-by from its managedBy)"
             + another,
-        "deployment/web: spec.selector.matchLabels[app.kubernetes.io/managed-by]: is a recommended label, which"
+        "Deployment/web: spec.selector.matchLabels[app.kubernetes.io/managed-by]: is a recommended label, which"
             + " Mizzen sets itself (name from component(...), part-of from the App's name, managed-by from its"
             + " managedBy)" + another,
-        "deployment/web: spec.selector.matchLabels[pod-template-hash]: is set on each pod by its controller, with"
+        "Deployment/web: spec.selector.matchLabels[pod-template-hash]: is set on each pod by its controller, with"
             + " a value of its own" + another);
   }
 
@@ -200,10 +200,10 @@ class DeploymentTest {
     assertThat(problems(() -> Deployment.named("web").track("canary").selectorLabel("example.com/ring", "1")
         .pod(PodTemplate.builder().container(web()).putLabel("track", "stable").putLabel("example.com/ring", "2"))
         .build())).containsExactly(
-        "deployment/web: spec.template.metadata.labels[track]: must be 'canary', the workload's selector label,"
+        "Deployment/web: spec.template.metadata.labels[track]: must be 'canary', the workload's selector label,"
             + " which its selector matches, was 'stable': remove the pod label, or set track(\"stable\") on the"
             + " workload instead",
-        "deployment/web: spec.template.metadata.labels[example.com/ring]: must be '1', the workload's selector"
+        "Deployment/web: spec.template.metadata.labels[example.com/ring]: must be '1', the workload's selector"
             + " label, which its selector matches, was '2': remove the pod label, or set"
             + " selectorLabel(\"example.com/ring\", \"2\") on the workload instead");
   }
@@ -253,8 +253,8 @@ class DeploymentTest {
   @Test
   void apiServerRulesOnTheSpec() {
     assertThat(problems(() -> deployment().replicas(-1).revisionHistoryLimit(-1).build())).containsExactly(
-        "deployment/web: spec.replicas: must be >= 0, was -1",
-        "deployment/web: spec.revisionHistoryLimit: must be >= 0, was -1");
+        "Deployment/web: spec.replicas: must be >= 0, was -1",
+        "Deployment/web: spec.revisionHistoryLimit: must be >= 0, was -1");
     assertThat(deployment().replicas(0).revisionHistoryLimit(0).build().render().getSpec().getReplicas()).isZero();
   }
 
@@ -262,11 +262,11 @@ class DeploymentTest {
   void rollingUpdateAmountsMustBeNonNegativeAndMaxUnavailableAtMost100Percent() {
     assertThat(problems(() -> deployment()
         .strategy(DeploymentStrategy.rollingUpdate(Amount.count(-1), Amount.percent(-5))).build())).containsExactly(
-        "deployment/web: spec.strategy.rollingUpdate.maxSurge: must be >= 0, was -1",
-        "deployment/web: spec.strategy.rollingUpdate.maxUnavailable: must be >= 0%, was -5%");
+        "Deployment/web: spec.strategy.rollingUpdate.maxSurge: must be >= 0, was -1",
+        "Deployment/web: spec.strategy.rollingUpdate.maxUnavailable: must be >= 0%, was -5%");
     assertThat(problems(() -> deployment()
         .strategy(DeploymentStrategy.rollingUpdate(Amount.percent(25), Amount.percent(150))).build())).containsExactly(
-        "deployment/web: spec.strategy.rollingUpdate.maxUnavailable: must be at most 100%, was 150%");
+        "Deployment/web: spec.strategy.rollingUpdate.maxUnavailable: must be at most 100%, was 150%");
     // maxSurge may exceed 100%, as the API server allows.
     assertThat(deployment().strategy(DeploymentStrategy.rollingUpdate(Amount.percent(200), Amount.count(0))).build()
         .strategy()).isPresent();
@@ -274,7 +274,7 @@ class DeploymentTest {
 
   @Test
   void rollingUpdateNeedsSurgeOrUnavailableInAnyForm() {
-    String bothZero = "deployment/web: spec.strategy.rollingUpdate.maxUnavailable: may not be 0 when maxSurge is 0:"
+    String bothZero = "Deployment/web: spec.strategy.rollingUpdate.maxUnavailable: may not be 0 when maxSurge is 0:"
         + " the rollout could never make progress";
     assertThat(problems(() -> deployment()
         .strategy(DeploymentStrategy.rollingUpdate(Amount.count(0), Amount.count(0))).build())).containsExactly(bothZero);
@@ -291,13 +291,13 @@ class DeploymentTest {
   @Test
   void progressDeadlineMustExceedMinReadyIncludingTheDefault600Seconds() {
     assertThat(problems(() -> deployment().minReady(Duration.ofSeconds(30)).progressDeadline(Duration.ofSeconds(30))
-        .build())).containsExactly("deployment/web: spec.progressDeadlineSeconds: must be greater than minReadySeconds"
+        .build())).containsExactly("Deployment/web: spec.progressDeadlineSeconds: must be greater than minReadySeconds"
         + " (30), was 30: a new pod could never count as available in time");
     assertThat(problems(() -> deployment().progressDeadline(Duration.ZERO).build())).containsExactly(
-        "deployment/web: spec.progressDeadlineSeconds: must be greater than minReadySeconds (0), was 0: a new pod"
+        "Deployment/web: spec.progressDeadlineSeconds: must be greater than minReadySeconds (0), was 0: a new pod"
             + " could never count as available in time");
     assertThat(problems(() -> deployment().minReady(Duration.ofMinutes(10)).build())).containsExactly(
-        "deployment/web: spec.minReadySeconds: must be less than progressDeadlineSeconds (600 by default), was 600:"
+        "Deployment/web: spec.minReadySeconds: must be less than progressDeadlineSeconds (600 by default), was 600:"
             + " set a longer progressDeadline(...)");
     assertThat(deployment().minReady(Duration.ofSeconds(599)).build().minReady()).hasValue(Duration.ofSeconds(599));
     assertThat(deployment().minReady(Duration.ofMinutes(10)).progressDeadline(Duration.ofMinutes(15)).build()
@@ -308,27 +308,27 @@ class DeploymentTest {
   void durationsAreWholeSecondsInRange() {
     assertThat(problems(() -> deployment().minReady(Duration.ofMillis(1500))
         .progressDeadline(Duration.ofSeconds(-1)).build())).containsExactly(
-        "deployment/web: spec.minReadySeconds: must be a whole number of seconds, was 1.5s",
-        "deployment/web: spec.progressDeadlineSeconds: must be at least 0s, was -1s");
+        "Deployment/web: spec.minReadySeconds: must be a whole number of seconds, was 1.5s",
+        "Deployment/web: spec.progressDeadlineSeconds: must be at least 0s, was -1s");
     assertThat(problems(() -> deployment().progressDeadline(Duration.ofSeconds(Integer.MAX_VALUE + 1L)).build()))
-        .containsExactly("deployment/web: spec.progressDeadlineSeconds: must be at most 2147483647s, was 2147483648s");
+        .containsExactly("Deployment/web: spec.progressDeadlineSeconds: must be at most 2147483647s, was 2147483648s");
   }
 
   @Test
   void nameIsADnsLabelBecauseItNamesThePods() {
     assertThat(problems(() -> Deployment.named("web.v2").pod(PodTemplate.builder().container(web())).build()))
-        .containsExactly("deployment/web.v2: metadata.name: must be a lowercase RFC 1123 label (lowercase letters,"
+        .containsExactly("Deployment/web.v2: metadata.name: must be a lowercase RFC 1123 label (lowercase letters,"
             + " digits and '-', starting and ending with a letter or digit), was 'web.v2'");
     String longName = "w".repeat(64);
     assertThat(problems(() -> Deployment.named(longName).component("web").pod(PodTemplate.builder().container(web()))
-        .build())).containsExactly("deployment/" + longName + ": metadata.name: must be at most 63 characters, was 64");
+        .build())).containsExactly("Deployment/" + longName + ": metadata.name: must be at most 63 characters, was 64");
   }
 
   @Test
   void podsMustRestartAlways() {
     assertThat(problems(() -> Deployment.named("web")
         .pod(PodTemplate.builder().container(web()).restartPolicy(RestartPolicy.NEVER)).build())).containsExactly(
-        "deployment/web: spec.template.spec.restartPolicy: must be Always for a Deployment, was Never: its pods run"
+        "Deployment/web: spec.template.spec.restartPolicy: must be Always for a Deployment, was Never: its pods run"
             + " until replaced; run pods to completion with a Job");
     assertThat(Deployment.named("web").pod(PodTemplate.builder().container(web()).restartPolicy(RestartPolicy.ALWAYS))
         .build().render().getSpec().getTemplate().getSpec().getRestartPolicy()).isEqualTo("Always");
@@ -338,7 +338,7 @@ class DeploymentTest {
   void podLabelsMustKeepMatchingTheSelector() {
     assertThat(problems(() -> Deployment.named("web")
         .pod(PodTemplate.builder().container(web()).putLabel("app.kubernetes.io/name", "api")).build()))
-        .containsExactly("deployment/web: spec.template.metadata.labels[app.kubernetes.io/name]: must be the"
+        .containsExactly("Deployment/web: spec.template.metadata.labels[app.kubernetes.io/name]: must be the"
             + " workload's component 'web', which its selector matches, was 'api': set component(\"api\") on the"
             + " workload instead");
     assertThat(Deployment.named("web").pod(PodTemplate.builder().container(web()).putLabel("app.kubernetes.io/name",
@@ -349,7 +349,7 @@ class DeploymentTest {
   @Test
   void optOutAnnotationKeysAreReservedOnTheDeploymentToo() {
     assertThat(problems(() -> deployment().putAnnotation("security.mizzen.dev/opt-out", "nothing to see").build()))
-        .containsExactly("deployment/web: metadata.annotations[security.mizzen.dev/opt-out]: is reserved for the"
+        .containsExactly("Deployment/web: metadata.annotations[security.mizzen.dev/opt-out]: is reserved for the"
             + " reasons of security opt-outs, which Mizzen copies from the pod template: give them with PodOptOut or"
             + " ContainerOptOut");
   }
@@ -363,12 +363,12 @@ class DeploymentTest {
         .pod(PodTemplate.builder().container(Container.named("web").image("ghcr.io/acme/web:1.4.2")
             .port(dev.mizzen.dsl.container.Port.http(70000))))
         .build())).containsExactly(
-        "deployment/Web: metadata.name: must be a lowercase RFC 1123 label (lowercase letters, digits and '-',"
+        "Deployment/Web: metadata.name: must be a lowercase RFC 1123 label (lowercase letters, digits and '-',"
             + " starting and ending with a letter or digit), was 'Web'",
-        "deployment/Web: spec.template.spec.containers[web].ports[0].containerPort: must be 1..65535, was 70000",
-        "deployment/Web: spec.replicas: must be >= 0, was -2",
-        "deployment/Web: spec.strategy.rollingUpdate.maxUnavailable: may not be 0 when maxSurge is 0: the rollout"
+        "Deployment/Web: spec.template.spec.containers[web].ports[0].containerPort: must be 1..65535, was 70000",
+        "Deployment/Web: spec.replicas: must be >= 0, was -2",
+        "Deployment/Web: spec.strategy.rollingUpdate.maxUnavailable: may not be 0 when maxSurge is 0: the rollout"
             + " could never make progress",
-        "deployment/Web: spec.revisionHistoryLimit: must be >= 0, was -1");
+        "Deployment/Web: spec.revisionHistoryLimit: must be >= 0, was -1");
   }
 }

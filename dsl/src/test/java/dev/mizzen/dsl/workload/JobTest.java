@@ -79,7 +79,7 @@ class JobTest {
   @Test
   void alwaysIsRefused() {
     assertThat(problems(() -> Job.named("migrate").pod(pod().restartPolicy(RestartPolicy.ALWAYS)).build()))
-        .containsExactly("job/migrate: spec.template.spec.restartPolicy: must be OnFailure or Never for a Job, was"
+        .containsExactly("Job/migrate: spec.template.spec.restartPolicy: must be OnFailure or Never for a Job, was"
             + " Always: a Job's pods must finish; leave restartPolicy out for Never");
   }
 
@@ -87,13 +87,13 @@ class JobTest {
   void countsAndDurations() {
     assertThat(problems(() -> migrate().backoffLimit(-1).activeDeadline(Duration.ZERO)
         .ttlAfterFinished(Duration.ofSeconds(-5)).completions(-1).parallelism(-2).build())).containsExactly(
-        "job/migrate: spec.backoffLimit: must be >= 0, was -1",
-        "job/migrate: spec.activeDeadlineSeconds: must be at least 1s, was 0s",
-        "job/migrate: spec.ttlSecondsAfterFinished: must be at least 0s, was -5s",
-        "job/migrate: spec.completions: must be >= 0, was -1",
-        "job/migrate: spec.parallelism: must be >= 0, was -2");
+        "Job/migrate: spec.backoffLimit: must be >= 0, was -1",
+        "Job/migrate: spec.activeDeadlineSeconds: must be at least 1s, was 0s",
+        "Job/migrate: spec.ttlSecondsAfterFinished: must be at least 0s, was -5s",
+        "Job/migrate: spec.completions: must be >= 0, was -1",
+        "Job/migrate: spec.parallelism: must be >= 0, was -2");
     assertThat(problems(() -> migrate().activeDeadline(Duration.ofMillis(500)).build())).containsExactly(
-        "job/migrate: spec.activeDeadlineSeconds: must be a whole number of seconds, was 0.5s");
+        "Job/migrate: spec.activeDeadlineSeconds: must be a whole number of seconds, was 0.5s");
     V1Job zeros = migrate().backoffLimit(0).ttlAfterFinished(Duration.ZERO).completions(0).parallelism(0).build()
         .render();
     assertThat(zeros.getSpec().getTtlSecondsAfterFinished()).isZero();
@@ -104,12 +104,12 @@ class JobTest {
   void indexedJobsNeedCompletionsAndHostnamesThatFit() {
     assertThat(problems(() -> migrate().completionMode(CompletionMode.INDEXED).parallelism(100_001).build()))
         .containsExactly(
-            "job/migrate: spec.completions: is required when completionMode is Indexed: set completions(n) for"
+            "Job/migrate: spec.completions: is required when completionMode is Indexed: set completions(n) for"
                 + " indexes 0..n-1",
-            "job/migrate: spec.parallelism: must be at most 100000 when completionMode is Indexed, was 100001");
+            "Job/migrate: spec.parallelism: must be at most 100000 when completionMode is Indexed, was 100001");
     String name = "m".repeat(60);
     assertThat(problems(() -> Job.named(name).pod(pod()).completionMode(CompletionMode.INDEXED).completions(101)
-        .build())).containsExactly("job/" + name + ": metadata.name: must leave room for the index: the last pod's"
+        .build())).containsExactly("Job/" + name + ": metadata.name: must leave room for the index: the last pod's"
         + " hostname '" + name + "-100' would have 64 characters, at most 63 allowed");
     assertThat(Job.named(name).pod(pod()).completionMode(CompletionMode.INDEXED).completions(100).build()
         .completions()).hasValue(100);
@@ -118,27 +118,27 @@ class JobTest {
   @Test
   void perIndexBackoffRules() {
     assertThat(problems(() -> migrate().backoffLimitPerIndex(1).maxFailedIndexes(1).build())).containsExactly(
-        "job/migrate: spec.backoffLimitPerIndex: requires completionMode(CompletionMode.INDEXED), was set to 1 on a"
+        "Job/migrate: spec.backoffLimitPerIndex: requires completionMode(CompletionMode.INDEXED), was set to 1 on a"
             + " NonIndexed job",
-        "job/migrate: spec.maxFailedIndexes: requires completionMode(CompletionMode.INDEXED), was set to 1 on a"
+        "Job/migrate: spec.maxFailedIndexes: requires completionMode(CompletionMode.INDEXED), was set to 1 on a"
             + " NonIndexed job");
     assertThat(problems(() -> migrate().completionMode(CompletionMode.INDEXED).completions(3)
         .backoffLimitPerIndex(-1).maxFailedIndexes(4).build())).containsExactly(
-        "job/migrate: spec.backoffLimitPerIndex: must be >= 0, was -1",
-        "job/migrate: spec.maxFailedIndexes: must be at most completions (3), was 4");
+        "Job/migrate: spec.backoffLimitPerIndex: must be >= 0, was -1",
+        "Job/migrate: spec.maxFailedIndexes: must be at most completions (3), was 4");
     assertThat(problems(() -> migrate().completionMode(CompletionMode.INDEXED).completions(3).maxFailedIndexes(1)
         .build())).containsExactly(
-        "job/migrate: spec.backoffLimitPerIndex: is required when maxFailedIndexes is set (1)");
+        "Job/migrate: spec.backoffLimitPerIndex: is required when maxFailedIndexes is set (1)");
     assertThat(problems(() -> migrate().completionMode(CompletionMode.INDEXED).completions(200_000)
         .parallelism(20_000).backoffLimitPerIndex(1).build())).containsExactly(
-        "job/migrate: spec.maxFailedIndexes: is required when completions (200000) is above 100000 and"
+        "Job/migrate: spec.maxFailedIndexes: is required when completions (200000) is above 100000 and"
             + " backoffLimitPerIndex is set",
-        "job/migrate: spec.parallelism: must be at most 10000 when completions is above 100000 and"
+        "Job/migrate: spec.parallelism: must be at most 10000 when completions is above 100000 and"
             + " backoffLimitPerIndex is set, was 20000");
     assertThat(problems(() -> migrate().completionMode(CompletionMode.INDEXED).completions(200_000)
         .backoffLimitPerIndex(1).maxFailedIndexes(150_000).build())).containsExactly(
-        "job/migrate: spec.maxFailedIndexes: must be at most 100000, was 150000",
-        "job/migrate: spec.maxFailedIndexes: must be at most 10000 when completions is above 100000 and"
+        "Job/migrate: spec.maxFailedIndexes: must be at most 100000, was 150000",
+        "Job/migrate: spec.maxFailedIndexes: must be at most 10000 when completions is above 100000 and"
             + " backoffLimitPerIndex is set, was 150000");
   }
 
@@ -146,20 +146,20 @@ class JobTest {
   void theApiServersSelectorLabelsAreReserved() {
     assertThat(problems(() -> Job.named("migrate").pod(pod().putLabel("job-name", "migrate")
         .putLabel("batch.kubernetes.io/controller-uid", "x")).build())).containsExactly(
-        "job/migrate: spec.template.metadata.labels[batch.kubernetes.io/controller-uid]: is set by the API server to"
+        "Job/migrate: spec.template.metadata.labels[batch.kubernetes.io/controller-uid]: is set by the API server to"
             + " select the Job's pods: remove it",
-        "job/migrate: spec.template.metadata.labels[job-name]: is set by the API server to select the Job's pods:"
+        "Job/migrate: spec.template.metadata.labels[job-name]: is set by the API server to select the Job's pods:"
             + " remove it");
   }
 
   @Test
   void nameIsADnsLabelOfAtMost63() {
     assertThat(problems(() -> Job.named("db.migrate").pod(pod()).build())).containsExactly(
-        "job/db.migrate: metadata.name: must be a lowercase RFC 1123 label (lowercase letters, digits and '-',"
+        "Job/db.migrate: metadata.name: must be a lowercase RFC 1123 label (lowercase letters, digits and '-',"
             + " starting and ending with a letter or digit), was 'db.migrate'");
     String name = "m".repeat(64);
     assertThat(problems(() -> Job.named(name).component("migrate").pod(pod()).build())).containsExactly(
-        "job/" + name + ": metadata.name: must be at most 63 characters, was 64");
+        "Job/" + name + ": metadata.name: must be at most 63 characters, was 64");
   }
 
   @Test

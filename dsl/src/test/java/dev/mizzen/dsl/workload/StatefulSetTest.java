@@ -116,11 +116,11 @@ class StatefulSetTest {
     assertThat(problems(() -> db().selectorLabel("controller-revision-hash", "db-1")
         .selectorLabel("statefulset.kubernetes.io/pod-name", "db-0").selectorLabel("apps.kubernetes.io/pod-index", "0")
         .build())).containsExactly(
-        "statefulset/db: spec.selector.matchLabels[controller-revision-hash]: is set on each pod by its controller,"
+        "StatefulSet/db: spec.selector.matchLabels[controller-revision-hash]: is set on each pod by its controller,"
             + " with a value of its own: choose another key, for example track(\"canary\")",
-        "statefulset/db: spec.selector.matchLabels[statefulset.kubernetes.io/pod-name]: is set on each pod by its"
+        "StatefulSet/db: spec.selector.matchLabels[statefulset.kubernetes.io/pod-name]: is set on each pod by its"
             + " controller, with a value of its own: choose another key, for example track(\"canary\")",
-        "statefulset/db: spec.selector.matchLabels[apps.kubernetes.io/pod-index]: is set on each pod by its"
+        "StatefulSet/db: spec.selector.matchLabels[apps.kubernetes.io/pod-index]: is set on each pod by its"
             + " controller, with a value of its own: choose another key, for example track(\"canary\")");
   }
 
@@ -128,12 +128,12 @@ class StatefulSetTest {
   void nameIsADnsLabelOfAtMost52Characters() {
     assertThat(problems(() -> StatefulSet.named("db.primary").pod(PodTemplate.builder()
         .container(Container.named("db").image("postgres:16.4"))).build())).containsExactly(
-        "statefulset/db.primary: metadata.name: must be a lowercase RFC 1123 label (lowercase letters, digits and"
+        "StatefulSet/db.primary: metadata.name: must be a lowercase RFC 1123 label (lowercase letters, digits and"
             + " '-', starting and ending with a letter or digit), was 'db.primary'");
     String name53 = "d".repeat(53);
     assertThat(problems(() -> StatefulSet.named(name53).pod(PodTemplate.builder()
         .container(Container.named("db").image("postgres:16.4"))).build())).containsExactly(
-        "statefulset/" + name53 + ": metadata.name: must be at most 52 characters (its pods carry the label"
+        "StatefulSet/" + name53 + ": metadata.name: must be at most 52 characters (its pods carry the label"
             + " controller-revision-hash=<name>-<hash>, at most 63 characters), was 53");
     assertThat(StatefulSet.named("d".repeat(52)).pod(PodTemplate.builder()
         .container(Container.named("db").image("postgres:16.4"))).build().name()).hasSize(52);
@@ -144,29 +144,29 @@ class StatefulSetTest {
     assertThat(problems(() -> StatefulSet.named("db").serviceName("DB").pod(pod())
         .volumeClaimTemplate(VolumeClaimTemplate.named("data").size(Storage.gibibytes(10))).replicas(-1).minReady(Duration.ofSeconds(-1))
         .revisionHistoryLimit(-1).startOrdinal(-1).build())).containsExactly(
-        "statefulset/db: spec.serviceName: must be a lowercase RFC 1123 label (lowercase letters, digits and '-',"
+        "StatefulSet/db: spec.serviceName: must be a lowercase RFC 1123 label (lowercase letters, digits and '-',"
             + " starting and ending with a letter or digit), was 'DB'",
-        "statefulset/db: spec.replicas: must be >= 0, was -1",
-        "statefulset/db: spec.minReadySeconds: must be at least 0s, was -1s",
-        "statefulset/db: spec.revisionHistoryLimit: must be >= 0, was -1",
-        "statefulset/db: spec.ordinals.start: must be >= 0, was -1");
+        "StatefulSet/db: spec.replicas: must be >= 0, was -1",
+        "StatefulSet/db: spec.minReadySeconds: must be at least 0s, was -1s",
+        "StatefulSet/db: spec.revisionHistoryLimit: must be >= 0, was -1",
+        "StatefulSet/db: spec.ordinals.start: must be >= 0, was -1");
   }
 
   @Test
   void rollingUpdateRules() {
     assertThat(problems(() -> db().partition(-1).maxUnavailable(Amount.count(0)).build())).containsExactly(
-        "statefulset/db: spec.updateStrategy.rollingUpdate.partition: must be >= 0, was -1",
-        "statefulset/db: spec.updateStrategy.rollingUpdate.maxUnavailable: must not be 0: the rollout could never"
+        "StatefulSet/db: spec.updateStrategy.rollingUpdate.partition: must be >= 0, was -1",
+        "StatefulSet/db: spec.updateStrategy.rollingUpdate.maxUnavailable: must not be 0: the rollout could never"
             + " make progress");
     assertThat(problems(() -> db().maxUnavailable(Amount.percent(0)).build())).containsExactly(
-        "statefulset/db: spec.updateStrategy.rollingUpdate.maxUnavailable: must not be 0: the rollout could never"
+        "StatefulSet/db: spec.updateStrategy.rollingUpdate.maxUnavailable: must not be 0: the rollout could never"
             + " make progress");
     assertThat(problems(() -> db().maxUnavailable(Amount.percent(101)).build())).containsExactly(
-        "statefulset/db: spec.updateStrategy.rollingUpdate.maxUnavailable: must be at most 100%, was 101%");
+        "StatefulSet/db: spec.updateStrategy.rollingUpdate.maxUnavailable: must be at most 100%, was 101%");
     assertThat(problems(() -> db().maxUnavailable(Amount.count(-2)).build())).containsExactly(
-        "statefulset/db: spec.updateStrategy.rollingUpdate.maxUnavailable: must be >= 0, was -2");
+        "StatefulSet/db: spec.updateStrategy.rollingUpdate.maxUnavailable: must be >= 0, was -2");
     assertThat(problems(() -> db().onDelete(true).partition(1).build())).containsExactly(
-        "statefulset/db: spec.updateStrategy.rollingUpdate: partition and maxUnavailable apply only to rolling"
+        "StatefulSet/db: spec.updateStrategy.rollingUpdate: partition and maxUnavailable apply only to rolling"
             + " updates, not OnDelete: remove them or onDelete(false)");
   }
 
@@ -180,18 +180,18 @@ class StatefulSetTest {
         .pod(PodTemplate.builder().container(Container.named("db").image("postgres:16.4")
             .mount("Data", "/data").mount("empty", "/empty")))
         .build())).containsExactly(
-        "statefulset/db: spec.volumeClaimTemplates[Data].metadata.name: must be a lowercase RFC 1123 label"
+        "StatefulSet/db: spec.volumeClaimTemplates[Data].metadata.name: must be a lowercase RFC 1123 label"
             + " (lowercase letters, digits and '-', starting and ending with a letter or digit), was 'Data'",
-        "statefulset/db: spec.volumeClaimTemplates[Data].spec.resources.requests[storage]: a claim needs a size,"
+        "StatefulSet/db: spec.volumeClaimTemplates[Data].spec.resources.requests[storage]: a claim needs a size,"
             + " e.g. size(Storage.gibibytes(10))",
-        "statefulset/db: spec.volumeClaimTemplates[Data].spec.storageClassName: must be a lowercase RFC 1123"
+        "StatefulSet/db: spec.volumeClaimTemplates[Data].spec.storageClassName: must be a lowercase RFC 1123"
             + " subdomain (lowercase letters, digits, '-' and '.', starting and ending with a letter or digit),"
             + " was 'Fast_SSD'",
-        "statefulset/db: spec.volumeClaimTemplates[Data].spec.accessModes: may not combine ReadWriteOncePod with"
+        "StatefulSet/db: spec.volumeClaimTemplates[Data].spec.accessModes: may not combine ReadWriteOncePod with"
             + " other access modes, was [ReadWriteOncePod, ReadOnlyMany]",
-        "statefulset/db: spec.volumeClaimTemplates[Data].metadata.labels[bad key!]: key 'bad key!' must have a name"
+        "StatefulSet/db: spec.volumeClaimTemplates[Data].metadata.labels[bad key!]: key 'bad key!' must have a name"
             + " part of at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric",
-        "statefulset/db: spec.volumeClaimTemplates[empty].spec.resources.requests[storage]: must be greater than 0,"
+        "StatefulSet/db: spec.volumeClaimTemplates[empty].spec.resources.requests[storage]: must be greater than 0,"
             + " was 0");
   }
 
@@ -205,11 +205,11 @@ class StatefulSetTest {
         .pod(PodTemplate.builder().volume(Volume.emptyDir("tmp")).container(Container.named("db")
             .image("postgres:16.4").mount("data", "/data").mount("tmp", "/tmp")))
         .build())).containsExactly(
-        "statefulset/db: spec.volumeClaimTemplates[data].metadata.name: must be unique among the claim templates,"
+        "StatefulSet/db: spec.volumeClaimTemplates[data].metadata.name: must be unique among the claim templates,"
             + " 'data' is used twice",
-        "statefulset/db: spec.volumeClaimTemplates[tmp].metadata.name: is also the name of a pod volume, which the"
+        "StatefulSet/db: spec.volumeClaimTemplates[tmp].metadata.name: is also the name of a pod volume, which the"
             + " claim would replace: rename one of them",
-        "statefulset/db: spec.volumeClaimTemplates[spare].metadata.name: is mounted by no container: mount it with"
+        "StatefulSet/db: spec.volumeClaimTemplates[spare].metadata.name: is mounted by no container: mount it with"
             + " mount(\"spare\", path) on a container, or remove the claim template");
   }
 
@@ -217,7 +217,7 @@ class StatefulSetTest {
   void containersMayOnlyMountDeclaredVolumesOrClaims() {
     assertThat(problems(() -> StatefulSet.named("db")
         .pod(PodTemplate.builder().container(Container.named("db").image("postgres:16.4").mount("data", "/data")))
-        .build())).containsExactly("statefulset/db: spec.template.spec.containers[db].volumeMounts[0].name: must name"
+        .build())).containsExactly("StatefulSet/db: spec.template.spec.containers[db].volumeMounts[0].name: must name"
             + " a volume of the pod, but the pod has no volumes; was 'data'");
   }
 }

@@ -62,7 +62,7 @@ class ReadmeExampleTest {
             .image("ghcr.io/acme/web:1.4.2").port(Port.http(70000))))
         .build())
         .isInstanceOf(InvalidSpecException.class)
-        .hasMessageContaining("deployment/web: spec.template.spec.containers[web].ports[0].containerPort:"
+        .hasMessageContaining("Deployment/web: spec.template.spec.containers[web].ports[0].containerPort:"
             + " must be 1..65535, was 70000");
   }
 }

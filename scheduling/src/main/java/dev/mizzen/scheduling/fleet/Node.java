@@ -4,6 +4,7 @@ import dev.mizzen.scheduling.Taint;
 import dev.mizzen.scheduling.TaintEffect;
 import dev.mizzen.scheduling.Topology;
 import dev.mizzen.validation.Names;
+import dev.mizzen.validation.ObjectRef;
 import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1NodeSpec;
@@ -30,7 +31,7 @@ import org.immutables.value.Value;
  *     .capacity("memory", "16Gi")
  *     .capacity("pods", "110")
  *     .taint("dedicated", "web", TaintEffect.NO_SCHEDULE)
- *     .build();                      // throws every problem at once, as node/general-zone-a-1
+ *     .build();                      // throws every problem at once, as Node/general-zone-a-1
  * }</pre>
  */
 @Value.Immutable
@@ -76,9 +77,9 @@ public abstract class Node {
     return false;
   }
 
-  /** {@code node/<name>}, as validation messages name the node. */
-  public final String objectRef() {
-    return "node/" + name();
+  /** {@code Node/<name>}, as validation messages name the node. */
+  public final ObjectRef objectRef() {
+    return ObjectRef.of("Node", name());
   }
 
   /** The labels rendered: {@link #labels()}, plus {@code kubernetes.io/hostname=<name>} unless given. */

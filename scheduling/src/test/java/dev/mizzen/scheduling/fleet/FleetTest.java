@@ -78,8 +78,8 @@ class FleetTest {
   void invalidGridNodesFailWithTheirOwnProblems() {
     assertThatThrownBy(() -> Fleet.grid(List.of("Zone A"), POOLS, 1, (node, zone, pool) -> { }))
         .isInstanceOf(InvalidSpecException.class)
-        .hasMessageContaining("node/general-Zone A-1: metadata.name: must be a lowercase RFC 1123 subdomain")
-        .hasMessageContaining("node/general-Zone A-1: metadata.labels[topology.kubernetes.io/zone]: label value 'Zone A'");
+        .hasMessageContaining("Node/general-Zone A-1: metadata.name: must be a lowercase RFC 1123 subdomain")
+        .hasMessageContaining("Node/general-Zone A-1: metadata.labels[topology.kubernetes.io/zone]: label value 'Zone A'");
   }
 
   @Test

@@ -102,7 +102,7 @@ class NodeTest {
     assertThat(Node.named("n1").build().effectiveLabels()).isEqualTo(Map.of(Topology.HOSTNAME, "n1"));
     assertThat(Node.named("n1.example.com").label(Topology.HOSTNAME, "n1").build().effectiveLabels())
         .isEqualTo(Map.of(Topology.HOSTNAME, "n1"));
-    assertThat(Node.named("n1").build().objectRef()).isEqualTo("node/n1");
+    assertThat(Node.named("n1").build().objectRef()).hasToString("Node/n1");
   }
 
   @Test
@@ -123,21 +123,21 @@ class NodeTest {
         .build());
 
     assertThat(thrown.problems()).extracting(Problem::toString).containsExactly(
-        "node/Bad_Name: metadata.name: must be a lowercase RFC 1123 subdomain (lowercase letters, digits, '-' and '.',"
+        "Node/Bad_Name: metadata.name: must be a lowercase RFC 1123 subdomain (lowercase letters, digits, '-' and '.',"
             + " starting and ending with a letter or digit), was 'Bad_Name'",
-        "node/Bad_Name: metadata.labels[ok]: label value 'bad value!' must be at most 63 alphanumerics, '-', '_' or '.',"
+        "Node/Bad_Name: metadata.labels[ok]: label value 'bad value!' must be at most 63 alphanumerics, '-', '_' or '.',"
             + " starting and ending with an alphanumeric",
-        "node/Bad_Name: metadata.annotations[bad key]: key 'bad key' must have a name part of at most 63 alphanumerics,"
+        "Node/Bad_Name: metadata.annotations[bad key]: key 'bad key' must have a name part of at most 63 alphanumerics,"
             + " '-', '_' or '.', starting and ending with an alphanumeric",
-        "node/Bad_Name: spec.taints[0].key: key must not be empty",
-        "node/Bad_Name: spec.taints[2]: duplicate taint dedicated=b:NoSchedule: taints must be unique by key and effect",
-        "node/Bad_Name: status.capacity[cpu]: must be a quantity such as 4, 500m or 16Gi, was 'lots'",
-        "node/Bad_Name: status.capacity[memory]: must be 0 or more, was -1Gi",
-        "node/Bad_Name: status.capacity[pods]: must be a whole number for pods, was 1.5",
-        "node/Bad_Name: status.capacity[nvidia.com/gpu]: must be a whole number for nvidia.com/gpu, was 0.5",
-        "node/Bad_Name: status.allocatable[bad name!]: key 'bad name!' must have a name part of at most 63"
+        "Node/Bad_Name: spec.taints[0].key: key must not be empty",
+        "Node/Bad_Name: spec.taints[2]: duplicate taint dedicated=b:NoSchedule: taints must be unique by key and effect",
+        "Node/Bad_Name: status.capacity[cpu]: must be a quantity such as 4, 500m or 16Gi, was 'lots'",
+        "Node/Bad_Name: status.capacity[memory]: must be 0 or more, was -1Gi",
+        "Node/Bad_Name: status.capacity[pods]: must be a whole number for pods, was 1.5",
+        "Node/Bad_Name: status.capacity[nvidia.com/gpu]: must be a whole number for nvidia.com/gpu, was 0.5",
+        "Node/Bad_Name: status.allocatable[bad name!]: key 'bad name!' must have a name part of at most 63"
             + " alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric");
-    assertThat(thrown).hasMessageStartingWith("10 problems\n  node/Bad_Name: metadata.name: ");
+    assertThat(thrown).hasMessageStartingWith("10 problems\n  Node/Bad_Name: metadata.name: ");
   }
 
   @Test
