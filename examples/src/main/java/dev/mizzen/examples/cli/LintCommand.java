@@ -6,6 +6,7 @@ import dev.mizzen.testkit.lint.LintFinding;
 import dev.mizzen.testkit.lint.LintReport;
 import dev.mizzen.testkit.policy.Policies;
 import dev.mizzen.testkit.policy.Policy;
+import dev.mizzen.testkit.policy.Severity;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ final class LintCommand implements Command {
     }
     out.flush();
     err.printf("%d objects in %d files: %d errors, %d warnings, %d info%n", report.objects(), files.size(),
-        report.count("error"), report.count("warning"), report.count("info"));
+        report.count(Severity.ERROR), report.count(Severity.WARNING), report.count(Severity.INFO));
     return report.exitCode();
   }
 
@@ -93,7 +94,7 @@ final class LintCommand implements Command {
     for (LintFinding finding : findings) {
       Map<String, Object> object = new LinkedHashMap<>();
       object.put("rule", finding.rule());
-      object.put("severity", finding.severity());
+      object.put("severity", finding.severity().label());
       object.put("object", finding.object());
       object.put("path", finding.path());
       object.put("message", finding.message());

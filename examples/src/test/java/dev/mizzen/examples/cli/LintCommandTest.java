@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.mizzen.examples.shop.ShopApp;
 import dev.mizzen.testkit.lint.LintFinding;
+import dev.mizzen.testkit.policy.Severity;
 import dev.mizzen.testkit.schema.SourceLocation;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -98,9 +99,9 @@ class LintCommandTest {
 
   @Test
   void jsonOutputIsOneFindingPerLineWithEscapedStrings() {
-    LintFinding quoted = new LintFinding("schema/unknown-field", "error", "Deployment/shop/web", "spec.x",
+    LintFinding quoted = new LintFinding("schema/unknown-field", Severity.ERROR, "Deployment/shop/web", "spec.x",
         "unknown field \"x\"\n\tsee\\docs \u0001", SourceLocation.of("web.yaml", 3, 4));
-    LintFinding plain = new LintFinding("image-tag", "warning", "Pod/p", "", "pin it", SourceLocation.of("p.yaml"));
+    LintFinding plain = new LintFinding("image-tag", Severity.WARNING, "Pod/p", "", "pin it", SourceLocation.of("p.yaml"));
     assertThat(LintCommand.json(List.of(quoted, plain))).isEqualTo("""
         [
           {"rule": "schema/unknown-field", "severity": "error", "object": "Deployment/shop/web", \
