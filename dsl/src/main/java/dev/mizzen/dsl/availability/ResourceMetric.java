@@ -1,7 +1,7 @@
 package dev.mizzen.dsl.availability;
 
+import dev.mizzen.quantity.Quantities;
 import dev.mizzen.validation.Validation;
-import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.models.V2MetricSpec;
 import io.kubernetes.client.openapi.models.V2MetricTarget;
 import io.kubernetes.client.openapi.models.V2ResourceMetricSource;
@@ -81,7 +81,8 @@ public abstract class ResourceMetric {
     if (averageUtilization().isPresent()) {
       target.type("Utilization").averageUtilization(averageUtilization().getAsInt());
     } else {
-      target.type("AverageValue").averageValue(new Quantity(averageValue().get()));
+      target.type("AverageValue").averageValue(Quantities.toQuantity(Quantities.read(averageValue().get())
+          .orElseThrow(() -> new IllegalStateException("not a quantity: " + averageValue().get()))));
     }
     return new V2MetricSpec()
         .type("Resource")
@@ -95,20 +96,12 @@ public abstract class ResourceMetric {
         .check(percent > 0, "must be greater than 0 (percent of the requests), was %d", percent));
     averageValue().ifPresent(text -> {
       Validation field = target.field("averageValue");
-      Optional<Quantity> quantity = parse(text);
+      Optional<Quantities.Parsed> quantity = Quantities.read(text);
       if (field.check(quantity.isPresent(),
           "must be a quantity such as 500m or 400Mi, was '%s'", text)) {
-        field.check(quantity.get().getNumber().signum() > 0, "must be positive, was '%s'", text);
+        field.check(quantity.get().value().signum() > 0, "must be positive, was '%s'", text);
       }
     });
-  }
-
-  private static Optional<Quantity> parse(String text) {
-    try {
-      return Optional.of(Quantity.fromString(text));
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
   }
 
   @Value.Check

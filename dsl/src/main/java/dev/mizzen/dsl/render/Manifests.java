@@ -15,7 +15,8 @@ import java.util.Map;
  *
  * <p>YAML is one document per object separated by {@code ---}, keys in conventional order
  * ({@code apiVersion}, {@code kind}, {@code metadata}, {@code spec}), no null or empty fields.
- * JSON is a single object, or a {@code v1 List} for several. Same input, same bytes.
+ * JSON is a single object, or a {@code v1 List} for several; {@link #treeJson} writes any plain
+ * tree the same way. Same input, same bytes.
  */
 public final class Manifests {
   private Manifests() {}
@@ -42,9 +43,7 @@ public final class Manifests {
 
   /** JSON of one object. */
   public static String json(KubernetesObject object) {
-    StringBuilder out = new StringBuilder(1024);
-    new JsonWriter(out).value(ObjectTree.of(object), 0);
-    return out.append('\n').toString();
+    return treeJson(ObjectTree.of(object));
   }
 
   /** JSON of several objects, as a {@code v1 List} (the form {@code kubectl apply -f} reads). */
@@ -53,12 +52,38 @@ public final class Manifests {
     for (KubernetesObject object : objects) {
       items.add(ObjectTree.of(object));
     }
-    StringBuilder out = new StringBuilder(objects.size() * 1024);
     Map<String, Object> list = new LinkedHashMap<>();
     list.put("apiVersion", "v1");
     list.put("kind", "List");
     list.put("items", items);
-    new JsonWriter(out).value(list, 0);
+    return treeJson(list);
+  }
+
+  /**
+   * JSON of a plain tree ({@code Map}, {@code List}, {@code String}, {@code Number},
+   * {@code Boolean}, {@code null}), written as the manifests are: one entry per line, two-space
+   * indentation, keys in the maps' order, a final newline. {@code treeJson(tree(object))} is
+   * {@code json(object)}.
+   *
+   * @throws IllegalArgumentException if the tree holds anything else (such as a client-java
+   *     object: {@link #tree} turns one into a tree) or a number that is not finite
+   */
+  public static String treeJson(Object tree) {
+    return treeJson(tree, Integer.MAX_VALUE);
+  }
+
+  /**
+   * JSON of a plain tree, as {@link #treeJson(Object)}, but with the maps and lists nested
+   * {@code expandedLevels} deep or deeper written on one line ({@code {"a": 1, "b": [2, 3]}}):
+   * {@code treeJson(list, 1)} writes one item per line, {@code treeJson(tree, 0)} everything on
+   * one line.
+   */
+  public static String treeJson(Object tree, int expandedLevels) {
+    if (expandedLevels < 0) {
+      throw new IllegalArgumentException("expandedLevels must be 0 or more, was " + expandedLevels);
+    }
+    StringBuilder out = new StringBuilder(1024);
+    new JsonWriter(out, expandedLevels).value(tree, 0);
     return out.append('\n').toString();
   }
 

@@ -1,5 +1,7 @@
 package dev.mizzen.dsl.resources;
 
+import dev.mizzen.quantity.Quantities;
+import dev.mizzen.quantity.QuantityFormat;
 import dev.mizzen.validation.Names;
 import dev.mizzen.validation.Validation;
 import io.kubernetes.client.custom.Quantity;

@@ -1,5 +1,7 @@
 package dev.mizzen.dsl.resources;
 
+import dev.mizzen.quantity.Quantities;
+import dev.mizzen.quantity.QuantityFormat;
 import java.math.BigDecimal;
 import org.immutables.value.Value;
 

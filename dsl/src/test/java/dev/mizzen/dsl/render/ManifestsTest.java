@@ -1,6 +1,7 @@
 package dev.mizzen.dsl.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.custom.Quantity;
@@ -161,5 +162,61 @@ class ManifestsTest {
           }
         }
         """);
+  }
+
+  @Test
+  void plainTreesAsJson() {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    tree.put("name", "say \"hi\"\n\u2028");
+    tree.put("items", List.of(1, 2.5, true));
+    tree.put("empty", Map.of());
+    tree.put("none", null);
+    tree.put("nested", List.of(Map.of("a", List.of("b"))));
+    assertThat(Manifests.treeJson(tree)).isEqualTo("""
+        {
+          "name": "say \\"hi\\"\\n\\u2028",
+          "items": [
+            1,
+            2.5,
+            true
+          ],
+          "empty": {},
+          "none": null,
+          "nested": [
+            {
+              "a": [
+                "b"
+              ]
+            }
+          ]
+        }
+        """);
+    assertThat(Manifests.treeJson(tree, 1)).isEqualTo("""
+        {
+          "name": "say \\"hi\\"\\n\\u2028",
+          "items": [1, 2.5, true],
+          "empty": {},
+          "none": null,
+          "nested": [{"a": ["b"]}]
+        }
+        """);
+    assertThat(Manifests.treeJson(List.of(Map.of("a", 1), Map.of("b", 2)), 0)).isEqualTo("[{\"a\": 1}, {\"b\": 2}]\n");
+    assertThat(Manifests.treeJson(List.of())).isEqualTo("[]\n");
+  }
+
+  @Test
+  void jsonOfAnObjectIsJsonOfItsTree() {
+    V1ConfigMap config = new V1ConfigMap().apiVersion("v1").kind("ConfigMap")
+        .metadata(new V1ObjectMeta().name("app")).data(Map.of("k", "v"));
+    assertThat(Manifests.treeJson(Manifests.tree(config))).isEqualTo(Manifests.json(config));
+  }
+
+  @Test
+  void treesHoldOnlyPlainValues() {
+    assertThatThrownBy(() -> Manifests.treeJson(List.of(new V1ConfigMap())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a io.kubernetes.client.openapi.models.V1ConfigMap");
+    assertThatThrownBy(() -> Manifests.treeJson(Double.NaN))
+        .hasMessageContaining("not NaN");
   }
 }

@@ -1,14 +1,18 @@
 package dev.mizzen.examples.cli;
 
+import dev.mizzen.dsl.render.Manifests;
 import dev.mizzen.testkit.lint.Lint;
 import dev.mizzen.testkit.lint.LintFinding;
 import dev.mizzen.testkit.lint.LintReport;
 import dev.mizzen.testkit.policy.Policies;
 import dev.mizzen.testkit.policy.Policy;
+import dev.mizzen.testkit.policy.Severity;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code lint [--policy baseline|restricted|recommended|all]... [--format text|json] FILE...}:
@@ -77,49 +81,25 @@ final class LintCommand implements Command {
     }
     out.flush();
     err.printf("%d objects in %d files: %d errors, %d warnings, %d info%n", report.objects(), files.size(),
-        report.count("error"), report.count("warning"), report.count("info"));
+        report.count(Severity.ERROR), report.count(Severity.WARNING), report.count(Severity.INFO));
     return report.exitCode();
   }
 
-  /** A JSON array of objects with exactly the fields rule, severity, object, path, message. */
+  /**
+   * A JSON array of objects with exactly the fields rule, severity, object, path, message, one
+   * object per line.
+   */
   static String json(List<LintFinding> findings) {
-    StringBuilder text = new StringBuilder(findings.size() * 160 + 4).append('[');
-    for (int i = 0; i < findings.size(); i++) {
-      LintFinding f = findings.get(i);
-      text.append(i == 0 ? "\n" : ",\n").append("  {\"rule\": ");
-      string(text, f.rule());
-      text.append(", \"severity\": ");
-      string(text, f.severity());
-      text.append(", \"object\": ");
-      string(text, f.object());
-      text.append(", \"path\": ");
-      string(text, f.path());
-      text.append(", \"message\": ");
-      string(text, f.message());
-      text.append('}');
+    List<Map<String, Object>> tree = new ArrayList<>(findings.size());
+    for (LintFinding finding : findings) {
+      Map<String, Object> object = new LinkedHashMap<>();
+      object.put("rule", finding.rule());
+      object.put("severity", finding.severity().label());
+      object.put("object", finding.object());
+      object.put("path", finding.path());
+      object.put("message", finding.message());
+      tree.add(object);
     }
-    return text.append(findings.isEmpty() ? "]\n" : "\n]\n").toString();
-  }
-
-  private static void string(StringBuilder text, String value) {
-    text.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> text.append("\\\"");
-        case '\\' -> text.append("\\\\");
-        case '\n' -> text.append("\\n");
-        case '\r' -> text.append("\\r");
-        case '\t' -> text.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            text.append(String.format("\\u%04x", (int) c));
-          } else {
-            text.append(c);
-          }
-        }
-      }
-    }
-    text.append('"');
+    return Manifests.treeJson(tree, 1);
   }
 }

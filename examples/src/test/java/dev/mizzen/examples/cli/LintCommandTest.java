@@ -6,6 +6,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.mizzen.examples.shop.ShopApp;
+import dev.mizzen.testkit.lint.LintFinding;
+import dev.mizzen.testkit.policy.Severity;
+import dev.mizzen.testkit.schema.SourceLocation;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -92,6 +95,21 @@ class LintCommandTest {
     assertThat(privileged.get("severity").getAsString()).isEqualTo("error");
     assertThat(privileged.get("object").getAsString()).isEqualTo("Pod/shop/root");
     assertThat(privileged.get("path").getAsString()).isEqualTo("spec.containers[root].securityContext.privileged");
+  }
+
+  @Test
+  void jsonOutputIsOneFindingPerLineWithEscapedStrings() {
+    LintFinding quoted = new LintFinding("schema/unknown-field", Severity.ERROR, "Deployment/shop/web", "spec.x",
+        "unknown field \"x\"\n\tsee\\docs \u0001", SourceLocation.of("web.yaml", 3, 4));
+    LintFinding plain = new LintFinding("image-tag", Severity.WARNING, "Pod/p", "", "pin it", SourceLocation.of("p.yaml"));
+    assertThat(LintCommand.json(List.of(quoted, plain))).isEqualTo("""
+        [
+          {"rule": "schema/unknown-field", "severity": "error", "object": "Deployment/shop/web", \
+        "path": "spec.x", "message": "unknown field \\"x\\"\\n\\tsee\\\\docs \\u0001"},
+          {"rule": "image-tag", "severity": "warning", "object": "Pod/p", "path": "", "message": "pin it"}
+        ]
+        """);
+    assertThat(LintCommand.json(List.of())).isEqualTo("[]\n");
   }
 
   @Test

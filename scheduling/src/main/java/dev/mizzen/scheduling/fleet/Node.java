@@ -117,8 +117,8 @@ public abstract class Node {
           "duplicate taint %s: taints must be unique by key and effect", taint);
     }
     Validation status = v.field("status");
-    Quantities.validate(status.field("capacity"), capacity());
-    Quantities.validate(status.field("allocatable"), allocatable());
+    NodeResources.validate(status.field("capacity"), capacity());
+    NodeResources.validate(status.field("allocatable"), allocatable());
     v.throwIfInvalid();
   }
 
@@ -145,8 +145,8 @@ public abstract class Node {
     }
     if (!capacity().isEmpty() || !allocatable().isEmpty()) {
       node.setStatus(new V1NodeStatus()
-          .capacity(capacity().isEmpty() ? null : Quantities.parse(capacity()))
-          .allocatable(Quantities.parse(effectiveAllocatable()))
+          .capacity(capacity().isEmpty() ? null : NodeResources.toQuantities(capacity()))
+          .allocatable(NodeResources.toQuantities(effectiveAllocatable()))
           .addresses(null)
           .conditions(null)
           .images(null)

@@ -148,13 +148,13 @@ class NodeTest {
 
   @Test
   void integerResourcesArePodsAndExtendedResources() {
-    assertThat(Quantities.isInteger("pods")).isTrue();
-    assertThat(Quantities.isInteger("nvidia.com/gpu")).isTrue();
-    assertThat(Quantities.isInteger("cpu")).isFalse();
-    assertThat(Quantities.isInteger("hugepages-2Mi")).isFalse();
-    assertThat(Quantities.isInteger("kubernetes.io/something")).isFalse();
-    assertThat(Quantities.isInteger("example.kubernetes.io/something")).isFalse();
-    assertThat(Quantities.isInteger("requests.nvidia.com/gpu")).isFalse();
+    assertThat(NodeResources.isInteger("pods")).isTrue();
+    assertThat(NodeResources.isInteger("nvidia.com/gpu")).isTrue();
+    assertThat(NodeResources.isInteger("cpu")).isFalse();
+    assertThat(NodeResources.isInteger("hugepages-2Mi")).isFalse();
+    assertThat(NodeResources.isInteger("kubernetes.io/something")).isFalse();
+    assertThat(NodeResources.isInteger("example.kubernetes.io/something")).isFalse();
+    assertThat(NodeResources.isInteger("requests.nvidia.com/gpu")).isFalse();
   }
 
   @Test

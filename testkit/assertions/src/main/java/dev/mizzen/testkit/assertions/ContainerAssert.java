@@ -1,5 +1,6 @@
 package dev.mizzen.testkit.assertions;
 
+import dev.mizzen.quantity.Quantities;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ContainerPort;
@@ -156,7 +157,7 @@ public class ContainerAssert extends AbstractMizzenAssert<ContainerAssert, V1Con
     Location where = location().field("resources." + kind).key(resource);
     if (found == null) {
       failAt(where, "expected " + quantity + ", but there is none");
-    } else if (found.getNumber().compareTo(new Quantity(quantity).getNumber()) != 0) {
+    } else if (found.getNumber().compareTo(Quantities.parse(resource, quantity).value()) != 0) {
       failAt(where, "expected " + quantity + ", but was " + found.toSuffixedString());
     }
     return myself;

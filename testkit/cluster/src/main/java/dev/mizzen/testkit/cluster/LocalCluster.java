@@ -1,5 +1,6 @@
 package dev.mizzen.testkit.cluster;
 
+import dev.mizzen.quantity.Quantities;
 import dev.mizzen.scheduling.fleet.Fleet;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
@@ -187,7 +188,7 @@ public final class LocalCluster implements AutoCloseable {
             .metadata(new io.kubernetes.client.openapi.models.V1ObjectMeta().name(volume))
             .spec(new io.kubernetes.client.openapi.models.V1PersistentVolumeSpec()
                 .storageClassName(storageClass)
-                .capacity(java.util.Map.of("storage", io.kubernetes.client.custom.Quantity.fromString(size)))
+                .capacity(java.util.Map.of("storage", Quantities.toQuantity(Quantities.parse("storage", size))))
                 .accessModes(List.of("ReadWriteOnce", "ReadOnlyMany", "ReadWriteMany"))
                 .hostPath(new io.kubernetes.client.openapi.models.V1HostPathVolumeSource().path("/mizzen/" + volume))))
             .execute();

@@ -109,14 +109,14 @@ public final class Lint {
     for (Finding finding : policy.check(typed)) {
       ManifestObject source = byRef.get(finding.object());
       SourceLocation location = source == null ? SourceLocation.of("?") : source.location(finding.path());
-      findings.add(new LintFinding(finding.ruleId(), LintFinding.severity(finding.severity()), finding.object(),
+      findings.add(new LintFinding(finding.ruleId(), finding.severity(), finding.object(),
           finding.path(), finding.message(), location));
     }
     return new LintReport(findings, unreadable, objects);
   }
 
   private static LintFinding schemaFinding(SchemaFinding finding) {
-    return new LintFinding(finding.ruleId(), LintFinding.severity(finding.severity()), finding.object(),
+    return new LintFinding(finding.ruleId(), finding.severity(), finding.object(),
         finding.path(), finding.message(), finding.location());
   }
 }

@@ -1,6 +1,7 @@
 package dev.mizzen.testkit.lint;
 
 import com.google.common.collect.ImmutableList;
+import dev.mizzen.testkit.policy.Severity;
 import java.util.List;
 
 /**
@@ -22,7 +23,8 @@ public record LintReport(ImmutableList<LintFinding> findings, ImmutableList<Stri
     return findings.stream().anyMatch(LintFinding::isError) ? 1 : 0;
   }
 
-  public long count(String severity) {
-    return findings.stream().filter(f -> f.severity().equals(severity)).count();
+  /** How many findings have {@code severity}. */
+  public long count(Severity severity) {
+    return findings.stream().filter(f -> f.severity() == severity).count();
   }
 }

@@ -1,5 +1,6 @@
 package dev.mizzen.testkit.schema;
 
+import dev.mizzen.quantity.Quantities;
 import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.custom.Quantity;
 import java.math.BigInteger;
@@ -124,15 +125,7 @@ final class ModelBinder {
     } else {
       return null;
     }
-    if (QuantitySyntax.problem(text).isPresent()) {
-      return null;
-    }
-    try {
-      return Quantity.fromString(text);
-    } catch (RuntimeException e) {
-      // client-java's parser refuses a few forms apimachinery accepts ("1.", "+1").
-      return null;
-    }
+    return Quantities.read(text).map(Quantities::toQuantity).orElse(null);
   }
 
   private static byte[] bytes(String text) {

@@ -1,5 +1,6 @@
 package dev.mizzen.testkit.schema;
 
+import dev.mizzen.quantity.Quantities;
 import io.kubernetes.client.openapi.models.V1ListMeta;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import java.math.BigInteger;
@@ -278,7 +279,7 @@ final class SchemaChecker {
       wrongType(FieldType.QUANTITY, value, path, position);
       return;
     }
-    QuantitySyntax.problem(text).ifPresent(problem -> report(SchemaRule.INVALID_FORMAT, path, position,
+    Quantities.problem(text).ifPresent(problem -> report(SchemaRule.INVALID_FORMAT, path, position,
         "must be a quantity such as 500m, 2, 1.5Gi or 1e3, but " + FieldType.quote(text) + " " + problem));
   }
 

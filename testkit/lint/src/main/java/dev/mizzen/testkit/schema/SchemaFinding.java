@@ -1,5 +1,6 @@
 package dev.mizzen.testkit.schema;
 
+import dev.mizzen.testkit.policy.Severity;
 import java.util.OptionalInt;
 import org.immutables.value.Value;
 
@@ -17,14 +18,6 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class SchemaFinding {
 
-  /** How bad a finding is. */
-  public enum Severity {
-    /** The API server would refuse the manifest. */
-    ERROR,
-    /** The API server accepts the manifest today, but it should change. */
-    WARNING
-  }
-
   /** Starts a finding of {@code rule}, with the rule's severity. */
   static Builder of(SchemaRule rule) {
     return new Builder().rule(rule).severity(rule.severity());
@@ -38,7 +31,10 @@ public abstract class SchemaFinding {
     return rule().id();
   }
 
-  /** ERROR, or WARNING for deprecated but still served APIs. */
+  /**
+   * {@link Severity#ERROR} when the API server would refuse the manifest; {@link Severity#WARNING}
+   * when it accepts it today but it should change (deprecated but still served APIs).
+   */
   public abstract Severity severity();
 
   /**

@@ -1,5 +1,7 @@
 package dev.mizzen.testkit.schema;
 
+import dev.mizzen.testkit.policy.Severity;
+
 /**
  * The rules of the strict schema check. Each has a stable id prefixed {@code schema/}, as
  * printed by the lint command and used in {@link SchemaFinding#ruleId()}.
@@ -45,8 +47,8 @@ public enum SchemaRule {
   }
 
   /** The severity of this rule's findings: WARNING for deprecated APIs, otherwise ERROR. */
-  public SchemaFinding.Severity severity() {
-    return this == DEPRECATED_API ? SchemaFinding.Severity.WARNING : SchemaFinding.Severity.ERROR;
+  public Severity severity() {
+    return this == DEPRECATED_API ? Severity.WARNING : Severity.ERROR;
   }
 
   @Override

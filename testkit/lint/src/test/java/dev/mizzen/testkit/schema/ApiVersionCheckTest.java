@@ -2,6 +2,7 @@ package dev.mizzen.testkit.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mizzen.testkit.policy.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,7 +88,7 @@ class ApiVersionCheckTest {
 
     assertThat(findings).singleElement().satisfies(finding -> {
       assertThat(finding.rule()).isEqualTo(SchemaRule.REMOVED_API);
-      assertThat(finding.severity()).isEqualTo(SchemaFinding.Severity.ERROR);
+      assertThat(finding.severity()).isEqualTo(Severity.ERROR);
       assertThat(finding).hasToString("t.yaml:1:13: ERROR schema/removed-api Ingress/web: apiVersion:"
           + " extensions/v1beta1 Ingress was removed in Kubernetes 1.22; use networking.k8s.io/v1");
     });

@@ -2,6 +2,7 @@ package dev.mizzen.testkit.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mizzen.testkit.policy.Severity;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -109,7 +110,7 @@ class SchemaCheckTest {
     SchemaFinding finding = findings.get(0);
     assertThat(finding.rule()).isEqualTo(SchemaRule.UNKNOWN_FIELD);
     assertThat(finding.ruleId()).isEqualTo("schema/unknown-field");
-    assertThat(finding.severity()).isEqualTo(SchemaFinding.Severity.ERROR);
+    assertThat(finding.severity()).isEqualTo(Severity.ERROR);
     assertThat(finding.object()).isEqualTo("Deployment/shop/web");
     assertThat(finding.path()).isEqualTo("spec.selector.matchLabel");
     assertThat(finding.message()).isEqualTo("unknown field \"matchLabel\" in LabelSelector; did you mean \"matchLabels\"?");

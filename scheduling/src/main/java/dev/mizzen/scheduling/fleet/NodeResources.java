@@ -1,31 +1,31 @@
 package dev.mizzen.scheduling.fleet;
 
+import dev.mizzen.quantity.Quantities;
 import dev.mizzen.validation.Names;
 import dev.mizzen.validation.Validation;
 import io.kubernetes.client.custom.Quantity;
-import io.kubernetes.client.custom.QuantityFormatException;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
-/** Parsing and checking of resource quantities. */
-final class Quantities {
-  private Quantities() {}
+/** A node's resource lists ({@code status.capacity}, {@code status.allocatable}): checks and models. */
+final class NodeResources {
+  private NodeResources() {}
 
+  /** Checks each resource name and quantity, as {@code ValidateNodeResources} does; {@code resources} is at the list. */
   static void validate(Validation resources, Map<String, String> quantities) {
     quantities.forEach((resource, quantity) -> {
       Validation at = resources.key(resource);
       Names.checkQualifiedName(at, resource);
-      Quantity parsed;
-      try {
-        parsed = Quantity.fromString(quantity);
-      } catch (QuantityFormatException | NumberFormatException | ArithmeticException e) {
+      Optional<BigDecimal> value = Quantities.read(quantity).map(Quantities.Parsed::value);
+      if (value.isEmpty()) {
         at.problem("must be a quantity such as 4, 500m or 16Gi, was '%s'", quantity);
         return;
       }
-      if (at.check(parsed.getNumber().signum() >= 0, "must be 0 or more, was %s", quantity)
+      if (at.check(value.get().signum() >= 0, "must be 0 or more, was %s", quantity)
           && isInteger(resource)) {
-        at.check(parsed.getNumber().stripTrailingZeros().scale() <= 0,
-            "must be a whole number for %s, was %s", resource, quantity);
+        at.check(Quantities.isInteger(value.get()), "must be a whole number for %s, was %s", resource, quantity);
       }
     });
   }
@@ -46,9 +46,12 @@ final class Quantities {
     return !(domain.equals("kubernetes.io") || domain.endsWith(".kubernetes.io"));
   }
 
-  static Map<String, Quantity> parse(Map<String, String> quantities) {
+  /** The client-java quantities of checked resource lists. */
+  static Map<String, Quantity> toQuantities(Map<String, String> quantities) {
     Map<String, Quantity> parsed = new LinkedHashMap<>();
-    quantities.forEach((resource, quantity) -> parsed.put(resource, Quantity.fromString(quantity)));
+    quantities.forEach((resource, quantity) -> parsed.put(resource, Quantities.toQuantity(
+        Quantities.read(quantity).orElseThrow(() -> new IllegalArgumentException(
+            "not a quantity: " + resource + "=" + quantity)))));
     return parsed;
   }
 }
