@@ -22,6 +22,7 @@ import dev.mizzen.dsl.workload.Deployment;
 import dev.mizzen.dsl.workload.LongRunningWorkload;
 import dev.mizzen.dsl.workload.StatefulSet;
 import dev.mizzen.dsl.workload.Workload;
+import dev.mizzen.scheduling.LabelSelector;
 import dev.mizzen.validation.Problem;
 import dev.mizzen.validation.Validation;
 import java.util.ArrayList;
@@ -202,7 +203,7 @@ final class References {
       String noneFix, boolean peer) {
     Map<String, String> wanted = selector.render(context);
     List<Workload> matching = workloads.stream()
-        .filter(w -> podLabels(w).entrySet().containsAll(wanted.entrySet())).toList();
+        .filter(w -> LabelSelector.matches(wanted, podLabels(w))).toList();
     List<Workload> selected = matching.stream().filter(w -> namespace(w).equals(namespace(holder))).toList();
     if (selected.isEmpty()) {
       String what = selector.component().isPresent() && selector.matchLabels().isEmpty()
@@ -280,7 +281,7 @@ final class References {
       PortRef target = port.effectiveTargetPort();
       String protocol = port.protocol().value();
       Validation at = ports.index(i).field("targetPort");
-      boolean found = declared.stream().anyMatch(p -> p.protocol().name().equals(protocol) && (target.isName()
+      boolean found = declared.stream().anyMatch(p -> p.protocol() == port.protocol() && (target.isName()
           ? p.name().equals(target.name())
           : p.containerPort() == target.number().getAsInt()));
       String what = target.isName() ? "names port '" + target.name().get() + "'" : "is port " + target.number().getAsInt();
