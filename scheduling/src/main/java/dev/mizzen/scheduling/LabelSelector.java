@@ -1,7 +1,6 @@
 package dev.mizzen.scheduling;
 
 import com.google.common.base.Strings;
-import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V1LabelSelector;
 import io.kubernetes.client.openapi.models.V1LabelSelectorRequirement;
 import java.util.ArrayList;
@@ -118,7 +117,7 @@ public abstract class LabelSelector {
    * {@code null} (which selects nothing) and for an expression whose operator is not one of
    * {@code In}, {@code NotIn}, {@code Exists} and {@code DoesNotExist} (the API server cannot
    * build such a selector, so it selects nothing either). Missing keys and values read as empty
-   * strings, as Go reads them. Keys and values are not checked here; {@link #validate} does that.
+   * strings, as Go reads them. Keys and values are not checked here.
    */
   public static Optional<LabelSelector> fromV1LabelSelector(V1LabelSelector selector) {
     if (selector == null) {
@@ -144,17 +143,6 @@ public abstract class LabelSelector {
       }
     }
     return Optional.of(read.build());
-  }
-
-  /**
-   * Adds every problem to {@code v}, positioned at this selector ({@code ValidateLabelSelector}):
-   * labels at {@code matchLabels[key]}, expressions at {@code matchExpressions[i]}.
-   */
-  public void validate(Validation v) {
-    Labels.validate(v.field("matchLabels"), matchLabels());
-    for (int i = 0; i < matchExpressions().size(); i++) {
-      matchExpressions().get(i).validate(v.field("matchExpressions").index(i));
-    }
   }
 
   /** The client-java model; the empty selector renders as {@code {}} (select everything). */

@@ -1,7 +1,5 @@
 package dev.mizzen.scheduling;
 
-import dev.mizzen.validation.Names;
-import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V1LabelSelectorRequirement;
 import java.util.Collection;
 import java.util.List;
@@ -29,25 +27,6 @@ public abstract class LabelSelectorRequirement {
 
   /** The values compared with; none for {@code Exists} and {@code DoesNotExist}. */
   public abstract List<String> values();
-
-  /**
-   * Adds every problem to {@code v}, positioned at this expression, as the API server's
-   * {@code ValidateLabelSelectorRequirement}: a qualified key; values for {@code In} and
-   * {@code NotIn}, none for {@code Exists} and {@code DoesNotExist}; each value a label value.
-   */
-  public void validate(Validation v) {
-    Names.checkQualifiedName(v.field("key"), key());
-    Validation values = v.field("values");
-    switch (operator()) {
-      case IN, NOT_IN -> values.check(!values().isEmpty(),
-          "must not be empty when operator is %s", operator().apiValue());
-      case EXISTS, DOES_NOT_EXIST -> values.check(values().isEmpty(),
-          "must be empty when operator is %s, was %s", operator().apiValue(), values());
-    }
-    for (int i = 0; i < values().size(); i++) {
-      Names.checkLabelValue(values.index(i), values().get(i));
-    }
-  }
 
   /**
    * Whether an object carrying {@code labels} meets this expression, as the API server decides

@@ -1,6 +1,5 @@
 package dev.mizzen.scheduling;
 
-import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V1NodeSelectorTerm;
 import java.util.Arrays;
 import java.util.List;
@@ -39,25 +38,6 @@ public abstract class NodeSelectorTerm {
   /** The field requirements ({@code matchFields}), in order. */
   public final List<NodeSelectorRequirement> matchFields() {
     return requirements().stream().filter(NodeSelectorRequirement::onField).toList();
-  }
-
-  /**
-   * Adds every problem to {@code v}, positioned at this term: requirements land at
-   * {@code matchExpressions[i]} and {@code matchFields[i]}. A term without requirements is a
-   * problem, stricter than the API server: as a required term it matches no node, as a
-   * preference it changes no score.
-   */
-  public void validate(Validation v) {
-    v.check(!requirements().isEmpty(),
-        "must have at least one requirement (matchExpressions or matchFields), was empty");
-    List<NodeSelectorRequirement> expressions = matchExpressions();
-    for (int i = 0; i < expressions.size(); i++) {
-      expressions.get(i).validate(v.field("matchExpressions").index(i));
-    }
-    List<NodeSelectorRequirement> fields = matchFields();
-    for (int i = 0; i < fields.size(); i++) {
-      fields.get(i).validate(v.field("matchFields").index(i));
-    }
   }
 
   /** The client-java model; {@code matchExpressions} and {@code matchFields} only when non-empty. */

@@ -1,13 +1,11 @@
 package dev.mizzen.scheduling;
 
-import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V1Affinity;
 import io.kubernetes.client.openapi.models.V1NodeAffinity;
 import io.kubernetes.client.openapi.models.V1NodeSelector;
 import io.kubernetes.client.openapi.models.V1PodAffinity;
 import io.kubernetes.client.openapi.models.V1PodAntiAffinity;
 import io.kubernetes.client.openapi.models.V1PodSpec;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.immutables.value.Value;
@@ -25,15 +23,13 @@ import org.immutables.value.Value;
  *     .build();
  * }</pre>
  *
- * <p>Nothing is checked on {@code build()}: the pod template calls {@link #validate(Validation)}
- * with its other checks, so every problem of the object is reported at once, and then
- * {@link #applyTo(V1PodSpec, Map)}. Terms about "own pods" use the pod's selector labels, known
- * only then.
+ * <p>Nothing is checked on {@code build()}: the object whose pod template holds it checks it
+ * with its other checks when that object is built, so every problem of the object is reported
+ * at once, with its field path; it renders with {@link #applyTo(V1PodSpec, Map)}. Terms about
+ * "own pods" use the pod's selector labels, known only then.
  */
 @Value.Immutable
 public abstract class Placement {
-  private static final String REQUIRED = "requiredDuringSchedulingIgnoredDuringExecution";
-  private static final String PREFERRED = "preferredDuringSchedulingIgnoredDuringExecution";
   private static final Placement NONE = new Builder().build();
 
   /** No constraints: the pod may run on any node without taints (it tolerates none). */
@@ -114,55 +110,6 @@ public abstract class Placement {
   /** Whether this placement constrains nothing (as {@link #none()}). */
   public final boolean isEmpty() {
     return equals(NONE);
-  }
-
-  /**
-   * Adds every problem to {@code atPodSpec}, a validation positioned at the pod spec (for
-   * example {@code spec.template.spec}), at the paths of the rendered fields:
-   * {@code nodeSelector[key]}, {@code affinity.nodeAffinity...}, {@code tolerations[i]...},
-   * {@code topologySpreadConstraints[i]...}.
-   */
-  public void validate(Validation atPodSpec) {
-    Labels.validate(atPodSpec.field("nodeSelector"), nodeSelector());
-    Validation affinity = atPodSpec.field("affinity");
-    Validation nodeAffinity = affinity.field("nodeAffinity");
-    Validation requiredTerms = nodeAffinity.field(REQUIRED).field("nodeSelectorTerms");
-    for (int i = 0; i < requiredNodeTerms().size(); i++) {
-      requiredNodeTerms().get(i).validate(requiredTerms.index(i));
-    }
-    for (int i = 0; i < preferredNodeTerms().size(); i++) {
-      preferredNodeTerms().get(i).validate(nodeAffinity.field(PREFERRED).index(i));
-    }
-    validatePodTerms(affinity.field("podAffinity"), requiredPodAffinityTerms(), preferredPodAffinityTerms());
-    validatePodTerms(affinity.field("podAntiAffinity"), requiredPodAntiAffinityTerms(), preferredPodAntiAffinityTerms());
-    for (int i = 0; i < tolerations().size(); i++) {
-      tolerations().get(i).validate(atPodSpec.field("tolerations").index(i));
-    }
-    validateSpread(atPodSpec.field("topologySpreadConstraints"));
-  }
-
-  private static void validatePodTerms(
-      Validation v, List<PodAffinityTerm> required, List<WeightedPodAffinityTerm> preferred) {
-    for (int i = 0; i < required.size(); i++) {
-      required.get(i).validate(v.field(REQUIRED).index(i));
-    }
-    for (int i = 0; i < preferred.size(); i++) {
-      preferred.get(i).validate(v.field(PREFERRED).index(i));
-    }
-  }
-
-  private void validateSpread(Validation v) {
-    Map<String, Integer> firstByPair = new HashMap<>();
-    for (int i = 0; i < topologySpreadConstraints().size(); i++) {
-      TopologySpreadConstraint constraint = topologySpreadConstraints().get(i);
-      Validation at = v.index(i);
-      constraint.validate(at);
-      String pair = "{" + constraint.topologyKey() + ", " + constraint.whenUnsatisfiable().apiValue() + "}";
-      Integer first = firstByPair.putIfAbsent(pair, i);
-      at.check(first == null,
-          "duplicate {topologyKey, whenUnsatisfiable} pair %s, already at topologySpreadConstraints[%s]:"
-              + " merge the two constraints", pair, first);
-    }
   }
 
   /**

@@ -1,13 +1,9 @@
 package dev.mizzen.scheduling;
 
-import dev.mizzen.validation.Names;
-import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V1PodAffinityTerm;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -67,33 +63,6 @@ public abstract class PodAffinityTerm {
   /** Whether the term is about the pod's own pods ({@link #labelSelector()} absent). */
   public final boolean isAboutOwnPods() {
     return labelSelector().isEmpty();
-  }
-
-  /**
-   * Adds every problem to {@code v}, positioned at this term ({@code validatePodAffinityTerm}):
-   * topologyKey present and a qualified name; selectors valid; namespaces DNS labels;
-   * matchLabelKeys and mismatchLabelKeys qualified names, disjoint, and matchLabelKeys not in
-   * the label selector.
-   */
-  public void validate(Validation v) {
-    Labels.validateTopologyKey(v.field("topologyKey"), topologyKey());
-    labelSelector().ifPresent(s -> s.validate(v.field("labelSelector")));
-    namespaceSelector().ifPresent(s -> s.validate(v.field("namespaceSelector")));
-    for (int i = 0; i < namespaces().size(); i++) {
-      Names.checkDns1123Label(v.field("namespaces").index(i), namespaces().get(i));
-    }
-    Labels.validateKeys(v.field("matchLabelKeys"), matchLabelKeys());
-    Labels.validateKeys(v.field("mismatchLabelKeys"), mismatchLabelKeys());
-    Set<String> selectorKeys = labelSelector().map(LabelSelector::keys).orElse(Set.of());
-    Set<String> mismatch = new HashSet<>(mismatchLabelKeys());
-    for (int i = 0; i < matchLabelKeys().size(); i++) {
-      String key = matchLabelKeys().get(i);
-      Validation at = v.field("matchLabelKeys").index(i);
-      at.check(!mismatch.contains(key),
-          "'%s' must not be in both matchLabelKeys and mismatchLabelKeys", key);
-      at.check(!selectorKeys.contains(key),
-          "'%s' must not be in both matchLabelKeys and labelSelector", key);
-    }
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.mizzen.scheduling;
 
-import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V1PreferredSchedulingTerm;
 import org.immutables.value.Value;
 
@@ -21,15 +20,6 @@ public abstract class PreferredSchedulingTerm {
 
   /** What a node must meet to gain the weight. */
   public abstract NodeSelectorTerm preference();
-
-  /**
-   * Adds every problem to {@code v}, positioned at this term: {@code weight} must be 1..100
-   * ({@code ValidatePreferredSchedulingTerms}), the preference lands at {@code preference}.
-   */
-  public void validate(Validation v) {
-    v.field("weight").checkRange(weight(), 1, 100);
-    preference().validate(v.field("preference"));
-  }
 
   /** The client-java model. */
   public V1PreferredSchedulingTerm toV1PreferredSchedulingTerm() {

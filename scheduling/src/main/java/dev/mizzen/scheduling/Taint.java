@@ -1,7 +1,5 @@
 package dev.mizzen.scheduling;
 
-import dev.mizzen.validation.Names;
-import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V1Taint;
 import org.immutables.value.Value;
 
@@ -33,16 +31,6 @@ public abstract class Taint {
 
   /** What the taint does to pods that do not tolerate it. */
   public abstract TaintEffect effect();
-
-  /**
-   * Adds every problem to {@code v}, positioned at this taint ({@code validateNodeTaints}):
-   * {@code key} a qualified name, {@code value} a label value. Uniqueness of (key, effect) is
-   * the node's to check.
-   */
-  public void validate(Validation v) {
-    Names.checkQualifiedName(v.field("key"), key());
-    Names.checkLabelValue(v.field("value"), value());
-  }
 
   /** The client-java model; an empty value is left unset. */
   public V1Taint toV1Taint() {

@@ -1,8 +1,5 @@
 package dev.mizzen.scheduling;
 
-import dev.mizzen.validation.Names;
-import dev.mizzen.validation.Seconds;
-import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V1Toleration;
 import java.time.Duration;
 import java.util.Optional;
@@ -72,34 +69,6 @@ public abstract class Toleration {
   /** Whether this toleration matches every taint (operator {@code Exists}, no key, every effect). */
   public final boolean isEverything() {
     return key().isEmpty() && operator() == TolerationOperator.EXISTS && effect().isEmpty();
-  }
-
-  /**
-   * Adds every problem to {@code v}, positioned at this toleration, as the API server's
-   * {@code ValidateTolerations}: a qualified key when present; {@code Exists} when the key is
-   * absent; {@code tolerationSeconds} only with {@code NoExecute}; a label value with
-   * {@code Equal}; no value with {@code Exists}. Stricter: the period must be whole,
-   * non-negative seconds.
-   */
-  public void validate(Validation v) {
-    key().filter(k -> !k.isEmpty()).ifPresent(k -> Names.checkQualifiedName(v.field("key"), k));
-    if (key().map(String::isEmpty).orElse(true)) {
-      v.field("operator").check(operator() == TolerationOperator.EXISTS,
-          "must be Exists when key is empty (an empty key with Exists tolerates every taint), was %s",
-          operator().apiValue());
-    }
-    switch (operator()) {
-      case EQUAL -> value().ifPresent(value -> Names.checkLabelValue(v.field("value"), value));
-      case EXISTS -> value().ifPresent(value -> v.field("value").check(value.isEmpty(),
-          "must be empty when operator is Exists, was '%s'", value));
-    }
-    tolerationPeriod().ifPresent(period -> {
-      Validation seconds = v.field("tolerationSeconds");
-      seconds.check(effect().equals(Optional.of(TaintEffect.NO_EXECUTE)),
-          "may only be set when effect is NoExecute, was %s",
-          effect().map(TaintEffect::apiValue).orElse("every effect"));
-      Seconds.check(seconds, period, 0, Seconds.INT64);
-    });
   }
 
   /** The client-java model; absent (or empty) key, absent value, effect and period are left unset. */

@@ -1,12 +1,10 @@
 package dev.mizzen.scheduling;
 
-import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V1TopologySpreadConstraint;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -75,32 +73,6 @@ public abstract class TopologySpreadConstraint {
   /** Whether the constraint counts the pod's own pods ({@link #labelSelector()} absent). */
   public final boolean isAboutOwnPods() {
     return labelSelector().isEmpty();
-  }
-
-  /**
-   * Adds every problem to {@code v}, positioned at this constraint
-   * ({@code validateTopologySpreadConstraints}): maxSkew 1 or more; topologyKey present (and,
-   * stricter, a qualified name); minDomains 1 or more and only with DoNotSchedule;
-   * matchLabelKeys qualified names and not in the label selector; the selector valid.
-   * Duplicate (topologyKey, whenUnsatisfiable) pairs are the placement's to check.
-   */
-  public void validate(Validation v) {
-    v.field("maxSkew").checkAtLeast(maxSkew(), 1);
-    Labels.validateTopologyKey(v.field("topologyKey"), topologyKey());
-    minDomains().ifPresent(min -> {
-      Validation at = v.field("minDomains");
-      at.checkAtLeast(min, 1);
-      at.check(whenUnsatisfiable() == WhenUnsatisfiable.DO_NOT_SCHEDULE,
-          "may only be set when whenUnsatisfiable is DoNotSchedule, was %s", whenUnsatisfiable().apiValue());
-    });
-    Labels.validateKeys(v.field("matchLabelKeys"), matchLabelKeys());
-    Set<String> selectorKeys = labelSelector().map(LabelSelector::keys).orElse(Set.of());
-    for (int i = 0; i < matchLabelKeys().size(); i++) {
-      String key = matchLabelKeys().get(i);
-      v.field("matchLabelKeys").index(i).check(!selectorKeys.contains(key),
-          "'%s' must not be in both matchLabelKeys and labelSelector", key);
-    }
-    labelSelector().ifPresent(s -> s.validate(v.field("labelSelector")));
   }
 
   /**

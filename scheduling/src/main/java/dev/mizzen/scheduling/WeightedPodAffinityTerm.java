@@ -1,6 +1,5 @@
 package dev.mizzen.scheduling;
 
-import dev.mizzen.validation.Validation;
 import io.kubernetes.client.openapi.models.V1WeightedPodAffinityTerm;
 import java.util.Map;
 import org.immutables.value.Value;
@@ -22,15 +21,6 @@ public abstract class WeightedPodAffinityTerm {
 
   /** The term. */
   public abstract PodAffinityTerm podAffinityTerm();
-
-  /**
-   * Adds every problem to {@code v}, positioned at this term ({@code validateWeightedPodAffinityTerms}):
-   * {@code weight} 1..100, the term at {@code podAffinityTerm}.
-   */
-  public void validate(Validation v) {
-    v.field("weight").checkRange(weight(), 1, 100);
-    podAffinityTerm().validate(v.field("podAffinityTerm"));
-  }
 
   /** The client-java model; see {@link PodAffinityTerm#toV1PodAffinityTerm(Map)}. */
   public V1WeightedPodAffinityTerm toV1WeightedPodAffinityTerm(Map<String, String> ownPodLabels) {

@@ -3,8 +3,9 @@ package dev.mizzen.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableMap;
+import dev.mizzen.scheduling.internal.PlacementChecks;
 import dev.mizzen.validation.Problem;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.models.V1LabelSelector;
 import io.kubernetes.client.openapi.models.V1LabelSelectorRequirement;
@@ -16,7 +17,7 @@ class LabelSelectorTest {
 
   private static List<String> problems(LabelSelector selector) {
     Validation v = Validation.of("pod/p");
-    selector.validate(v.field("s"));
+    PlacementChecks.validate(v.field("s"), selector);
     return v.problems().stream().map(Problem::toString).toList();
   }
 

@@ -2,8 +2,9 @@ package dev.mizzen.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mizzen.scheduling.internal.PlacementChecks;
 import dev.mizzen.validation.Problem;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.models.V1NodeSelectorRequirement;
 import java.util.List;
@@ -13,7 +14,7 @@ class NodeSelectorRequirementTest {
 
   private static List<String> problems(NodeSelectorRequirement requirement) {
     Validation v = Validation.of("pod/p");
-    requirement.validate(v.field("r"));
+    PlacementChecks.validate(v.field("r"), requirement);
     return v.problems().stream().map(Problem::toString).toList();
   }
 

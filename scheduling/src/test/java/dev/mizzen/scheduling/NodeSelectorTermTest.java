@@ -2,8 +2,9 @@ package dev.mizzen.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mizzen.scheduling.internal.PlacementChecks;
 import dev.mizzen.validation.Problem;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1NodeSelectorRequirement;
 import io.kubernetes.client.openapi.models.V1NodeSelectorTerm;
 import io.kubernetes.client.openapi.models.V1PreferredSchedulingTerm;
@@ -46,7 +47,7 @@ class NodeSelectorTermTest {
         NodeLabel.key("ok").exists(),
         NodeField.name().in("Bad_Name"),
         NodeLabel.key("a").in());
-    assertThat(problems(term::validate)).containsExactly(
+    assertThat(problems(v -> PlacementChecks.validate(v, term))).containsExactly(
         "pod/p: t.matchExpressions[1].values: must not be empty when operator is In",
         "pod/p: t.matchFields[0].values[0]: must be a lowercase RFC 1123 subdomain (lowercase letters, digits,"
             + " '-' and '.', starting and ending with a letter or digit), was 'Bad_Name'");
@@ -54,7 +55,7 @@ class NodeSelectorTermTest {
 
   @Test
   void anEmptyTermIsAProblem() {
-    assertThat(problems(NodeSelectorTerm.of()::validate))
+    assertThat(problems(v -> PlacementChecks.validate(v, NodeSelectorTerm.of())))
         .containsExactly("pod/p: t: must have at least one requirement (matchExpressions or matchFields), was empty");
   }
 
@@ -71,12 +72,13 @@ class NodeSelectorTermTest {
   @Test
   void preferredWeightsMustBe1To100() {
     NodeSelectorTerm term = NodeSelectorTerm.of(NodeLabel.key("z").in("a"));
-    assertThat(problems(PreferredSchedulingTerm.of(0, term)::validate))
+    assertThat(problems(v -> PlacementChecks.validate(v, PreferredSchedulingTerm.of(0, term))))
         .containsExactly("pod/p: t.weight: must be 1..100, was 0");
-    assertThat(problems(PreferredSchedulingTerm.of(101, term)::validate))
+    assertThat(problems(v -> PlacementChecks.validate(v, PreferredSchedulingTerm.of(101, term))))
         .containsExactly("pod/p: t.weight: must be 1..100, was 101");
-    assertThat(problems(PreferredSchedulingTerm.of(1, term)::validate)).isEmpty();
-    assertThat(problems(PreferredSchedulingTerm.of(100, NodeSelectorTerm.of(NodeLabel.key("z").in()))::validate))
+    assertThat(problems(v -> PlacementChecks.validate(v, PreferredSchedulingTerm.of(1, term)))).isEmpty();
+    assertThat(problems(v -> PlacementChecks.validate(v,
+        PreferredSchedulingTerm.of(100, NodeSelectorTerm.of(NodeLabel.key("z").in())))))
         .containsExactly("pod/p: t.preference.matchExpressions[0].values: must not be empty when operator is In");
   }
 }

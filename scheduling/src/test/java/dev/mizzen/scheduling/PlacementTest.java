@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.collect.ImmutableMap;
+import dev.mizzen.scheduling.internal.PlacementChecks;
 import dev.mizzen.validation.Problem;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.models.V1Affinity;
 import io.kubernetes.client.openapi.models.V1LabelSelector;
@@ -42,7 +43,7 @@ class PlacementTest {
 
   private static List<String> problems(Placement placement) {
     Validation v = Validation.of("Deployment/web");
-    placement.validate(v.field("spec.template.spec"));
+    PlacementChecks.validate(v.field("spec.template.spec"), placement);
     return v.problems().stream().map(Problem::toString).toList();
   }
 

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.collect.ImmutableMap;
+import dev.mizzen.scheduling.internal.PlacementChecks;
 import dev.mizzen.validation.Problem;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1LabelSelector;
 import io.kubernetes.client.openapi.models.V1LabelSelectorRequirement;
 import io.kubernetes.client.openapi.models.V1PodAffinityTerm;
@@ -92,9 +93,9 @@ class PodAffinityTermTest {
 
   @Test
   void topologyKeyIsRequiredAndMustBeALabelKey() {
-    assertThat(problems(PodAffinityTerm.ownPods("")::validate)).containsExactly(
+    assertThat(problems(v -> PlacementChecks.validate(v, PodAffinityTerm.ownPods("")))).containsExactly(
         "pod/p: t.topologyKey: must not be empty: name a node label such as topology.kubernetes.io/zone");
-    assertThat(problems(PodAffinityTerm.ownPods("not a key")::validate)).containsExactly(
+    assertThat(problems(v -> PlacementChecks.validate(v, PodAffinityTerm.ownPods("not a key")))).containsExactly(
         "pod/p: t.topologyKey: key 'not a key' must have a name part of at most 63 alphanumerics,"
             + " '-', '_' or '.', starting and ending with an alphanumeric");
   }
@@ -108,7 +109,7 @@ class PodAffinityTermTest {
         .addMatchLabelKeys("bad key", "tenant", "app")
         .addMismatchLabelKeys("tenant", "bad/")
         .build();
-    assertThat(problems(term::validate)).containsExactly(
+    assertThat(problems(v -> PlacementChecks.validate(v, term))).containsExactly(
         "pod/p: t.labelSelector.matchExpressions[0].values: must not be empty when operator is In",
         "pod/p: t.namespaceSelector.matchLabels[team]: label value 'bad value!' must be at most 63 alphanumerics,"
             + " '-', '_' or '.', starting and ending with an alphanumeric",
@@ -124,10 +125,12 @@ class PodAffinityTermTest {
 
   @Test
   void weightsMustBe1To100() {
-    assertThat(problems(WeightedPodAffinityTerm.of(0, PodAffinityTerm.ownPods(""))::validate)).containsExactly(
-        "pod/p: t.weight: must be 1..100, was 0",
-        "pod/p: t.podAffinityTerm.topologyKey: must not be empty: name a node label such as topology.kubernetes.io/zone");
-    assertThat(problems(WeightedPodAffinityTerm.of(101, PodAffinityTerm.ownPods(Topology.ZONE))::validate))
+    assertThat(problems(v -> PlacementChecks.validate(v, WeightedPodAffinityTerm.of(0, PodAffinityTerm.ownPods("")))))
+        .containsExactly(
+            "pod/p: t.weight: must be 1..100, was 0",
+            "pod/p: t.podAffinityTerm.topologyKey: must not be empty: name a node label such as topology.kubernetes.io/zone");
+    assertThat(problems(v -> PlacementChecks.validate(v,
+        WeightedPodAffinityTerm.of(101, PodAffinityTerm.ownPods(Topology.ZONE)))))
         .containsExactly("pod/p: t.weight: must be 1..100, was 101");
   }
 }

@@ -2,8 +2,9 @@ package dev.mizzen.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mizzen.scheduling.internal.PlacementChecks;
 import dev.mizzen.validation.Problem;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1Taint;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ class TaintTest {
 
   private static List<String> problems(Taint taint) {
     Validation v = Validation.of("Node/n");
-    taint.validate(v.field("spec.taints").index(0));
+    PlacementChecks.validate(v.field("spec.taints").index(0), taint);
     return v.problems().stream().map(Problem::toString).toList();
   }
 

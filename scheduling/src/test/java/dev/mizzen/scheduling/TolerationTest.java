@@ -2,8 +2,9 @@ package dev.mizzen.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mizzen.scheduling.internal.PlacementChecks;
 import dev.mizzen.validation.Problem;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.models.V1Toleration;
 import java.time.Duration;
@@ -14,7 +15,7 @@ class TolerationTest {
 
   private static List<String> problems(Toleration.Builder toleration) {
     Validation v = Validation.of("pod/p");
-    toleration.build().validate(v.field("t"));
+    PlacementChecks.validate(v.field("t"), toleration.build());
     return v.problems().stream().map(Problem::toString).toList();
   }
 

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.collect.ImmutableMap;
+import dev.mizzen.scheduling.internal.PlacementChecks;
 import dev.mizzen.validation.Problem;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1LabelSelector;
 import io.kubernetes.client.openapi.models.V1TopologySpreadConstraint;
 import java.util.List;
@@ -17,7 +18,7 @@ class TopologySpreadConstraintTest {
 
   private static List<String> problems(TopologySpreadConstraint.Builder constraint) {
     Validation v = Validation.of("pod/p");
-    constraint.build().validate(v.field("c"));
+    PlacementChecks.validate(v.field("c"), constraint.build());
     return v.problems().stream().map(Problem::toString).toList();
   }
 

@@ -24,7 +24,7 @@ import dev.mizzen.dsl.workload.StatefulSet;
 import dev.mizzen.dsl.workload.Workload;
 import dev.mizzen.scheduling.LabelSelector;
 import dev.mizzen.validation.Problem;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

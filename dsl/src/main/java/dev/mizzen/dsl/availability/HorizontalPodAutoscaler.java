@@ -3,7 +3,7 @@ package dev.mizzen.dsl.availability;
 import dev.mizzen.dsl.meta.KubernetesResource;
 import dev.mizzen.dsl.meta.Metadata;
 import dev.mizzen.dsl.meta.RenderContext;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
 import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscalerBehavior;
 import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscalerSpec;

@@ -6,7 +6,7 @@ import dev.mizzen.dsl.meta.Metadata;
 import dev.mizzen.dsl.meta.ObjectMetadata;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.network.PodSelector;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
 import io.kubernetes.client.openapi.models.V1PodDisruptionBudgetSpec;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.mizzen.dsl.availability;
 
 import dev.mizzen.quantity.Quantities;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V2MetricSpec;
 import io.kubernetes.client.openapi.models.V2MetricTarget;
 import io.kubernetes.client.openapi.models.V2ResourceMetricSource;

@@ -1,8 +1,8 @@
 package dev.mizzen.dsl.availability;
 
 import dev.mizzen.dsl.meta.KubernetesResource;
-import dev.mizzen.validation.Names;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Names;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V2CrossVersionObjectReference;
 import java.util.regex.Pattern;
 import org.immutables.value.Value;

@@ -1,7 +1,7 @@
 package dev.mizzen.dsl.availability;
 
-import dev.mizzen.validation.Seconds;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Seconds;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V2HPAScalingPolicy;
 import java.time.Duration;
 import org.immutables.value.Value;

@@ -2,8 +2,8 @@ package dev.mizzen.dsl.container;
 
 import dev.mizzen.dsl.probe.Exec;
 import dev.mizzen.dsl.probe.HttpGet;
-import dev.mizzen.validation.Seconds;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Seconds;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1LifecycleHandler;
 import io.kubernetes.client.openapi.models.V1SleepAction;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.mizzen.dsl.container;
 
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

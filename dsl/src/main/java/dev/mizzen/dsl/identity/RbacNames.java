@@ -1,6 +1,6 @@
 package dev.mizzen.dsl.identity;
 
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 
 /** The API server's rule for names RBAC refers to ({@code ValidateRBACName}: a path segment). */
 final class RbacNames {

@@ -1,6 +1,6 @@
 package dev.mizzen.dsl.identity;
 
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1RoleRef;
 import org.immutables.value.Value;
 

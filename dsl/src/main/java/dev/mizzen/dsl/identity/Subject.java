@@ -1,7 +1,7 @@
 package dev.mizzen.dsl.identity;
 
-import dev.mizzen.validation.Names;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Names;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.RbacV1Subject;
 import java.util.Optional;
 import org.immutables.value.Value;

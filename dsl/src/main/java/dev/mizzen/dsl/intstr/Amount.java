@@ -1,6 +1,6 @@
 package dev.mizzen.dsl.intstr;
 
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.custom.IntOrString;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

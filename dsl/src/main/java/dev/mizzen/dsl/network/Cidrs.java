@@ -1,7 +1,7 @@
 package dev.mizzen.dsl.network;
 
 import com.google.common.net.InetAddresses;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.mizzen.dsl.network;
 
 import com.google.common.net.InetAddresses;
-import dev.mizzen.validation.Names;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Names;
+import dev.mizzen.validation.internal.Validation;
 import java.util.regex.Pattern;
 
 /** The API server's rules for Ingress host names. */

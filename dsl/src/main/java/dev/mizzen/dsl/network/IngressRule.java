@@ -1,6 +1,6 @@
 package dev.mizzen.dsl.network;
 
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1HTTPIngressRuleValue;
 import io.kubernetes.client.openapi.models.V1IngressRule;
 import java.util.ArrayList;

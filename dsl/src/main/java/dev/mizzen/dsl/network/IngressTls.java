@@ -1,7 +1,7 @@
 package dev.mizzen.dsl.network;
 
-import dev.mizzen.validation.Names;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Names;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1IngressTLS;
 import java.util.ArrayList;
 import java.util.List;

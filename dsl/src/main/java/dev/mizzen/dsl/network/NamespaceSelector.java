@@ -1,7 +1,7 @@
 package dev.mizzen.dsl.network;
 
 import dev.mizzen.dsl.meta.Metadata;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1LabelSelector;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.mizzen.dsl.network;
 
 import dev.mizzen.dsl.meta.RenderContext;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1IPBlock;
 import io.kubernetes.client.openapi.models.V1NetworkPolicyPeer;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.mizzen.dsl.network;
 
 import dev.mizzen.dsl.port.PortRef;
 import dev.mizzen.dsl.port.Protocol;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1NetworkPolicyPort;
 import java.util.Optional;
 import java.util.OptionalInt;

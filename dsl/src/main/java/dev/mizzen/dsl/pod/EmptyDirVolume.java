@@ -1,7 +1,7 @@
 package dev.mizzen.dsl.pod;
 
 import dev.mizzen.dsl.resources.Storage;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1EmptyDirVolumeSource;
 import io.kubernetes.client.openapi.models.V1Volume;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.mizzen.dsl.pod;
 
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import java.util.List;
 
 /** Checks of the file paths and modes that volumes project. */

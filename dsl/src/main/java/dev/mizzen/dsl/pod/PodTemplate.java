@@ -10,9 +10,10 @@ import dev.mizzen.dsl.resources.QosClass;
 import dev.mizzen.dsl.security.PodSecurity;
 import dev.mizzen.dsl.security.SecurityOptOut;
 import dev.mizzen.scheduling.Placement;
-import dev.mizzen.validation.Names;
-import dev.mizzen.validation.Seconds;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.scheduling.internal.PlacementChecks;
+import dev.mizzen.validation.internal.Names;
+import dev.mizzen.validation.internal.Seconds;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1LocalObjectReference;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
@@ -245,7 +246,7 @@ public abstract class PodTemplate {
     hostname().ifPresent(name -> Names.checkDns1123Label(spec.field("hostname"), name));
     subdomain().ifPresent(name -> Names.checkDns1123Label(spec.field("subdomain"), name));
     security().validate(spec);
-    placement().validate(spec);
+    PlacementChecks.validate(spec, placement());
   }
 
   /** Every container with where it sits: init containers and sidecars first, then app containers. */

@@ -1,8 +1,8 @@
 package dev.mizzen.dsl.pod;
 
-import dev.mizzen.validation.Names;
-import dev.mizzen.validation.Seconds;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Names;
+import dev.mizzen.validation.internal.Seconds;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1ConfigMapProjection;
 import io.kubernetes.client.openapi.models.V1DownwardAPIProjection;
 import io.kubernetes.client.openapi.models.V1SecretProjection;

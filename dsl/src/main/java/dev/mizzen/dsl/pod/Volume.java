@@ -1,6 +1,6 @@
 package dev.mizzen.dsl.pod;
 
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1Volume;
 import java.util.List;
 import java.util.Set;

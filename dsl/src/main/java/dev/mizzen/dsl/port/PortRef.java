@@ -1,7 +1,7 @@
 package dev.mizzen.dsl.port;
 
-import dev.mizzen.validation.Names;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Names;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.custom.IntOrString;
 import java.util.Optional;
 import java.util.OptionalInt;

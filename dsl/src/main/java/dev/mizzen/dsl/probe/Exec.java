@@ -1,6 +1,6 @@
 package dev.mizzen.dsl.probe;
 
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1ExecAction;
 import io.kubernetes.client.openapi.models.V1Probe;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.mizzen.dsl.probe;
 
 import dev.mizzen.dsl.port.PortRef;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1HTTPGetAction;
 import io.kubernetes.client.openapi.models.V1HTTPHeader;
 import io.kubernetes.client.openapi.models.V1Probe;

@@ -1,7 +1,7 @@
 package dev.mizzen.dsl.probe;
 
-import dev.mizzen.validation.Seconds;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Seconds;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1Probe;
 import java.time.Duration;
 import java.util.Optional;

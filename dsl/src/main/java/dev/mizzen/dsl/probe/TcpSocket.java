@@ -1,7 +1,7 @@
 package dev.mizzen.dsl.probe;
 
 import dev.mizzen.dsl.port.PortRef;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1Probe;
 import io.kubernetes.client.openapi.models.V1TCPSocketAction;
 import java.util.Set;

@@ -2,8 +2,8 @@ package dev.mizzen.dsl.resources;
 
 import dev.mizzen.quantity.Quantities;
 import dev.mizzen.quantity.QuantityFormat;
-import dev.mizzen.validation.Names;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Names;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.custom.Quantity;
 import java.math.BigDecimal;
 import org.immutables.value.Value;

@@ -1,6 +1,6 @@
 package dev.mizzen.dsl.security;
 
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import java.util.regex.Pattern;
 
 /** Linux capability names as the container runtime takes them ({@code NET_ADMIN}, without {@code CAP_}). */

@@ -1,6 +1,6 @@
 package dev.mizzen.dsl.security;
 
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import java.util.List;
 import org.immutables.value.Value;
 

@@ -1,6 +1,6 @@
 package dev.mizzen.dsl.security;
 
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import java.util.Set;
 
 /** Checks shared by {@link ContainerOptOut}s and {@link PodOptOut}s. */

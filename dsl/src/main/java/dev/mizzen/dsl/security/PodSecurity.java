@@ -1,6 +1,6 @@
 package dev.mizzen.dsl.security;
 
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1AppArmorProfile;
 import io.kubernetes.client.openapi.models.V1PodSecurityContext;
 import io.kubernetes.client.openapi.models.V1PodSpec;

@@ -1,6 +1,6 @@
 package dev.mizzen.dsl.workload;
 
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.mizzen.dsl.workload;
 
 import dev.mizzen.dsl.intstr.Amount;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1DeploymentStrategy;
 import io.kubernetes.client.openapi.models.V1RollingUpdateDeployment;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package dev.mizzen.dsl.workload;
 import dev.mizzen.dsl.meta.Metadata;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.pod.PodTemplate;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1Job;
 import java.util.List;
 import java.util.Set;

@@ -2,8 +2,8 @@ package dev.mizzen.dsl.workload;
 
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.pod.RestartPolicy;
-import dev.mizzen.validation.Seconds;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Seconds;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1JobSpec;
 import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.mizzen.dsl.workload;
 
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Set;

@@ -2,8 +2,8 @@ package dev.mizzen.dsl.workload;
 
 import dev.mizzen.dsl.meta.Metadata;
 import dev.mizzen.dsl.resources.Storage;
-import dev.mizzen.validation.Names;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Names;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;

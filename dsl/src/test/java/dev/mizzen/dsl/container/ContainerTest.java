@@ -11,7 +11,7 @@ import dev.mizzen.dsl.resources.Resources;
 import dev.mizzen.dsl.security.ContainerOptOut;
 import dev.mizzen.dsl.security.ContainerSecurity;
 import dev.mizzen.validation.Problem;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.JSON;
 import java.time.Duration;
 import java.util.List;

@@ -18,7 +18,7 @@ import dev.mizzen.dsl.security.ContainerSecurity;
 import dev.mizzen.dsl.security.PodOptOut;
 import dev.mizzen.dsl.security.PodSecurity;
 import dev.mizzen.validation.Problem;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import java.time.Duration;

@@ -13,7 +13,7 @@ import dev.mizzen.dsl.resources.Memory;
 import dev.mizzen.dsl.resources.QosClass;
 import dev.mizzen.dsl.resources.Resources;
 import dev.mizzen.dsl.security.ContainerSecurity;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.util.Yaml;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

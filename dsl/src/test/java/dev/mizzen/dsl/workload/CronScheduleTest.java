@@ -3,7 +3,7 @@ package dev.mizzen.dsl.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mizzen.validation.Problem;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,6 @@
 package dev.mizzen.scheduling.fleet;
 
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1Node;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -3,9 +3,10 @@ package dev.mizzen.scheduling.fleet;
 import dev.mizzen.scheduling.Taint;
 import dev.mizzen.scheduling.TaintEffect;
 import dev.mizzen.scheduling.Topology;
-import dev.mizzen.validation.Names;
+import dev.mizzen.scheduling.internal.PlacementChecks;
 import dev.mizzen.validation.ObjectRef;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Names;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1NodeSpec;
 import io.kubernetes.client.openapi.models.V1NodeStatus;
@@ -112,7 +113,7 @@ public abstract class Node {
     for (int i = 0; i < taints().size(); i++) {
       Taint taint = taints().get(i);
       Validation at = v.field("spec.taints").index(i);
-      taint.validate(at);
+      PlacementChecks.validate(at, taint);
       at.check(seen.add(taint.key() + ":" + taint.effect()),
           "duplicate taint %s: taints must be unique by key and effect", taint);
     }

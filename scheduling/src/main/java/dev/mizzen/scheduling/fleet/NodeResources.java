@@ -1,8 +1,8 @@
 package dev.mizzen.scheduling.fleet;
 
 import dev.mizzen.quantity.Quantities;
-import dev.mizzen.validation.Names;
-import dev.mizzen.validation.Validation;
+import dev.mizzen.validation.internal.Names;
+import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.custom.Quantity;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.mizzen.validation;
+package dev.mizzen.validation.internal;
 
 import java.util.regex.Pattern;
 

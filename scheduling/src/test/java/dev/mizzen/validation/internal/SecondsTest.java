@@ -1,7 +1,8 @@
-package dev.mizzen.validation;
+package dev.mizzen.validation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mizzen.validation.Problem;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

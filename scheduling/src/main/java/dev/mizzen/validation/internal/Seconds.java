@@ -1,4 +1,4 @@
-package dev.mizzen.validation;
+package dev.mizzen.validation.internal;
 
 import java.math.BigDecimal;
 import java.time.Duration;

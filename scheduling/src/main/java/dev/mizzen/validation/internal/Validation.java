@@ -1,6 +1,9 @@
-package dev.mizzen.validation;
+package dev.mizzen.validation.internal;
 
 import com.google.common.collect.ImmutableList;
+import dev.mizzen.validation.InvalidSpecException;
+import dev.mizzen.validation.ObjectRef;
+import dev.mizzen.validation.Problem;
 import java.util.ArrayList;
 import java.util.List;
 
