@@ -90,7 +90,7 @@ public abstract class ResourceMetric {
   }
 
   /** Checks the target; {@code v} is at the metric ({@code spec.metrics[0]}). */
-  public final void validate(Validation v) {
+  final void validate(Validation v) {
     Validation target = v.field("resource").field("target");
     averageUtilization().ifPresent(percent -> target.field("averageUtilization")
         .check(percent > 0, "must be greater than 0 (percent of the requests), was %d", percent));

@@ -47,7 +47,7 @@ public abstract class ScaleTarget {
   }
 
   /** Checks apiVersion, kind and name; {@code v} is at {@code spec.scaleTargetRef}. */
-  public final void validate(Validation v) {
+  final void validate(Validation v) {
     Validation apiVersion = v.field("apiVersion");
     int slash = apiVersion().indexOf('/');
     boolean validVersion = slash < 0

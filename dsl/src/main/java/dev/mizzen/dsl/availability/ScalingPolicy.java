@@ -57,7 +57,7 @@ public abstract class ScalingPolicy {
   }
 
   /** Checks value and period; {@code v} is at the policy ({@code ...policies[0]}). */
-  public final void validate(Validation v) {
+  final void validate(Validation v) {
     v.field("value").check(value() > 0, "must be greater than 0, was %d", value());
     Seconds.check(v.field("periodSeconds"), period(), 1, MAX_PERIOD_SECONDS);
   }

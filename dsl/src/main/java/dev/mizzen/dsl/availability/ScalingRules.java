@@ -87,7 +87,7 @@ public abstract class ScalingRules {
   }
 
   /** Checks the window and every policy; {@code v} is at the rules ({@code spec.behavior.scaleUp}). */
-  public final void validate(Validation v) {
+  final void validate(Validation v) {
     stabilizationWindow().ifPresent(window ->
         Seconds.check(v.field("stabilizationWindowSeconds"), window, 0, MAX_STABILIZATION_SECONDS));
     for (int i = 0; i < policies().size(); i++) {

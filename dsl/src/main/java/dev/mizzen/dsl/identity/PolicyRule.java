@@ -78,7 +78,7 @@ public abstract class PolicyRule {
    * Checks the rule as {@code ValidatePolicyRule} does; {@code v} is at the rule
    * ({@code rules[0]}) and {@code namespaced} says whether it belongs to a Role.
    */
-  public final void validate(Validation v, boolean namespaced) {
+  final void validate(Validation v, boolean namespaced) {
     Validation verbs = v.field("verbs");
     verbs.check(!verbs().isEmpty(), "must contain at least one verb");
     for (int i = 0; i < verbs().size(); i++) {

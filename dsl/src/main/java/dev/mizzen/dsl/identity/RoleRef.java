@@ -62,7 +62,7 @@ public abstract class RoleRef {
    * Checks the name as the API server does for RBAC names (a path segment: not empty, not
    * {@code .} or {@code ..}, no {@code /} or {@code %}); {@code v} is at {@code roleRef}.
    */
-  public final void validate(Validation v) {
+  final void validate(Validation v) {
     RbacNames.checkPathSegment(v.field("name"), name());
   }
 }

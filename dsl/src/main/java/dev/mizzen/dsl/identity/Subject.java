@@ -70,7 +70,7 @@ public abstract class Subject {
    * The client-java model. A ServiceAccount without a namespace of its own gets
    * {@code bindingNamespace} when known; users and groups get the RBAC API group.
    */
-  public final RbacV1Subject toRbacV1Subject(Optional<String> bindingNamespace) {
+  final RbacV1Subject toRbacV1Subject(Optional<String> bindingNamespace) {
     RbacV1Subject rendered = new RbacV1Subject().kind(kind().value()).name(name());
     if (kind() == Kind.SERVICE_ACCOUNT) {
       namespace().or(() -> bindingNamespace).ifPresent(rendered::setNamespace);
@@ -84,7 +84,7 @@ public abstract class Subject {
    * Checks the subject as {@code ValidateRoleBindingSubject} does; {@code v} is at the subject
    * and {@code clusterBinding} says whether it belongs to a ClusterRoleBinding.
    */
-  public final void validate(Validation v, boolean clusterBinding) {
+  final void validate(Validation v, boolean clusterBinding) {
     Validation name = v.field("name");
     if (kind() == Kind.SERVICE_ACCOUNT) {
       Names.checkDns1123Subdomain(name, name());

@@ -50,7 +50,7 @@ public abstract class IngressBackend {
   }
 
   /** Checks the Service name (a DNS-1035 label) and the port; {@code v} is at the backend. */
-  public final void validate(Validation v) {
+  final void validate(Validation v) {
     Validation service = v.field("service");
     Names.checkDns1035Label(service.field("name"), serviceName());
     port().validate(service.field("port").field(port().isName() ? "name" : "number"));

@@ -72,7 +72,7 @@ public abstract class IngressPath {
   }
 
   /** Checks the path as the API server does for its type, and the backend; {@code v} is at the path entry. */
-  public final void validate(Validation v) {
+  final void validate(Validation v) {
     Validation path = v.field("path");
     if (pathType() == PathType.IMPLEMENTATION_SPECIFIC) {
       path.check(path().isEmpty() || path().startsWith("/"),

@@ -49,7 +49,7 @@ public abstract class IngressRule {
   }
 
   /** Checks the host and every path; {@code v} is at the rule ({@code spec.rules[0]}). */
-  public final void validate(Validation v) {
+  final void validate(Validation v) {
     host().ifPresent(host -> IngressHosts.check(v.field("host"), host, true));
     Validation paths = v.field("http").field("paths");
     paths.check(!paths().isEmpty(), "must have at least one path");

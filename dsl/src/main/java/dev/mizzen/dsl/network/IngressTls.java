@@ -34,7 +34,7 @@ public abstract class IngressTls {
   }
 
   /** Checks each host and the Secret name; {@code v} is at the entry ({@code spec.tls[0]}). */
-  public final void validate(Validation v) {
+  final void validate(Validation v) {
     for (int i = 0; i < hosts().size(); i++) {
       IngressHosts.check(v.field("hosts").index(i), hosts().get(i), false);
     }

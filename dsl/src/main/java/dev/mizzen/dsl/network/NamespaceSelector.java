@@ -62,7 +62,7 @@ public abstract class NamespaceSelector {
    * Checks each label key and value, reporting at {@code labels}, the path of the rendered
    * label map ({@code ...namespaceSelector.matchLabels}).
    */
-  public final void validate(Validation labels) {
+  final void validate(Validation labels) {
     Metadata.validateLabels(labels, matchLabels());
   }
 }

@@ -106,7 +106,7 @@ public abstract class NetworkPolicyPeer {
    * The client-java model, in the context of its policy: {@code context}'s namespace is the
    * policy's (see {@link #inPolicyNamespace(Optional)}).
    */
-  public final V1NetworkPolicyPeer toV1NetworkPolicyPeer(RenderContext context) {
+  final V1NetworkPolicyPeer toV1NetworkPolicyPeer(RenderContext context) {
     V1NetworkPolicyPeer rendered = new V1NetworkPolicyPeer();
     RenderContext pods = inPolicyNamespace(context.namespace()) ? context : context.withoutPartOf();
     podSelector().ifPresent(selector -> rendered.setPodSelector(selector.toV1LabelSelector(pods)));
@@ -125,7 +125,7 @@ public abstract class NetworkPolicyPeer {
    * Checks selectors, CIDR blocks and that an IP block stands alone; {@code v} is at the peer.
    * (Every factory sets a peer, so the API server's "must specify a peer" cannot happen.)
    */
-  public final void validate(Validation v) {
+  final void validate(Validation v) {
     podSelector().ifPresent(s -> s.validate(v.field("podSelector").field("matchLabels")));
     namespaceSelector().ifPresent(s -> s.validate(v.field("namespaceSelector").field("matchLabels")));
     if (cidr().isPresent()) {

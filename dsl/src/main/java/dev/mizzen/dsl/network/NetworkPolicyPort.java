@@ -90,7 +90,7 @@ public abstract class NetworkPolicyPort {
   }
 
   /** Checks the port and the range as {@code ValidateNetworkPolicyPort} does; {@code v} is at the port. */
-  public final void validate(Validation v) {
+  final void validate(Validation v) {
     port().ifPresent(port -> port.validate(v.field("port")));
     endPort().ifPresent(end -> {
       Validation field = v.field("endPort");

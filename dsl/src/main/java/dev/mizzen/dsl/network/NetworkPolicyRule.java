@@ -44,7 +44,7 @@ public abstract class NetworkPolicyRule {
   public abstract List<NetworkPolicyPort> ports();
 
   /** As an ingress rule ({@code from}, {@code ports}); {@code context}'s namespace is the policy's. */
-  public final V1NetworkPolicyIngressRule toV1IngressRule(RenderContext context) {
+  final V1NetworkPolicyIngressRule toV1IngressRule(RenderContext context) {
     V1NetworkPolicyIngressRule rule = new V1NetworkPolicyIngressRule();
     if (!peers().isEmpty()) {
       rule.setFrom(renderPeers(context));
@@ -56,7 +56,7 @@ public abstract class NetworkPolicyRule {
   }
 
   /** As an egress rule ({@code to}, {@code ports}); {@code context}'s namespace is the policy's. */
-  public final V1NetworkPolicyEgressRule toV1EgressRule(RenderContext context) {
+  final V1NetworkPolicyEgressRule toV1EgressRule(RenderContext context) {
     V1NetworkPolicyEgressRule rule = new V1NetworkPolicyEgressRule();
     if (!peers().isEmpty()) {
       rule.setTo(renderPeers(context));
@@ -83,7 +83,7 @@ public abstract class NetworkPolicyRule {
    * Checks every peer and port; {@code v} is at the rule ({@code spec.ingress[0]}) and
    * {@code peersField} is {@code from} or {@code to}.
    */
-  public final void validate(Validation v, String peersField) {
+  final void validate(Validation v, String peersField) {
     for (int i = 0; i < ports().size(); i++) {
       ports().get(i).validate(v.field("ports").index(i));
     }

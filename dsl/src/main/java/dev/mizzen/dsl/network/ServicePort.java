@@ -87,7 +87,7 @@ public abstract class ServicePort {
    * spanning ports (names required and unique, duplicates, nodePort by Service type) are the
    * Service's.
    */
-  public final void validate(Validation v) {
+  final void validate(Validation v) {
     name().ifPresent(n -> Names.checkDns1123Label(v.field("name"), n));
     v.field("port").checkRange(port(), 1, 65535);
     targetPort().ifPresent(target -> target.validate(v.field("targetPort")));

@@ -69,7 +69,7 @@ public abstract class DeploymentStrategy {
    * and not both zero (in any mix of counts and percentages). A recreate strategy has nothing to
    * check: it never renders a {@code rollingUpdate}.
    */
-  public void validate(Validation v) {
+  void validate(Validation v) {
     if (type() != Type.ROLLING_UPDATE) {
       return;
     }

@@ -75,7 +75,7 @@ public abstract class VolumeClaimTemplate {
    * from it ({@code ValidatePersistentVolumeClaimSpec}); {@code v} is positioned at
    * {@code spec.volumeClaimTemplates[name]}.
    */
-  public void validate(Validation v) {
+  void validate(Validation v) {
     Names.checkDns1123Label(v.field("metadata.name"), name());
     Validation storage = v.field("spec.resources.requests[storage]");
     if (storage.check(size().isPresent(), "a claim needs a size, e.g. size(Storage.gibibytes(10))")) {
