@@ -5,6 +5,7 @@ import dev.mizzen.dsl.availability.PodDisruptionBudget;
 import dev.mizzen.dsl.availability.ScaleTarget;
 import dev.mizzen.dsl.container.Container;
 import dev.mizzen.dsl.container.Port;
+import dev.mizzen.dsl.internal.PodSelectors;
 import dev.mizzen.dsl.meta.KubernetesResource;
 import dev.mizzen.dsl.meta.RecommendedLabels;
 import dev.mizzen.dsl.meta.RenderContext;
@@ -201,7 +202,7 @@ final class References {
    */
   private List<Workload> selected(KubernetesResource holder, PodSelector selector, Validation v, String where,
       String noneFix, boolean peer) {
-    Map<String, String> wanted = selector.render(context);
+    Map<String, String> wanted = PodSelectors.render(selector, context);
     List<Workload> matching = workloads.stream()
         .filter(w -> LabelSelector.matches(wanted, podLabels(w))).toList();
     List<Workload> selected = matching.stream().filter(w -> namespace(w).equals(namespace(holder))).toList();

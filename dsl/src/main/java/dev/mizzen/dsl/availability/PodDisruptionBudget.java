@@ -1,8 +1,10 @@
 package dev.mizzen.dsl.availability;
 
+import dev.mizzen.dsl.internal.Amounts;
+import dev.mizzen.dsl.internal.Metadata;
+import dev.mizzen.dsl.internal.PodSelectors;
 import dev.mizzen.dsl.intstr.Amount;
 import dev.mizzen.dsl.meta.KubernetesResource;
-import dev.mizzen.dsl.meta.Metadata;
 import dev.mizzen.dsl.meta.ObjectMetadata;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.network.PodSelector;
@@ -91,18 +93,18 @@ public abstract class PodDisruptionBudget implements KubernetesResource {
     Validation selector = spec.field("selector");
     if (selector.check(selector().isPresent(),
         "is required: call selecting(component); an empty selector would match every pod in the namespace")) {
-      selector().get().validate(selector.field("matchLabels"));
+      PodSelectors.validate(selector.field("matchLabels"), selector().get());
     }
     spec.check(minAvailable().isPresent() != maxUnavailable().isPresent(), minAvailable().isPresent()
         ? "minAvailable and maxUnavailable cannot both be set; keep one"
         : "set exactly one of minAvailable or maxUnavailable");
     minAvailable().ifPresent(amount -> {
-      amount.validate(spec.field("minAvailable"));
-      amount.validateAtMost100Percent(spec.field("minAvailable"));
+      Amounts.validate(spec.field("minAvailable"), amount);
+      Amounts.validateAtMost100Percent(spec.field("minAvailable"), amount);
     });
     maxUnavailable().ifPresent(amount -> {
-      amount.validate(spec.field("maxUnavailable"));
-      amount.validateAtMost100Percent(spec.field("maxUnavailable"));
+      Amounts.validate(spec.field("maxUnavailable"), amount);
+      Amounts.validateAtMost100Percent(spec.field("maxUnavailable"), amount);
     });
     v.throwIfInvalid();
   }
@@ -116,7 +118,7 @@ public abstract class PodDisruptionBudget implements KubernetesResource {
   @Override
   public V1PodDisruptionBudget render(RenderContext context) {
     V1PodDisruptionBudgetSpec spec = new V1PodDisruptionBudgetSpec();
-    selector().ifPresent(selector -> spec.setSelector(selector.toV1LabelSelector(context)));
+    selector().ifPresent(selector -> spec.setSelector(PodSelectors.toV1LabelSelector(selector, context)));
     minAvailable().ifPresent(amount -> spec.setMinAvailable(amount.toIntOrString()));
     maxUnavailable().ifPresent(amount -> spec.setMaxUnavailable(amount.toIntOrString()));
     unhealthyPodEvictionPolicy().ifPresent(policy -> spec.setUnhealthyPodEvictionPolicy(policy.value()));

@@ -1,7 +1,7 @@
 package dev.mizzen.dsl.identity;
 
+import dev.mizzen.dsl.internal.Metadata;
 import dev.mizzen.dsl.meta.KubernetesResource;
-import dev.mizzen.dsl.meta.Metadata;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1Namespace;

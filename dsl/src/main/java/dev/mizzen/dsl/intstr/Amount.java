@@ -1,6 +1,5 @@
 package dev.mizzen.dsl.intstr;
 
-import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.custom.IntOrString;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +17,8 @@ import org.immutables.value.Value;
  * }</pre>
  *
  * <p>Like every nested value, an {@code Amount} does not reject a bad number when created: the
- * object that holds it reports it, with its field path, through {@link #validate(Validation)}.
+ * object that holds it reports it, with its field path, when that object is built (a negative
+ * amount, a percentage above 100%).
  */
 @Value.Immutable(builder = false)
 public abstract class Amount {
@@ -93,22 +93,6 @@ public abstract class Amount {
     }
     long numerator = (long) value() * total;
     return (int) (roundUp ? -Math.floorDiv(-numerator, 100L) : Math.floorDiv(numerator, 100L));
-  }
-
-  /** Checks the amount is not negative ({@code ValidatePositiveIntOrPercent}); {@code v} is at the field. */
-  public final void validate(Validation v) {
-    if (isPercent()) {
-      v.check(value() >= 0, "must be >= 0%%, was %d%%", value());
-    } else {
-      v.checkAtLeast(value(), 0);
-    }
-  }
-
-  /** Checks a percentage is at most 100% ({@code IsNotMoreThan100Percent}); counts pass. */
-  public final void validateAtMost100Percent(Validation v) {
-    if (isPercent()) {
-      v.check(value() <= 100, "must be at most 100%%, was %d%%", value());
-    }
   }
 
   /** {@code 3} or {@code 25%}, as written in a manifest. */

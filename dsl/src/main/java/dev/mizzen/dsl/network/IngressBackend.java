@@ -1,5 +1,6 @@
 package dev.mizzen.dsl.network;
 
+import dev.mizzen.dsl.internal.PortRefs;
 import dev.mizzen.dsl.port.PortRef;
 import dev.mizzen.validation.internal.Names;
 import dev.mizzen.validation.internal.Validation;
@@ -53,6 +54,6 @@ public abstract class IngressBackend {
   final void validate(Validation v) {
     Validation service = v.field("service");
     Names.checkDns1035Label(service.field("name"), serviceName());
-    port().validate(service.field("port").field(port().isName() ? "name" : "number"));
+    PortRefs.validate(service.field("port").field(port().isName() ? "name" : "number"), port());
   }
 }

@@ -1,6 +1,6 @@
 package dev.mizzen.dsl.network;
 
-import dev.mizzen.dsl.meta.Metadata;
+import dev.mizzen.dsl.internal.Metadata;
 import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1LabelSelector;
 import java.util.LinkedHashMap;

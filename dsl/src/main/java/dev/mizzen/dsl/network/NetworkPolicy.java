@@ -1,7 +1,8 @@
 package dev.mizzen.dsl.network;
 
+import dev.mizzen.dsl.internal.Metadata;
+import dev.mizzen.dsl.internal.PodSelectors;
 import dev.mizzen.dsl.meta.KubernetesResource;
-import dev.mizzen.dsl.meta.Metadata;
 import dev.mizzen.dsl.meta.ObjectMetadata;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.validation.internal.Validation;
@@ -119,7 +120,7 @@ public abstract class NetworkPolicy implements KubernetesResource {
     Validation selector = spec.field("podSelector");
     if (selector.check(podSelector().isPresent(),
         "is required: call selecting(component) or selectingAllPods()")) {
-      podSelector().get().validate(selector.field("matchLabels"));
+      PodSelectors.validate(selector.field("matchLabels"), podSelector().get());
     }
     for (int i = 0; i < ingressRules().size(); i++) {
       ingressRules().get(i).validate(spec.field("ingress").index(i), "from");
@@ -139,7 +140,7 @@ public abstract class NetworkPolicy implements KubernetesResource {
   @Override
   public V1NetworkPolicy render(RenderContext context) {
     V1NetworkPolicySpec spec = new V1NetworkPolicySpec();
-    podSelector().ifPresent(selector -> spec.setPodSelector(selector.toV1LabelSelector(context)));
+    podSelector().ifPresent(selector -> spec.setPodSelector(PodSelectors.toV1LabelSelector(selector, context)));
     RenderContext own = namespace().map(context::withNamespace).orElse(context); // peers compare with it
     if (!ingressRules().isEmpty()) {
       List<V1NetworkPolicyIngressRule> rules = new ArrayList<>();

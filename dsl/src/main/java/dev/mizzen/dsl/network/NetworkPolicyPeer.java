@@ -1,5 +1,6 @@
 package dev.mizzen.dsl.network;
 
+import dev.mizzen.dsl.internal.PodSelectors;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1IPBlock;
@@ -109,7 +110,7 @@ public abstract class NetworkPolicyPeer {
   final V1NetworkPolicyPeer toV1NetworkPolicyPeer(RenderContext context) {
     V1NetworkPolicyPeer rendered = new V1NetworkPolicyPeer();
     RenderContext pods = inPolicyNamespace(context.namespace()) ? context : context.withoutPartOf();
-    podSelector().ifPresent(selector -> rendered.setPodSelector(selector.toV1LabelSelector(pods)));
+    podSelector().ifPresent(selector -> rendered.setPodSelector(PodSelectors.toV1LabelSelector(selector, pods)));
     namespaceSelector().ifPresent(selector -> rendered.setNamespaceSelector(selector.toV1LabelSelector()));
     cidr().ifPresent(cidr -> {
       V1IPBlock block = new V1IPBlock().cidr(cidr);
@@ -126,7 +127,7 @@ public abstract class NetworkPolicyPeer {
    * (Every factory sets a peer, so the API server's "must specify a peer" cannot happen.)
    */
   final void validate(Validation v) {
-    podSelector().ifPresent(s -> s.validate(v.field("podSelector").field("matchLabels")));
+    podSelector().ifPresent(s -> PodSelectors.validate(v.field("podSelector").field("matchLabels"), s));
     namespaceSelector().ifPresent(s -> s.validate(v.field("namespaceSelector").field("matchLabels")));
     if (cidr().isPresent()) {
       v.check(podSelector().isEmpty() && namespaceSelector().isEmpty(),

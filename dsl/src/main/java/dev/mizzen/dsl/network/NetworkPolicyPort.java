@@ -1,5 +1,6 @@
 package dev.mizzen.dsl.network;
 
+import dev.mizzen.dsl.internal.PortRefs;
 import dev.mizzen.dsl.port.PortRef;
 import dev.mizzen.dsl.port.Protocol;
 import dev.mizzen.validation.internal.Validation;
@@ -91,7 +92,7 @@ public abstract class NetworkPolicyPort {
 
   /** Checks the port and the range as {@code ValidateNetworkPolicyPort} does; {@code v} is at the port. */
   final void validate(Validation v) {
-    port().ifPresent(port -> port.validate(v.field("port")));
+    port().ifPresent(port -> PortRefs.validate(v.field("port"), port));
     endPort().ifPresent(end -> {
       Validation field = v.field("endPort");
       if (port().isEmpty()) {

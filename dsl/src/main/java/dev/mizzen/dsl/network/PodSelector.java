@@ -1,12 +1,8 @@
 package dev.mizzen.dsl.network;
 
-import dev.mizzen.dsl.meta.Metadata;
 import dev.mizzen.dsl.meta.ObjectMetadata;
 import dev.mizzen.dsl.meta.RecommendedLabels;
 import dev.mizzen.dsl.meta.RenderContext;
-import dev.mizzen.validation.internal.Names;
-import dev.mizzen.validation.internal.Validation;
-import io.kubernetes.client.openapi.models.V1LabelSelector;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -68,40 +64,5 @@ public abstract class PodSelector {
   /** Whether this selects every pod (no component, no labels). */
   public final boolean selectsAll() {
     return component().isEmpty() && matchLabels().isEmpty();
-  }
-
-  /** The labels to match: the component's selector labels in {@code context}, then {@link #matchLabels()}. */
-  public final Map<String, String> render(RenderContext context) {
-    Map<String, String> labels = new LinkedHashMap<>();
-    component().ifPresent(c -> labels.putAll(RecommendedLabels.selector(c, context)));
-    labels.putAll(matchLabels());
-    return labels;
-  }
-
-  /** As a {@code LabelSelector} with {@code matchLabels} (an empty selector {@code {}} selects all pods). */
-  public final V1LabelSelector toV1LabelSelector(RenderContext context) {
-    V1LabelSelector selector = new V1LabelSelector();
-    Map<String, String> labels = render(context);
-    if (!labels.isEmpty()) {
-      selector.setMatchLabels(labels);
-    }
-    return selector;
-  }
-
-  /**
-   * Checks the component is a valid label value and each label key and value, reporting at
-   * {@code labels} (the path of the rendered label map, e.g. {@code spec.selector} or
-   * {@code spec.podSelector.matchLabels}).
-   */
-  public final void validate(Validation labels) {
-    component().ifPresent(c -> {
-      Validation entry = labels.key(RecommendedLabels.NAME);
-      if (entry.check(!c.isEmpty(), "component must not be empty")) {
-        Names.checkLabelValue(entry, c);
-      }
-      entry.check(!matchLabels().containsKey(RecommendedLabels.NAME),
-          "set by component '%s' and again as a label; use one of them", c);
-    });
-    Metadata.validateLabels(labels, matchLabels());
   }
 }

@@ -1,7 +1,8 @@
 package dev.mizzen.dsl.network;
 
+import dev.mizzen.dsl.internal.Metadata;
+import dev.mizzen.dsl.internal.PodSelectors;
 import dev.mizzen.dsl.meta.KubernetesResource;
-import dev.mizzen.dsl.meta.Metadata;
 import dev.mizzen.dsl.meta.ObjectMetadata;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.validation.internal.Seconds;
@@ -175,7 +176,7 @@ public abstract class Service implements KubernetesResource {
       Validation labels = spec.field("selector");
       if (labels.check(!selector.selectsAll(),
           "must select some pods: an empty selector means no selector for a Service")) {
-        selector.validate(labels);
+        PodSelectors.validate(labels, selector);
       }
     });
     checkPorts(spec);
@@ -255,7 +256,7 @@ public abstract class Service implements KubernetesResource {
     if (headless()) {
       spec.setClusterIP("None");
     }
-    selector().ifPresent(selector -> spec.setSelector(selector.render(context)));
+    selector().ifPresent(selector -> spec.setSelector(PodSelectors.render(selector, context)));
     if (!ports().isEmpty()) {
       List<io.kubernetes.client.openapi.models.V1ServicePort> rendered = new ArrayList<>();
       ports().forEach(port -> rendered.add(port.toV1ServicePort()));

@@ -1,5 +1,6 @@
 package dev.mizzen.dsl.network;
 
+import dev.mizzen.dsl.internal.PortRefs;
 import dev.mizzen.dsl.port.PortRef;
 import dev.mizzen.dsl.port.Protocol;
 import dev.mizzen.validation.internal.Names;
@@ -90,7 +91,7 @@ public abstract class ServicePort {
   final void validate(Validation v) {
     name().ifPresent(n -> Names.checkDns1123Label(v.field("name"), n));
     v.field("port").checkRange(port(), 1, 65535);
-    targetPort().ifPresent(target -> target.validate(v.field("targetPort")));
+    targetPort().ifPresent(target -> PortRefs.validate(v.field("targetPort"), target));
     nodePort().ifPresent(n -> v.field("nodePort").check(n >= 30000 && n <= 32767,
         "must be 30000..32767 (the default --service-node-port-range), was %d", n));
     appProtocol().ifPresent(p -> Names.checkQualifiedName(v.field("appProtocol"), p));

@@ -4,7 +4,7 @@ import dev.mizzen.dsl.container.Container;
 import dev.mizzen.dsl.container.ContainerContext;
 import dev.mizzen.dsl.container.ContainerKind;
 import dev.mizzen.dsl.container.Port;
-import dev.mizzen.dsl.meta.Metadata;
+import dev.mizzen.dsl.internal.Metadata;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.resources.QosClass;
 import dev.mizzen.dsl.security.PodSecurity;

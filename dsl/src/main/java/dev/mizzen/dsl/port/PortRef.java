@@ -1,12 +1,8 @@
 package dev.mizzen.dsl.port;
 
-import dev.mizzen.validation.internal.Names;
-import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.custom.IntOrString;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
-import java.util.TreeSet;
 import org.immutables.value.Value;
 
 /**
@@ -46,36 +42,6 @@ public abstract class PortRef {
   /** The client-java form: an int or a string. */
   public final IntOrString toIntOrString() {
     return isName() ? new IntOrString(name().get()) : new IntOrString(number().getAsInt());
-  }
-
-  /**
-   * Checks a number lies in 1..65535 and a name is an IANA service name, as the API server's
-   * {@code ValidatePortNumOrName} does for every field that takes a port by number or name (no
-   * such field takes 0); {@code v} is at the field holding the port. Returns whether it passed.
-   */
-  public final boolean validate(Validation v) {
-    if (isName()) {
-      return Names.checkPortName(v, name().get());
-    }
-    return v.checkRange(number().getAsInt(), 1, 65535);
-  }
-
-  /**
-   * Checks the port as {@link #validate(Validation)} does and, when it is a name, that the
-   * container declares a port of that name ({@code portNames}): the port of a probe or a
-   * lifecycle hook, which the kubelet resolves among the container's ports (the API server does
-   * not look). {@code v} is at the field holding the port.
-   */
-  public final void validateInContainer(Validation v, Set<String> portNames) {
-    if (!validate(v) || !isName() || portNames.contains(name().get())) {
-      return;
-    }
-    if (portNames.isEmpty()) {
-      v.problem("must name a port of the container, but it declares no named ports; was '%s'", name().get());
-    } else {
-      v.problem("must name a port of the container (%s), was '%s'",
-          String.join(", ", new TreeSet<>(portNames)), name().get());
-    }
   }
 
   @Value.Check

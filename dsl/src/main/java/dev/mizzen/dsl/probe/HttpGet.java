@@ -1,5 +1,6 @@
 package dev.mizzen.dsl.probe;
 
+import dev.mizzen.dsl.internal.PortRefs;
 import dev.mizzen.dsl.port.PortRef;
 import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1HTTPGetAction;
@@ -72,7 +73,7 @@ public abstract non-sealed class HttpGet implements ProbeHandler {
    */
   public void validate(Validation v, Set<String> portNames) {
     v.field("path").check(!path().isEmpty(), "must not be empty");
-    port().validateInContainer(v.field("port"), portNames);
+    PortRefs.validateInContainer(v.field("port"), port(), portNames);
     headers().keySet().forEach(name -> v.field("httpHeaders").key(name).check(
         HEADER_NAME.matcher(name).matches(),
         "must be a valid HTTP header name (letters, digits and '-'), was '%s'", name));

@@ -1,5 +1,6 @@
 package dev.mizzen.dsl.probe;
 
+import dev.mizzen.dsl.internal.PortRefs;
 import dev.mizzen.dsl.port.PortRef;
 import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1Probe;
@@ -37,6 +38,6 @@ public abstract non-sealed class TcpSocket implements ProbeHandler {
 
   @Override
   public void validateIn(Validation atProbe, Set<String> portNames) {
-    port().validateInContainer(atProbe.field("tcpSocket").field("port"), portNames);
+    PortRefs.validateInContainer(atProbe.field("tcpSocket").field("port"), port(), portNames);
   }
 }

@@ -1,7 +1,8 @@
 package dev.mizzen.dsl.workload;
 
+import dev.mizzen.dsl.internal.Amounts;
+import dev.mizzen.dsl.internal.Metadata;
 import dev.mizzen.dsl.intstr.Amount;
-import dev.mizzen.dsl.meta.Metadata;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.pod.PodTemplate;
 import dev.mizzen.validation.internal.Seconds;
@@ -97,12 +98,12 @@ public abstract class DaemonSet implements LongRunningWorkload {
           "maxUnavailable and maxSurge apply only to rolling updates, not OnDelete: remove them or onDelete(false)");
     } else {
       maxUnavailable().ifPresent(a -> {
-        a.validate(rolling.field("maxUnavailable"));
-        a.validateAtMost100Percent(rolling.field("maxUnavailable"));
+        Amounts.validate(rolling.field("maxUnavailable"), a);
+        Amounts.validateAtMost100Percent(rolling.field("maxUnavailable"), a);
       });
       maxSurge().ifPresent(a -> {
-        a.validate(rolling.field("maxSurge"));
-        a.validateAtMost100Percent(rolling.field("maxSurge"));
+        Amounts.validate(rolling.field("maxSurge"), a);
+        Amounts.validateAtMost100Percent(rolling.field("maxSurge"), a);
       });
       // With the API defaults applied (maxUnavailable 1, maxSurge 0), exactly one must be non-zero.
       boolean hasUnavailable = !maxUnavailable().map(Amount::isZero).orElse(false);

@@ -1,5 +1,6 @@
 package dev.mizzen.dsl.workload;
 
+import dev.mizzen.dsl.internal.Amounts;
 import dev.mizzen.dsl.intstr.Amount;
 import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1DeploymentStrategy;
@@ -74,10 +75,10 @@ public abstract class DeploymentStrategy {
       return;
     }
     Validation rolling = v.field("rollingUpdate");
-    maxSurge().ifPresent(a -> a.validate(rolling.field("maxSurge")));
+    maxSurge().ifPresent(a -> Amounts.validate(rolling.field("maxSurge"), a));
     maxUnavailable().ifPresent(a -> {
-      a.validate(rolling.field("maxUnavailable"));
-      a.validateAtMost100Percent(rolling.field("maxUnavailable"));
+      Amounts.validate(rolling.field("maxUnavailable"), a);
+      Amounts.validateAtMost100Percent(rolling.field("maxUnavailable"), a);
     });
     boolean surgeZero = maxSurge().map(Amount::isZero).orElse(false);
     boolean unavailableZero = maxUnavailable().map(Amount::isZero).orElse(false);

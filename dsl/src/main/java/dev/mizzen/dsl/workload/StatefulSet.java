@@ -1,7 +1,8 @@
 package dev.mizzen.dsl.workload;
 
+import dev.mizzen.dsl.internal.Amounts;
+import dev.mizzen.dsl.internal.Metadata;
 import dev.mizzen.dsl.intstr.Amount;
-import dev.mizzen.dsl.meta.Metadata;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.pod.PodTemplate;
 import dev.mizzen.validation.internal.Names;
@@ -199,9 +200,9 @@ public abstract class StatefulSet implements LongRunningWorkload {
       partition().ifPresent(p -> rolling.field("partition").checkAtLeast(p, 0));
       maxUnavailable().ifPresent(a -> {
         Validation at = rolling.field("maxUnavailable");
-        a.validate(at);
+        Amounts.validate(at, a);
         at.check(!a.isZero(), "must not be 0: the rollout could never make progress");
-        a.validateAtMost100Percent(at);
+        Amounts.validateAtMost100Percent(at, a);
       });
     }
     minReady().ifPresent(d -> Seconds.check(spec.field("minReadySeconds"), d, 0, Seconds.INT32));

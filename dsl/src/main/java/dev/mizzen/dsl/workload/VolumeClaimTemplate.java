@@ -1,6 +1,6 @@
 package dev.mizzen.dsl.workload;
 
-import dev.mizzen.dsl.meta.Metadata;
+import dev.mizzen.dsl.internal.Metadata;
 import dev.mizzen.dsl.resources.Storage;
 import dev.mizzen.validation.internal.Names;
 import dev.mizzen.validation.internal.Validation;

@@ -1,6 +1,6 @@
 package dev.mizzen.dsl.workload;
 
-import dev.mizzen.dsl.meta.Metadata;
+import dev.mizzen.dsl.internal.Metadata;
 import dev.mizzen.dsl.meta.RecommendedLabels;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.pod.RestartPolicy;

@@ -3,6 +3,7 @@ package dev.mizzen.dsl.intstr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mizzen.dsl.internal.Amounts;
 import dev.mizzen.validation.Problem;
 import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.custom.IntOrString;
@@ -61,12 +62,12 @@ class AmountTest {
   @Test
   void validatesNonNegativeAndAtMost100Percent() {
     Validation v = Validation.of("PodDisruptionBudget/web");
-    Amount.count(-1).validate(v.field("spec.minAvailable"));
-    Amount.percent(-5).validate(v.field("spec.maxUnavailable"));
-    Amount.percent(150).validateAtMost100Percent(v.field("spec.maxUnavailable"));
-    Amount.count(150).validateAtMost100Percent(v.field("spec.minAvailable"));
-    Amount.percent(100).validate(v.field("ok"));
-    Amount.percent(100).validateAtMost100Percent(v.field("ok"));
+    Amounts.validate(v.field("spec.minAvailable"), Amount.count(-1));
+    Amounts.validate(v.field("spec.maxUnavailable"), Amount.percent(-5));
+    Amounts.validateAtMost100Percent(v.field("spec.maxUnavailable"), Amount.percent(150));
+    Amounts.validateAtMost100Percent(v.field("spec.minAvailable"), Amount.count(150));
+    Amounts.validate(v.field("ok"), Amount.percent(100));
+    Amounts.validateAtMost100Percent(v.field("ok"), Amount.percent(100));
     assertThat(v.problems()).extracting(Problem::toString).containsExactly(
         "PodDisruptionBudget/web: spec.minAvailable: must be >= 0, was -1",
         "PodDisruptionBudget/web: spec.maxUnavailable: must be >= 0%, was -5%",

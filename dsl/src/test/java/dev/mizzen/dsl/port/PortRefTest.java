@@ -3,6 +3,7 @@ package dev.mizzen.dsl.port;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mizzen.dsl.internal.PortRefs;
 import dev.mizzen.validation.Problem;
 import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.custom.IntOrString;
@@ -14,13 +15,13 @@ class PortRefTest {
 
   private static List<String> problems(PortRef port) {
     Validation v = Validation.of("Service/web");
-    port.validate(v.field("port"));
+    PortRefs.validate(v.field("port"), port);
     return v.problems().stream().map(Problem::toString).toList();
   }
 
   private static List<String> problemsInContainer(PortRef port, Set<String> portNames) {
     Validation v = Validation.of("pod/p");
-    port.validateInContainer(v.field("port"), portNames);
+    PortRefs.validateInContainer(v.field("port"), port, portNames);
     return v.problems().stream().map(Problem::toString).toList();
   }
 

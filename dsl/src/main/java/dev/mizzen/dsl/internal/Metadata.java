@@ -1,12 +1,19 @@
-package dev.mizzen.dsl.meta;
+package dev.mizzen.dsl.internal;
 
+import dev.mizzen.dsl.meta.ObjectMetadata;
+import dev.mizzen.dsl.meta.RecommendedLabels;
+import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.validation.internal.Names;
 import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Validates and renders {@link ObjectMetadata}. */
+/**
+ * Checks and renders the {@link ObjectMetadata} of every object: what each object's
+ * {@code build()} and {@code render(RenderContext)} do with its name, namespace, labels and
+ * annotations.
+ */
 public final class Metadata {
 
   /** How an object's name is checked: most kinds use a DNS-1123 subdomain. */
