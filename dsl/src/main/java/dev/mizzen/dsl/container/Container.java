@@ -3,20 +3,14 @@ package dev.mizzen.dsl.container;
 import dev.mizzen.dsl.probe.Probe;
 import dev.mizzen.dsl.probe.ProbeKind;
 import dev.mizzen.dsl.resources.Resources;
-import dev.mizzen.dsl.security.ContainerOptOut;
 import dev.mizzen.dsl.security.ContainerSecurity;
-import dev.mizzen.validation.internal.Names;
-import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1Lifecycle;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import org.immutables.value.Value;
 
@@ -191,109 +185,6 @@ public abstract class Container {
     List<R> rendered = new ArrayList<>(values.size());
     values.forEach(value -> rendered.add(render.apply(value)));
     return rendered;
-  }
-
-  /**
-   * Checks everything the API server checks of a container, and a few things it would only warn
-   * about; {@code v} is positioned at the container ({@code spec.template.spec.containers[web]}).
-   */
-  public void validate(Validation v, ContainerContext context) {
-    Names.checkDns1123Label(v.field("name"), name());
-    if (image().isEmpty()) {
-      v.field("image").problem("must be set: the image to run, such as ghcr.io/acme/web:1.4.2");
-    }
-    image().ifPresent(i -> i.validate(v.field("image")));
-    validatePorts(v);
-    validateEnv(v, context);
-    validateMounts(v, context);
-    resources().validate(v.field("resources"));
-    for (ProbeKind kind : ProbeKind.values()) {
-      probe(kind).ifPresent(probe -> {
-        if (context.kind() == ContainerKind.INIT) {
-          v.field(kind.fieldName()).problem("must not be set on an init container (only sidecars,"
-              + " which keep running, may have probes)");
-        } else {
-          probe.validate(v.field(kind.fieldName()), kind, portNames());
-        }
-      });
-    }
-    if (postStart().isPresent() || preStop().isPresent()) {
-      Validation lifecycle = v.field("lifecycle");
-      if (context.kind() == ContainerKind.INIT) {
-        lifecycle.problem("must not be set on an init container (only sidecars may have lifecycle hooks)");
-      } else {
-        postStart().ifPresent(h -> h.validate(lifecycle.field("postStart"), portNames(),
-            context.terminationGracePeriod()));
-        preStop().ifPresent(h -> h.validate(lifecycle.field("preStop"), portNames(),
-            context.terminationGracePeriod()));
-      }
-    }
-    security().validate(v.field("securityContext"), context.podAllowsRoot());
-    if (sidecar() && context.kind() == ContainerKind.APP) {
-      v.field("restartPolicy").problem("must not be set on an app container: add native sidecars with"
-          + " PodTemplate.Builder.sidecar(...), which places them among the init containers");
-    }
-  }
-
-  private void validatePorts(Validation v) {
-    Map<String, Integer> names = new HashMap<>();
-    Map<String, Integer> numbers = new HashMap<>();
-    for (int i = 0; i < ports().size(); i++) {
-      Port port = ports().get(i);
-      Validation at = v.field("ports").index(i);
-      port.validate(at);
-      int index = i;
-      port.name().ifPresent(name -> {
-        Integer first = names.putIfAbsent(name, index);
-        at.field("name").check(first == null, "must be unique in the container, '%s' is also ports[%s]", name, first);
-      });
-      String key = port.containerPort() + "/" + port.protocol();
-      Integer first = numbers.putIfAbsent(key, i);
-      at.field("containerPort").check(first == null,
-          "must be unique per protocol in the container, %s is also ports[%s]", key, first);
-      port.hostPort().ifPresent(hostPort -> at.field("hostPort").check(
-          security().hasOptOut(ContainerOptOut.Kind.HOST_PORTS),
-          "binds port %d of the node, which Pod Security baseline forbids: opt out with"
-              + " ContainerOptOut.hostPorts(reason)", hostPort));
-    }
-  }
-
-  private void validateEnv(Validation v, ContainerContext context) {
-    Set<String> seen = new java.util.HashSet<>();
-    for (EnvVar variable : env()) {
-      Validation at = v.field("env").key(variable.name());
-      variable.validate(at, context.containerNames());
-      at.check(seen.add(variable.name()), "is set more than once (server-side apply keys env by name):"
-          + " remove the duplicate");
-    }
-    for (int i = 0; i < envFrom().size(); i++) {
-      envFrom().get(i).validate(v.field("envFrom").index(i));
-    }
-  }
-
-  private void validateMounts(Validation v, ContainerContext context) {
-    Map<String, Integer> paths = new HashMap<>();
-    for (int i = 0; i < volumeMounts().size(); i++) {
-      VolumeMount mount = volumeMounts().get(i);
-      Validation at = v.field("volumeMounts").index(i);
-      if (context.volumeNames().isEmpty()) {
-        at.field("name").problem("must name a volume of the pod, but the pod has no volumes; was '%s'",
-            mount.volume());
-      } else {
-        at.field("name").check(context.volumeNames().contains(mount.volume()),
-            "must name a volume of the pod (%s), was '%s'",
-            String.join(", ", new TreeSet<>(context.volumeNames())), mount.volume());
-      }
-      Validation path = at.field("mountPath");
-      if (path.check(mount.mountPath().startsWith("/"), "must be an absolute path, was '%s'", mount.mountPath())) {
-        Integer first = paths.putIfAbsent(mount.mountPath(), i);
-        path.check(first == null, "must be unique in the container, %s is also volumeMounts[%s]",
-            mount.mountPath(), first);
-      }
-      mount.subPath().ifPresent(subPath -> at.field("subPath").check(
-          !subPath.startsWith("/") && !List.of(subPath.split("/")).contains(".."),
-          "must be a relative path inside the volume, without '..', was '%s'", subPath));
-    }
   }
 
   /** Builds a {@link Container}; nothing is checked until the owning object is built. */

@@ -1,7 +1,5 @@
 package dev.mizzen.dsl.container;
 
-import dev.mizzen.validation.internal.Names;
-import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1ConfigMapEnvSource;
 import io.kubernetes.client.openapi.models.V1EnvFromSource;
 import io.kubernetes.client.openapi.models.V1SecretEnvSource;
@@ -60,12 +58,6 @@ public abstract non-sealed class EnvFrom implements Env {
     }
     prefix().ifPresent(rendered::setPrefix);
     return rendered;
-  }
-
-  /** Checks the source name and the prefix; {@code v} is positioned at the entry ({@code envFrom[0]}). */
-  public void validate(Validation v) {
-    Names.checkDns1123Subdomain(v.field(isSecret() ? "secretRef" : "configMapRef").field("name"), sourceName());
-    prefix().ifPresent(prefix -> Names.checkEnvVarName(v.field("prefix"), prefix));
   }
 
   /** {@code all of configmap web-config}. */

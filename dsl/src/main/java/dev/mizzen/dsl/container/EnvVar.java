@@ -1,19 +1,12 @@
 package dev.mizzen.dsl.container;
 
-import dev.mizzen.validation.internal.Names;
-import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1ConfigMapKeySelector;
 import io.kubernetes.client.openapi.models.V1EnvVar;
 import io.kubernetes.client.openapi.models.V1EnvVarSource;
 import io.kubernetes.client.openapi.models.V1ObjectFieldSelector;
 import io.kubernetes.client.openapi.models.V1ResourceFieldSelector;
 import io.kubernetes.client.openapi.models.V1SecretKeySelector;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
 /**
@@ -36,15 +29,6 @@ public abstract non-sealed class EnvVar implements Env {
     /** A resource of a container. */
     RESOURCE
   }
-
-  /** The field paths the API server accepts in an environment variable's {@code fieldRef}. */
-  static final List<String> FIELD_PATHS = List.of("metadata.name", "metadata.namespace", "metadata.uid",
-      "spec.nodeName", "spec.serviceAccountName", "status.hostIP", "status.hostIPs", "status.podIP",
-      "status.podIPs");
-  /** The resources the API server accepts in a {@code resourceFieldRef}. */
-  static final List<String> RESOURCES = List.of("limits.cpu", "limits.memory", "limits.ephemeral-storage",
-      "requests.cpu", "requests.memory", "requests.ephemeral-storage");
-  private static final Pattern SUBSCRIPT = Pattern.compile("metadata\\.(labels|annotations)\\['(.*)'\\]");
 
   /** The variable's name. */
   @Value.Parameter
@@ -118,45 +102,6 @@ public abstract non-sealed class EnvVar implements Env {
 
   private Boolean optionalFlag() {
     return optional() ? Boolean.TRUE : null;
-  }
-
-  /**
-   * Checks the name and the source; {@code v} is positioned at the entry ({@code env[LOG_LEVEL]}),
-   * {@code containerNames} are the pod's containers (for resource references).
-   */
-  public void validate(Validation v, Set<String> containerNames) {
-    Names.checkEnvVarName(v.field("name"), name());
-    Validation valueFrom = v.field("valueFrom");
-    switch (source()) {
-      case LITERAL -> { }
-      case CONFIG_MAP_KEY -> checkKeyRef(valueFrom.field("configMapKeyRef"));
-      case SECRET_KEY -> checkKeyRef(valueFrom.field("secretKeyRef"));
-      case FIELD -> checkFieldPath(valueFrom.field("fieldRef").field("fieldPath"), value());
-      case RESOURCE -> {
-        Validation ref = valueFrom.field("resourceFieldRef");
-        ref.field("resource").check(RESOURCES.contains(value()),
-            "must be one of %s, was '%s'", String.join(", ", RESOURCES), value());
-        String container = from().orElseThrow();
-        ref.field("containerName").check(containerNames.contains(container),
-            "must name a container of the pod (%s), was '%s'",
-            String.join(", ", new TreeSet<>(containerNames)), container);
-      }
-    }
-  }
-
-  private void checkKeyRef(Validation ref) {
-    Names.checkDns1123Subdomain(ref.field("name"), from().orElseThrow());
-    Names.checkConfigKey(ref.field("key"), value());
-  }
-
-  private static void checkFieldPath(Validation v, String path) {
-    Matcher subscript = SUBSCRIPT.matcher(path);
-    if (subscript.matches()) {
-      Names.checkQualifiedName(v, subscript.group(2));
-      return;
-    }
-    v.check(FIELD_PATHS.contains(path), "must be one of %s, metadata.labels['<key>'] or"
-        + " metadata.annotations['<key>'], was '%s'", String.join(", ", FIELD_PATHS), path);
   }
 
   /** {@code LOG_LEVEL=info}, {@code DB_PASSWORD from secret api-credentials key password}, ... */

@@ -2,13 +2,10 @@ package dev.mizzen.dsl.container;
 
 import dev.mizzen.dsl.probe.Exec;
 import dev.mizzen.dsl.probe.HttpGet;
-import dev.mizzen.validation.internal.Seconds;
-import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1LifecycleHandler;
 import io.kubernetes.client.openapi.models.V1SleepAction;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -67,23 +64,5 @@ public abstract class Hook {
     httpGetAction().ifPresent(h -> rendered.setHttpGet(h.toV1HTTPGetAction()));
     sleepDuration().ifPresent(d -> rendered.setSleep(new V1SleepAction().seconds(d.getSeconds())));
     return rendered;
-  }
-
-  /**
-   * Checks the action; {@code v} is positioned at the hook ({@code lifecycle.preStop}),
-   * {@code portNames} are the container's named ports and {@code terminationGracePeriod} the
-   * pod's, which a sleep must not exceed.
-   */
-  public void validate(Validation v, Set<String> portNames, Duration terminationGracePeriod) {
-    execAction().ifPresent(e -> e.validate(v.field("exec")));
-    httpGetAction().ifPresent(h -> h.validate(v.field("httpGet"), portNames));
-    sleepDuration().ifPresent(d -> {
-      Validation field = v.field("sleep");
-      if (Seconds.check(field, d, 0, Seconds.INT64) && terminationGracePeriod.getNano() == 0) {
-        field.check(d.compareTo(terminationGracePeriod) <= 0,
-            "must be at most the pod's termination grace period (%s), was %s",
-            Seconds.format(terminationGracePeriod), Seconds.format(d));
-      }
-    });
   }
 }

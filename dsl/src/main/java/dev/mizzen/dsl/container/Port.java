@@ -1,8 +1,6 @@
 package dev.mizzen.dsl.container;
 
 import dev.mizzen.dsl.port.Protocol;
-import dev.mizzen.validation.internal.Names;
-import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1ContainerPort;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -60,13 +58,6 @@ public abstract class Port {
     }
     hostPort().ifPresent(rendered::setHostPort);
     return rendered;
-  }
-
-  /** Checks number, host port and name; {@code v} is positioned at the entry ({@code ports[0]}). */
-  public void validate(Validation v) {
-    v.field("containerPort").checkRange(containerPort(), 1, 65535);
-    hostPort().ifPresent(port -> v.field("hostPort").checkRange(port, 1, 65535));
-    name().ifPresent(name -> Names.checkPortName(v.field("name"), name));
   }
 
   /** {@code http:8080/TCP} or {@code 8080/TCP}. */

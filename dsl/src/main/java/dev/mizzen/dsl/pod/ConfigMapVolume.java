@@ -1,17 +1,14 @@
 package dev.mizzen.dsl.pod;
 
-import dev.mizzen.validation.internal.Names;
-import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1ConfigMapVolumeSource;
 import io.kubernetes.client.openapi.models.V1Volume;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /** The entries of a ConfigMap as files ({@code Volume.configMap("config", "web-config")}). */
 @Value.Immutable
-public abstract class ConfigMapVolume extends Volume {
+public abstract non-sealed class ConfigMapVolume extends Volume {
 
   /** The ConfigMap's name. */
   public abstract String configMap();
@@ -36,16 +33,6 @@ public abstract class ConfigMapVolume extends Volume {
       source.setOptional(true);
     }
     return new V1Volume().name(name()).configMap(source);
-  }
-
-  @Override
-  public void validate(Validation v, Set<String> containerNames) {
-    Validation source = v.field("configMap");
-    Names.checkDns1123Subdomain(source.field("name"), configMap());
-    for (int i = 0; i < items().size(); i++) {
-      items().get(i).validate(source.field("items").index(i));
-    }
-    defaultMode().ifPresent(mode -> Files.checkMode(source.field("defaultMode"), mode));
   }
 
   /** Builds a {@link ConfigMapVolume}. */

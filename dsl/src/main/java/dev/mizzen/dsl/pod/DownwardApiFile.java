@@ -1,7 +1,5 @@
 package dev.mizzen.dsl.pod;
 
-import dev.mizzen.validation.internal.Names;
-import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1DownwardAPIVolumeFile;
 import io.kubernetes.client.openapi.models.V1ObjectFieldSelector;
 import io.kubernetes.client.openapi.models.V1ResourceFieldSelector;
@@ -9,10 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
 /**
@@ -26,13 +20,6 @@ import org.immutables.value.Value;
  */
 @Value.Immutable(builder = false)
 public abstract class DownwardApiFile {
-  /** The field paths the API server accepts in a downward API volume. */
-  static final List<String> FIELD_PATHS =
-      List.of("metadata.name", "metadata.namespace", "metadata.uid", "metadata.labels", "metadata.annotations");
-  /** The resources the API server accepts in a {@code resourceFieldRef}. */
-  static final List<String> RESOURCES = List.of("limits.cpu", "limits.memory", "limits.ephemeral-storage",
-      "requests.cpu", "requests.memory", "requests.ephemeral-storage");
-  private static final Pattern SUBSCRIPT = Pattern.compile("metadata\\.(labels|annotations)\\['(.*)'\\]");
 
   /** The relative path of the file in the volume. */
   @Value.Parameter
@@ -88,33 +75,5 @@ public abstract class DownwardApiFile {
     List<V1DownwardAPIVolumeFile> rendered = new ArrayList<>();
     files.forEach(file -> rendered.add(file.toV1DownwardAPIVolumeFile()));
     return rendered;
-  }
-
-  /**
-   * Checks path, field or resource and mode; {@code v} is positioned at the item
-   * ({@code downwardAPI.items[0]}), {@code containerNames} are the pod's containers.
-   */
-  public void validate(Validation v, Set<String> containerNames) {
-    Files.checkPath(v.field("path"), path());
-    fieldPath().ifPresent(path -> {
-      Validation field = v.field("fieldRef").field("fieldPath");
-      Matcher subscript = SUBSCRIPT.matcher(path);
-      if (subscript.matches()) {
-        Names.checkQualifiedName(field, subscript.group(2));
-      } else {
-        field.check(FIELD_PATHS.contains(path), "must be one of %s, metadata.labels['<key>'] or"
-            + " metadata.annotations['<key>'], was '%s'", String.join(", ", FIELD_PATHS), path);
-      }
-    });
-    resource().ifPresent(resource -> {
-      Validation ref = v.field("resourceFieldRef");
-      ref.field("resource").check(RESOURCES.contains(resource),
-          "must be one of %s, was '%s'", String.join(", ", RESOURCES), resource);
-      String container = container().orElseThrow();
-      ref.field("containerName").check(containerNames.contains(container),
-          "must name a container of the pod (%s), was '%s'",
-          String.join(", ", new TreeSet<>(containerNames)), container);
-    });
-    mode().ifPresent(mode -> Files.checkMode(v.field("mode"), mode));
   }
 }

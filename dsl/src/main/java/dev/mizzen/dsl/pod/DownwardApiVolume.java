@@ -1,11 +1,9 @@
 package dev.mizzen.dsl.pod;
 
-import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1DownwardAPIVolumeSource;
 import io.kubernetes.client.openapi.models.V1Volume;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -13,7 +11,7 @@ import org.immutables.value.Value;
  * ({@code Volume.downwardApi("podinfo", DownwardApiFile.field("labels", "metadata.labels"))}).
  */
 @Value.Immutable
-public abstract class DownwardApiVolume extends Volume {
+public abstract non-sealed class DownwardApiVolume extends Volume {
 
   /** The files, in order. */
   public abstract List<DownwardApiFile> files();
@@ -26,15 +24,6 @@ public abstract class DownwardApiVolume extends Volume {
     V1DownwardAPIVolumeSource source = new V1DownwardAPIVolumeSource().items(DownwardApiFile.render(files()));
     defaultMode().ifPresent(source::setDefaultMode);
     return new V1Volume().name(name()).downwardAPI(source);
-  }
-
-  @Override
-  public void validate(Validation v, Set<String> containerNames) {
-    Validation source = v.field("downwardAPI");
-    for (int i = 0; i < files().size(); i++) {
-      files().get(i).validate(source.field("items").index(i), containerNames);
-    }
-    defaultMode().ifPresent(mode -> Files.checkMode(source.field("defaultMode"), mode));
   }
 
   /** Builds a {@link DownwardApiVolume}. */

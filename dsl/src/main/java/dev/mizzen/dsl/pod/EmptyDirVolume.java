@@ -1,16 +1,14 @@
 package dev.mizzen.dsl.pod;
 
 import dev.mizzen.dsl.resources.Storage;
-import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1EmptyDirVolumeSource;
 import io.kubernetes.client.openapi.models.V1Volume;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /** A scratch directory that lives as long as the pod ({@code Volume.emptyDir("tmp")}). */
 @Value.Immutable
-public abstract class EmptyDirVolume extends Volume {
+public abstract non-sealed class EmptyDirVolume extends Volume {
 
   /** Whether it is a tmpfs (counted against the container's memory); false (node disk) by default. */
   @Value.Default
@@ -29,12 +27,6 @@ public abstract class EmptyDirVolume extends Volume {
     }
     sizeLimit().ifPresent(limit -> source.setSizeLimit(limit.toQuantity()));
     return new V1Volume().name(name()).emptyDir(source);
-  }
-
-  @Override
-  public void validate(Validation v, Set<String> containerNames) {
-    sizeLimit().ifPresent(limit -> v.field("emptyDir").field("sizeLimit")
-        .check(!limit.isNegative(), "must not be negative, was %s", limit));
   }
 
   /** Builds an {@link EmptyDirVolume}. */

@@ -1,11 +1,8 @@
 package dev.mizzen.dsl.pod;
 
-import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1HostPathVolumeSource;
 import io.kubernetes.client.openapi.models.V1Volume;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -13,7 +10,7 @@ import org.immutables.value.Value;
  * baseline and restricted forbid it, so the pod needs {@code PodOptOut.hostPath(reason)}.
  */
 @Value.Immutable
-public abstract class HostPathVolume extends Volume {
+public abstract non-sealed class HostPathVolume extends Volume {
 
   /** What the path must be on the node. */
   public enum Type {
@@ -60,14 +57,6 @@ public abstract class HostPathVolume extends Volume {
     V1HostPathVolumeSource source = new V1HostPathVolumeSource().path(path());
     type().ifPresent(t -> source.setType(t.value()));
     return new V1Volume().name(name()).hostPath(source);
-  }
-
-  @Override
-  public void validate(Validation v, Set<String> containerNames) {
-    Validation path = v.field("hostPath").field("path");
-    if (path.check(path().startsWith("/"), "must be an absolute path on the node, was '%s'", path())) {
-      path.check(!List.of(path().split("/")).contains(".."), "must not contain '..', was '%s'", path());
-    }
   }
 
   /** Builds a {@link HostPathVolume}. */

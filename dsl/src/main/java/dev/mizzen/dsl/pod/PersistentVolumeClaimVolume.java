@@ -1,15 +1,12 @@
 package dev.mizzen.dsl.pod;
 
-import dev.mizzen.validation.internal.Names;
-import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaimVolumeSource;
 import io.kubernetes.client.openapi.models.V1Volume;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /** A PersistentVolumeClaim in the pod's namespace ({@code Volume.persistentVolumeClaim("data", "data-db-0")}). */
 @Value.Immutable
-public abstract class PersistentVolumeClaimVolume extends Volume {
+public abstract non-sealed class PersistentVolumeClaimVolume extends Volume {
 
   /** The claim's name. */
   public abstract String claim();
@@ -27,11 +24,6 @@ public abstract class PersistentVolumeClaimVolume extends Volume {
       source.setReadOnly(true);
     }
     return new V1Volume().name(name()).persistentVolumeClaim(source);
-  }
-
-  @Override
-  public void validate(Validation v, Set<String> containerNames) {
-    Names.checkDns1123Subdomain(v.field("persistentVolumeClaim").field("claimName"), claim());
   }
 
   /** Builds a {@link PersistentVolumeClaimVolume}. */

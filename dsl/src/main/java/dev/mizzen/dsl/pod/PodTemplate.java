@@ -1,39 +1,27 @@
 package dev.mizzen.dsl.pod;
 
 import dev.mizzen.dsl.container.Container;
-import dev.mizzen.dsl.container.ContainerContext;
-import dev.mizzen.dsl.container.ContainerKind;
 import dev.mizzen.dsl.container.Port;
-import dev.mizzen.dsl.internal.Metadata;
+import dev.mizzen.dsl.internal.PodTemplates;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.resources.QosClass;
 import dev.mizzen.dsl.security.PodSecurity;
 import dev.mizzen.dsl.security.SecurityOptOut;
 import dev.mizzen.scheduling.Placement;
-import dev.mizzen.scheduling.internal.PlacementChecks;
-import dev.mizzen.validation.internal.Names;
-import dev.mizzen.validation.internal.Seconds;
-import dev.mizzen.validation.internal.Validation;
-import io.kubernetes.client.openapi.models.V1Container;
-import io.kubernetes.client.openapi.models.V1LocalObjectReference;
-import io.kubernetes.client.openapi.models.V1ObjectMeta;
-import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
-import io.kubernetes.client.openapi.models.V1Volume;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
- * The pods of a workload: containers, volumes, identity and security. Workloads embed it and
- * call {@link #validate} and {@link #render}.
+ * The pods of a workload: containers, volumes, identity and security. Workloads embed it: a
+ * workload's {@code build()} checks its template, with the template's path
+ * ({@code spec.template...}), and its {@code render(RenderContext)} renders it with the
+ * workload's pod labels and selector.
  *
  * <pre>{@code
  * PodTemplate.builder()
@@ -170,155 +158,16 @@ public abstract class PodTemplate {
   }
 
   /**
-   * Checks the template; {@code v} is positioned at the pod template ({@code spec.template}), so
-   * problems land on {@code metadata.labels[...]}, {@code spec.containers[web]...},
-   * {@code spec.volumes[tmp]...}.
+   * The client-java pod template on its own, outside any workload: the template's labels and
+   * annotations (then one per security opt-out holder), no workload labels; no empty lists or
+   * maps. A fresh object each call. In a workload, {@code render(RenderContext)} renders it with
+   * the workload's pod labels, which its selector matches.
+   *
+   * @throws IllegalArgumentException if the placement has a term about the pod's own pods
+   *     ({@code avoidOwnPods}, {@code spreadOver}, ...): those select with a workload's labels
    */
-  public void validate(Validation v) {
-    validate(v, Set.of());
-  }
-
-  /**
-   * As {@link #validate(Validation)}, where the pod also has the volumes named in
-   * {@code extraVolumes}, which mounts may name (a StatefulSet's claim templates).
-   */
-  public void validate(Validation v, Set<String> extraVolumes) {
-    Validation metadata = v.field("metadata");
-    Metadata.validateLabels(metadata.field("labels"), labels());
-    // Selector labels (name, part-of) are checked by the workload and the App, which know them.
-    Map<String, String> allAnnotations = new LinkedHashMap<>(annotations());
-    allAnnotations.putAll(optOutAnnotations());
-    Metadata.validateAnnotations(metadata.field("annotations"), allAnnotations);
-    annotations().keySet().stream().filter(SecurityOptOut::isOptOutAnnotation).forEach(key ->
-        metadata.field("annotations").key(key).problem("is reserved for the reasons of security opt-outs:"
-            + " give them with PodOptOut or ContainerOptOut"));
-
-    Validation spec = v.field("spec");
-    spec.field("containers").check(!containers().isEmpty(), "must have at least one container");
-    Set<String> containerNames = new LinkedHashSet<>();
-    for (Map.Entry<Container, ContainerKind> placed : placedContainers()) {
-      Container container = placed.getKey();
-      Validation at = spec.field(placed.getValue().field()).key(container.name());
-      at.field("name").check(containerNames.add(container.name()),
-          "must be unique among the containers and init containers of the pod, '%s' is used twice",
-          container.name());
-    }
-
-    Set<String> volumeNames = new HashSet<>(extraVolumes);
-    for (Volume volume : volumes()) {
-      Validation at = spec.field("volumes").key(volume.name());
-      if (Names.checkDns1123Label(at.field("name"), volume.name())) {
-        at.field("name").check(volumeNames.add(volume.name()), "must be unique in the pod, '%s' is used twice",
-            volume.name());
-      }
-      volume.validate(at, containerNames);
-      if (volume.isHostPath()) {
-        at.field("hostPath").check(security().allowsHostPath(), "mounts a path of the node, which Pod Security"
-            + " baseline forbids: opt out with PodOptOut.hostPath(reason)");
-      }
-    }
-
-    Duration grace = terminationGracePeriod().orElse(ContainerContext.DEFAULT_TERMINATION_GRACE_PERIOD);
-    terminationGracePeriod().ifPresent(d ->
-        Seconds.check(spec.field("terminationGracePeriodSeconds"), d, 0, Seconds.INT64));
-    for (Map.Entry<Container, ContainerKind> placed : placedContainers()) {
-      Container container = placed.getKey();
-      ContainerKind kind = placed.getValue();
-      container.validate(spec.field(kind.field()).key(container.name()), new ContainerContext(
-          kind, volumeNames, containerNames, grace, security().allowsRoot()));
-      if (security().usesHostNetwork()) {
-        for (int i = 0; i < container.ports().size(); i++) {
-          Port port = container.ports().get(i);
-          int index = i;
-          port.hostPort().ifPresent(hostPort -> spec.field(kind.field()).key(container.name())
-              .field("ports").index(index).field("hostPort").check(hostPort == port.containerPort(),
-                  "must equal containerPort (%d) when the pod uses the host network, was %d",
-                  port.containerPort(), hostPort));
-        }
-      }
-    }
-
-    serviceAccountName().ifPresent(name -> Names.checkDns1123Subdomain(spec.field("serviceAccountName"), name));
-    priorityClassName().ifPresent(name -> Names.checkDns1123Subdomain(spec.field("priorityClassName"), name));
-    for (int i = 0; i < imagePullSecrets().size(); i++) {
-      Names.checkDns1123Subdomain(spec.field("imagePullSecrets").index(i).field("name"), imagePullSecrets().get(i));
-    }
-    hostname().ifPresent(name -> Names.checkDns1123Label(spec.field("hostname"), name));
-    subdomain().ifPresent(name -> Names.checkDns1123Label(spec.field("subdomain"), name));
-    security().validate(spec);
-    PlacementChecks.validate(spec, placement());
-  }
-
-  /** Every container with where it sits: init containers and sidecars first, then app containers. */
-  private List<Map.Entry<Container, ContainerKind>> placedContainers() {
-    List<Map.Entry<Container, ContainerKind>> placed = new ArrayList<>();
-    initContainers().forEach(c -> placed.add(Map.entry(c, c.sidecar() ? ContainerKind.SIDECAR : ContainerKind.INIT)));
-    containers().forEach(c -> placed.add(Map.entry(c, ContainerKind.APP)));
-    return placed;
-  }
-
-  /**
-   * The client-java pod template: labels are {@code ownPodLabels} (the workload's, which its
-   * selector matches) then {@link #labels()}; annotations are {@link #annotations()} then one per
-   * security opt-out holder ({@link SecurityOptOut}); no empty lists or maps. A fresh object each call.
-   */
-  public V1PodTemplateSpec render(Map<String, String> ownPodLabels, RenderContext context) {
-    return render(ownPodLabels, ownPodLabels, context);
-  }
-
-  /**
-   * As {@link #render(Map, RenderContext)}, where placement terms about "the pod's own pods"
-   * (anti-affinity, topology spread) select with {@code selectorLabels}: the owning workload's
-   * selector, a subset of {@code ownPodLabels}.
-   */
-  public V1PodTemplateSpec render(Map<String, String> ownPodLabels, Map<String, String> selectorLabels,
-      RenderContext context) {
-    V1ObjectMeta metadata = new V1ObjectMeta().finalizers(null).managedFields(null).ownerReferences(null);
-    Map<String, String> podLabels = new LinkedHashMap<>(ownPodLabels);
-    podLabels.putAll(labels());
-    metadata.setLabels(podLabels.isEmpty() ? null : podLabels);
-    Map<String, String> podAnnotations = new LinkedHashMap<>(annotations());
-    podAnnotations.putAll(optOutAnnotations());
-    metadata.setAnnotations(podAnnotations.isEmpty() ? null : podAnnotations);
-
-    V1PodSpec spec = new V1PodSpec()
-        .containers(null).ephemeralContainers(null).hostAliases(null).imagePullSecrets(null)
-        .initContainers(null).nodeSelector(null).overhead(null).readinessGates(null).resourceClaims(null)
-        .schedulingGates(null).tolerations(null).topologySpreadConstraints(null).volumes(null);
-    spec.setInitContainers(renderContainers(initContainers()));
-    spec.setContainers(renderContainers(containers()));
-    if (!volumes().isEmpty()) {
-      List<V1Volume> rendered = new ArrayList<>();
-      volumes().forEach(volume -> rendered.add(volume.toV1Volume()));
-      spec.setVolumes(rendered);
-    }
-    serviceAccountName().ifPresent(spec::setServiceAccountName);
-    spec.setAutomountServiceAccountToken(automountServiceAccountToken());
-    priorityClassName().ifPresent(spec::setPriorityClassName);
-    terminationGracePeriod().ifPresent(d -> spec.setTerminationGracePeriodSeconds(d.getSeconds()));
-    if (!imagePullSecrets().isEmpty()) {
-      List<V1LocalObjectReference> secrets = new ArrayList<>();
-      imagePullSecrets().forEach(name -> secrets.add(new V1LocalObjectReference().name(name)));
-      spec.setImagePullSecrets(secrets);
-    }
-    restartPolicy().ifPresent(policy -> spec.setRestartPolicy(policy.value()));
-    dnsPolicy().ifPresent(policy -> spec.setDnsPolicy(policy.value()));
-    hostname().ifPresent(spec::setHostname);
-    subdomain().ifPresent(spec::setSubdomain);
-    security().applyTo(spec);
-
-    placement().applyTo(spec, selectorLabels);
-
-    return new V1PodTemplateSpec().metadata(metadata).spec(spec);
-  }
-
-  private static List<V1Container> renderContainers(List<Container> containers) {
-    if (containers.isEmpty()) {
-      return null;
-    }
-    List<V1Container> rendered = new ArrayList<>();
-    containers.forEach(container -> rendered.add(container.toV1Container()));
-    return rendered;
+  public V1PodTemplateSpec render() {
+    return PodTemplates.render(this, Map.of(), Map.of(), RenderContext.standalone());
   }
 
   /** The opt-out annotations: the pod's, then each container's that has any, init containers first. */

@@ -1,18 +1,13 @@
 package dev.mizzen.dsl.pod;
 
-import dev.mizzen.validation.internal.Names;
-import dev.mizzen.validation.internal.Seconds;
-import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1ConfigMapProjection;
 import io.kubernetes.client.openapi.models.V1DownwardAPIProjection;
 import io.kubernetes.client.openapi.models.V1SecretProjection;
 import io.kubernetes.client.openapi.models.V1ServiceAccountTokenProjection;
 import io.kubernetes.client.openapi.models.V1VolumeProjection;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -28,8 +23,6 @@ import org.immutables.value.Value;
  */
 @Value.Immutable(builder = false)
 public abstract class ProjectedSource {
-  private static final long MIN_EXPIRATION = 600;
-  private static final long MAX_EXPIRATION = 1L << 32;
 
   /** Which kind of source this is. */
   public enum Kind {
@@ -119,39 +112,5 @@ public abstract class ProjectedSource {
       }
     }
     return rendered;
-  }
-
-  /** The file paths this source projects (for the duplicate check across sources). */
-  List<String> paths() {
-    List<String> paths = new ArrayList<>();
-    items().forEach(item -> paths.add(item.path()));
-    files().forEach(file -> paths.add(file.path()));
-    tokenPath().ifPresent(paths::add);
-    return paths;
-  }
-
-  /** Checks the source; {@code v} is positioned at it ({@code projected.sources[0]}). */
-  public void validate(Validation v, Set<String> containerNames) {
-    switch (kind()) {
-      case CONFIG_MAP -> validateItems(v.field("configMap"));
-      case SECRET -> validateItems(v.field("secret"));
-      case DOWNWARD_API -> {
-        for (int i = 0; i < files().size(); i++) {
-          files().get(i).validate(v.field("downwardAPI").field("items").index(i), containerNames);
-        }
-      }
-      case SERVICE_ACCOUNT_TOKEN -> {
-        Validation token = v.field("serviceAccountToken");
-        Files.checkPath(token.field("path"), tokenPath().orElseThrow());
-        expiration().ifPresent(d -> Seconds.check(token.field("expirationSeconds"), d, MIN_EXPIRATION, MAX_EXPIRATION));
-      }
-    }
-  }
-
-  private void validateItems(Validation source) {
-    Names.checkDns1123Subdomain(source.field("name"), sourceName().orElseThrow());
-    for (int i = 0; i < items().size(); i++) {
-      items().get(i).validate(source.field("items").index(i));
-    }
   }
 }

@@ -1,14 +1,11 @@
 package dev.mizzen.dsl.pod;
 
-import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1ProjectedVolumeSource;
 import io.kubernetes.client.openapi.models.V1Volume;
 import io.kubernetes.client.openapi.models.V1VolumeProjection;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -16,7 +13,7 @@ import org.immutables.value.Value;
  * ({@code Volume.projected("creds", ProjectedSource.secret("api-credentials"), ProjectedSource.serviceAccountToken("token"))}).
  */
 @Value.Immutable
-public abstract class ProjectedVolume extends Volume {
+public abstract non-sealed class ProjectedVolume extends Volume {
 
   /** The sources, in order. */
   public abstract List<ProjectedSource> sources();
@@ -31,22 +28,6 @@ public abstract class ProjectedVolume extends Volume {
     V1ProjectedVolumeSource projected = new V1ProjectedVolumeSource().sources(sources.isEmpty() ? null : sources);
     defaultMode().ifPresent(projected::setDefaultMode);
     return new V1Volume().name(name()).projected(projected);
-  }
-
-  @Override
-  public void validate(Validation v, Set<String> containerNames) {
-    Validation projected = v.field("projected");
-    projected.field("sources").check(!sources().isEmpty(), "must have at least one source");
-    Set<String> paths = new HashSet<>();
-    for (int i = 0; i < sources().size(); i++) {
-      Validation at = projected.field("sources").index(i);
-      ProjectedSource source = sources().get(i);
-      source.validate(at, containerNames);
-      for (String path : source.paths()) {
-        at.check(paths.add(path), "projects '%s' again: file paths must be unique across the sources", path);
-      }
-    }
-    defaultMode().ifPresent(mode -> Files.checkMode(projected.field("defaultMode"), mode));
   }
 
   /** Builds a {@link ProjectedVolume}. */

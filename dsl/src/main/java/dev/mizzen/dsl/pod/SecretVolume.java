@@ -1,17 +1,14 @@
 package dev.mizzen.dsl.pod;
 
-import dev.mizzen.validation.internal.Names;
-import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1SecretVolumeSource;
 import io.kubernetes.client.openapi.models.V1Volume;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /** The entries of a Secret as files ({@code Volume.secret("tls", "shop-tls")}). */
 @Value.Immutable
-public abstract class SecretVolume extends Volume {
+public abstract non-sealed class SecretVolume extends Volume {
 
   /** The Secret's name. */
   public abstract String secret();
@@ -37,16 +34,6 @@ public abstract class SecretVolume extends Volume {
       source.setOptional(true);
     }
     return new V1Volume().name(name()).secret(source);
-  }
-
-  @Override
-  public void validate(Validation v, Set<String> containerNames) {
-    Validation source = v.field("secret");
-    Names.checkDns1123Subdomain(source.field("secretName"), secret());
-    for (int i = 0; i < items().size(); i++) {
-      items().get(i).validate(source.field("items").index(i));
-    }
-    defaultMode().ifPresent(mode -> Files.checkMode(source.field("defaultMode"), mode));
   }
 
   /** Builds a {@link SecretVolume}. */

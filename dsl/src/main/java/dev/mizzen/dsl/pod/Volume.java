@@ -1,9 +1,7 @@
 package dev.mizzen.dsl.pod;
 
-import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1Volume;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A volume of a pod, mounted by name into its containers ({@code Container.Builder.mount}).
@@ -22,19 +20,14 @@ import java.util.Set;
  * <p>Every kind but hostPath is allowed by Pod Security "restricted". Validated at
  * {@code spec.volumes[<name>]}: the name (a DNS-1123 label, unique in the pod) and the source.
  */
-public abstract class Volume {
+public abstract sealed class Volume permits ConfigMapVolume, DownwardApiVolume, EmptyDirVolume, HostPathVolume,
+    PersistentVolumeClaimVolume, ProjectedVolume, SecretVolume {
 
   /** The name containers mount it by: a DNS-1123 label, unique in the pod. */
   public abstract String name();
 
   /** The client-java model. A fresh object each call. */
   public abstract V1Volume toV1Volume();
-
-  /**
-   * Checks the source; {@code v} is positioned at the volume ({@code spec.volumes[tmp]}),
-   * {@code containerNames} are the pod's containers (for downward API resource files).
-   */
-  public abstract void validate(Validation v, Set<String> containerNames);
 
   /** Whether this is a hostPath volume, which needs {@code PodOptOut.hostPath(reason)}. */
   public boolean isHostPath() {

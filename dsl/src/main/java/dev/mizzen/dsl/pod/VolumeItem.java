@@ -1,7 +1,5 @@
 package dev.mizzen.dsl.pod;
 
-import dev.mizzen.validation.internal.Names;
-import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1KeyToPath;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,12 +47,5 @@ public abstract class VolumeItem {
     List<V1KeyToPath> rendered = new ArrayList<>();
     items.forEach(item -> rendered.add(item.toV1KeyToPath()));
     return rendered;
-  }
-
-  /** Checks key, path and mode; {@code v} is positioned at the item ({@code items[0]}). */
-  public void validate(Validation v) {
-    Names.checkConfigKey(v.field("key"), key());
-    Files.checkPath(v.field("path"), path());
-    mode().ifPresent(mode -> Files.checkMode(v.field("mode"), mode));
   }
 }

@@ -1,11 +1,9 @@
 package dev.mizzen.dsl.probe;
 
-import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1ExecAction;
 import io.kubernetes.client.openapi.models.V1Probe;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -34,18 +32,8 @@ public abstract non-sealed class Exec implements ProbeHandler {
     return new V1ExecAction().command(command().isEmpty() ? null : new ArrayList<>(command()));
   }
 
-  /** Checks there is a command; {@code v} is positioned at the {@code exec} field. */
-  public void validate(Validation v) {
-    v.field("command").check(!command().isEmpty(), "must not be empty");
-  }
-
   @Override
   public void applyTo(V1Probe probe) {
     probe.setExec(toV1ExecAction());
-  }
-
-  @Override
-  public void validateIn(Validation atProbe, Set<String> portNames) {
-    validate(atProbe.field("exec"));
   }
 }

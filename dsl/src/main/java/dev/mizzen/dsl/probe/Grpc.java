@@ -1,10 +1,8 @@
 package dev.mizzen.dsl.probe;
 
-import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1GRPCAction;
 import io.kubernetes.client.openapi.models.V1Probe;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -42,10 +40,5 @@ public abstract non-sealed class Grpc implements ProbeHandler {
   @Override
   public void applyTo(V1Probe probe) {
     probe.setGrpc(toV1GRPCAction());
-  }
-
-  @Override
-  public void validateIn(Validation atProbe, Set<String> portNames) {
-    atProbe.field("grpc").field("port").checkRange(port(), 1, 65535);
   }
 }

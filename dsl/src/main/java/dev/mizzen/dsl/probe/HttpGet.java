@@ -1,16 +1,12 @@
 package dev.mizzen.dsl.probe;
 
-import dev.mizzen.dsl.internal.PortRefs;
 import dev.mizzen.dsl.port.PortRef;
-import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1HTTPGetAction;
 import io.kubernetes.client.openapi.models.V1HTTPHeader;
 import io.kubernetes.client.openapi.models.V1Probe;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
 /**
@@ -23,7 +19,6 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract non-sealed class HttpGet implements ProbeHandler {
-  private static final Pattern HEADER_NAME = Pattern.compile("[-A-Za-z0-9]+");
 
   /** The request path, such as {@code /ready}. */
   public abstract String path();
@@ -67,26 +62,9 @@ public abstract non-sealed class HttpGet implements ProbeHandler {
     return rendered;
   }
 
-  /**
-   * Checks the path, the port (named ports must be among {@code portNames}) and header names;
-   * {@code v} is positioned at the {@code httpGet} field.
-   */
-  public void validate(Validation v, Set<String> portNames) {
-    v.field("path").check(!path().isEmpty(), "must not be empty");
-    PortRefs.validateInContainer(v.field("port"), port(), portNames);
-    headers().keySet().forEach(name -> v.field("httpHeaders").key(name).check(
-        HEADER_NAME.matcher(name).matches(),
-        "must be a valid HTTP header name (letters, digits and '-'), was '%s'", name));
-  }
-
   @Override
   public void applyTo(V1Probe probe) {
     probe.setHttpGet(toV1HTTPGetAction());
-  }
-
-  @Override
-  public void validateIn(Validation atProbe, Set<String> portNames) {
-    validate(atProbe.field("httpGet"), portNames);
   }
 
   /** Builds an {@link HttpGet}. */

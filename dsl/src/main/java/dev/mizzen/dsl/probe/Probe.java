@@ -1,12 +1,10 @@
 package dev.mizzen.dsl.probe;
 
 import dev.mizzen.validation.internal.Seconds;
-import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1Probe;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -109,34 +107,6 @@ public abstract class Probe {
     failureThreshold().ifPresent(rendered::setFailureThreshold);
     terminationGracePeriod().ifPresent(d -> rendered.setTerminationGracePeriodSeconds(d.getSeconds()));
     return rendered;
-  }
-
-  /**
-   * Checks the probe in the {@code kind} slot of a container whose named ports are
-   * {@code portNames}; {@code v} is positioned at the probe ({@code containers[web].readinessProbe}).
-   */
-  public void validate(Validation v, ProbeKind kind, Set<String> portNames) {
-    handler().validateIn(v, portNames);
-    initialDelay().ifPresent(d -> Seconds.check(v.field("initialDelaySeconds"), d, 0, Seconds.INT32));
-    period().ifPresent(d -> Seconds.check(v.field("periodSeconds"), d, 1, Seconds.INT32));
-    timeout().ifPresent(d -> Seconds.check(v.field("timeoutSeconds"), d, 1, Seconds.INT32));
-    successThreshold().ifPresent(threshold -> {
-      Validation field = v.field("successThreshold");
-      if (kind == ProbeKind.READINESS) {
-        field.checkAtLeast(threshold, 1);
-      } else {
-        field.check(threshold == 1, "must be 1 for %s probes, was %d", kind.label(), threshold);
-      }
-    });
-    failureThreshold().ifPresent(threshold -> v.field("failureThreshold").checkAtLeast(threshold, 1));
-    terminationGracePeriod().ifPresent(d -> {
-      Validation field = v.field("terminationGracePeriodSeconds");
-      if (kind == ProbeKind.READINESS) {
-        field.problem("must not be set for readiness probes (a failing readiness probe kills nothing)");
-      } else {
-        Seconds.check(field, d, 1, Seconds.INT64);
-      }
-    });
   }
 
   /** Builds a {@link Probe}; the handler is set by the factory that made the builder. */

@@ -1,11 +1,8 @@
 package dev.mizzen.dsl.probe;
 
-import dev.mizzen.dsl.internal.PortRefs;
 import dev.mizzen.dsl.port.PortRef;
-import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1Probe;
 import io.kubernetes.client.openapi.models.V1TCPSocketAction;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /** A TCP connect to a container port: success when the connection opens. */
@@ -34,10 +31,5 @@ public abstract non-sealed class TcpSocket implements ProbeHandler {
   @Override
   public void applyTo(V1Probe probe) {
     probe.setTcpSocket(toV1TCPSocketAction());
-  }
-
-  @Override
-  public void validateIn(Validation atProbe, Set<String> portNames) {
-    PortRefs.validateInContainer(atProbe.field("tcpSocket").field("port"), port(), portNames);
   }
 }

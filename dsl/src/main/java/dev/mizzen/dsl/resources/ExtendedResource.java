@@ -2,8 +2,6 @@ package dev.mizzen.dsl.resources;
 
 import dev.mizzen.quantity.Quantities;
 import dev.mizzen.quantity.QuantityFormat;
-import dev.mizzen.validation.internal.Names;
-import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.custom.Quantity;
 import java.math.BigDecimal;
 import org.immutables.value.Value;
@@ -22,7 +20,6 @@ import org.immutables.value.Value;
  */
 @Value.Immutable(builder = false)
 public abstract class ExtendedResource {
-  private static final String REQUESTS_PREFIX = "requests.";
 
   /** The resource name, such as {@code nvidia.com/gpu}. */
   @Value.Parameter
@@ -44,7 +41,7 @@ public abstract class ExtendedResource {
 
   /**
    * {@code name} with an amount written as a Kubernetes quantity ({@code "2"}, {@code "1k"}).
-   * Whether it is a whole number is checked by {@link Resources#validate}.
+   * Whether it is a whole number is checked when the object holding its container is built.
    *
    * @throws IllegalArgumentException if {@code quantity} is not a Kubernetes quantity
    */
@@ -76,28 +73,6 @@ public abstract class ExtendedResource {
   /** Whether both have the same amount, regardless of rendering. */
   boolean sameAmount(ExtendedResource other) {
     return value().compareTo(other.value()) == 0;
-  }
-
-  /** Checks the name as {@code validateContainerResourceName} and {@code IsExtendedResourceName} do. */
-  void validateName(Validation v) {
-    String name = name();
-    if (!v.check(name.contains("/"), "must be a fully qualified extended resource name such as"
-        + " example.com/device (cpu, memory and ephemeral-storage have their own types), was '%s'", name)) {
-      return;
-    }
-    if (!v.check(!name.contains("kubernetes.io/"),
-        "must not be in the kubernetes.io domain, which is reserved for native resources, was '%s'", name)) {
-      return;
-    }
-    if (!v.check(!name.startsWith(REQUESTS_PREFIX), "must not start with 'requests.', was '%s'", name)) {
-      return;
-    }
-    if (Names.checkQualifiedName(v, name)) {
-      String prefix = name.substring(0, name.indexOf('/'));
-      v.check(REQUESTS_PREFIX.length() + prefix.length() <= Names.DNS1123_SUBDOMAIN_MAX,
-          "must have a prefix of at most %d characters (the API server prepends 'requests.' for quota),"
-              + " was %d", Names.DNS1123_SUBDOMAIN_MAX - REQUESTS_PREFIX.length(), prefix.length());
-    }
   }
 
   /** {@code nvidia.com/gpu=1}. */

@@ -1,5 +1,6 @@
 package dev.mizzen.dsl.resources;
 
+import dev.mizzen.dsl.internal.ResourceRequirements;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,15 +44,15 @@ public enum QosClass {
     Map<String, BigDecimal> limits = new HashMap<>();
     boolean guaranteed = true;
     for (Resources resources : containers) {
-      Map<String, Resources.Amount> requested = resources.requestMap();
-      Map<String, Resources.Amount> limited = resources.limitMap();
+      Map<String, ResourceRequirements.Amount> requested = ResourceRequirements.requests(resources);
+      Map<String, ResourceRequirements.Amount> limited = ResourceRequirements.limits(resources);
       Set<String> limitsFound = new HashSet<>();
       for (String name : COMPUTE) {
-        Resources.Amount request = requested.getOrDefault(name, limited.get(name));
+        ResourceRequirements.Amount request = requested.getOrDefault(name, limited.get(name));
         if (request != null && request.value().signum() > 0) {
           requests.merge(name, request.value(), BigDecimal::add);
         }
-        Resources.Amount limit = limited.get(name);
+        ResourceRequirements.Amount limit = limited.get(name);
         if (limit != null && limit.value().signum() > 0) {
           limitsFound.add(name);
           limits.merge(name, limit.value(), BigDecimal::add);

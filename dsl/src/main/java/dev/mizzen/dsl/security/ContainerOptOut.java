@@ -1,6 +1,5 @@
 package dev.mizzen.dsl.security;
 
-import dev.mizzen.validation.internal.Validation;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -19,36 +18,29 @@ public abstract non-sealed class ContainerOptOut implements SecurityOptOut {
   /** What a container opt-out relaxes. */
   public enum Kind {
     /** {@code privileged: true} (and so privilege escalation). Forbidden by baseline. */
-    PRIVILEGED("privileged", "privileged"),
+    PRIVILEGED("privileged"),
     /** {@code allowPrivilegeEscalation: true} (setuid binaries such as sudo). Forbidden by restricted. */
-    PRIVILEGE_ESCALATION("allowPrivilegeEscalation", "allowPrivilegeEscalation"),
+    PRIVILEGE_ESCALATION("allowPrivilegeEscalation"),
     /** {@code runAsNonRoot: false} for this container, so it may run as uid 0. Forbidden by restricted. */
-    RUN_AS_ROOT("runAsRoot", "runAsNonRoot"),
+    RUN_AS_ROOT("runAsRoot"),
     /** Adds capabilities beyond NET_BIND_SERVICE. Forbidden by restricted (most also by baseline). */
-    CAPABILITIES("capabilities", "capabilities.add"),
+    CAPABILITIES("capabilities"),
     /** {@code seccompProfile: Unconfined}. Forbidden by baseline. */
-    SECCOMP_UNCONFINED("seccompUnconfined", "seccompProfile"),
+    SECCOMP_UNCONFINED("seccompUnconfined"),
     /** {@code appArmorProfile: Unconfined}. Forbidden by baseline. */
-    APPARMOR_UNCONFINED("appArmorUnconfined", "appArmorProfile"),
+    APPARMOR_UNCONFINED("appArmorUnconfined"),
     /** Ports with a {@code hostPort}. Forbidden by baseline. */
-    HOST_PORTS("hostPorts", "");
+    HOST_PORTS("hostPorts");
 
     private final String label;
-    private final String field;
 
-    Kind(String label, String field) {
+    Kind(String label) {
       this.label = label;
-      this.field = field;
     }
 
     /** The name the annotation and messages use: {@code privileged}, {@code runAsRoot}. */
     public String label() {
       return label;
-    }
-
-    /** Where the relaxed setting lives, from {@code securityContext} (empty for host ports). */
-    Validation at(Validation securityContext) {
-      return field.isEmpty() ? securityContext : securityContext.field(field);
     }
   }
 

@@ -1,12 +1,10 @@
 package dev.mizzen.dsl.security;
 
-import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1AppArmorProfile;
 import io.kubernetes.client.openapi.models.V1Capabilities;
 import io.kubernetes.client.openapi.models.V1SeccompProfile;
 import io.kubernetes.client.openapi.models.V1SecurityContext;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +35,6 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class ContainerSecurity {
-  private static final long MAX_ID = Integer.MAX_VALUE;
   private static final ContainerSecurity RESTRICTED = restricted().build();
 
   /** The user id the container runs as; the pod's or the image's when absent. */
@@ -135,53 +132,6 @@ public abstract class ContainerSecurity {
           rendered.setAppArmorProfile(new V1AppArmorProfile().type("Localhost").localhostProfile(profile)));
     }
     return rendered;
-  }
-
-  /**
-   * Checks ids, capabilities, profiles and opt-outs; {@code v} is positioned at the container's
-   * {@code securityContext}. {@code podAllowsRoot} says whether the pod opted out of
-   * {@code runAsNonRoot} ({@link PodSecurity#allowsRoot()}).
-   */
-  public void validate(Validation v, boolean podAllowsRoot) {
-    runAsUser().ifPresent(uid -> {
-      Validation field = v.field("runAsUser");
-      if (field.checkRange(uid, 0, MAX_ID) && uid == 0) {
-        field.check(podAllowsRoot || hasOptOut(ContainerOptOut.Kind.RUN_AS_ROOT),
-            "must not be 0 (root) while the pod requires runAsNonRoot: choose a non-zero uid or opt out"
-                + " with ContainerOptOut.runAsRoot(reason)");
-      }
-    });
-    runAsGroup().ifPresent(gid -> v.field("runAsGroup").checkRange(gid, 0, MAX_ID));
-    Validation add = v.field("capabilities").field("add");
-    for (int i = 0; i < capabilities().size(); i++) {
-      String capability = capabilities().get(i);
-      if (Capabilities.check(add.index(i), capability)) {
-        add.index(i).check(capability.equals(Capabilities.NET_BIND_SERVICE),
-            "adds %s, which Pod Security restricted forbids (only NET_BIND_SERVICE is allowed):"
-                + " opt out with ContainerOptOut.capabilities(reason, \"%s\")", capability, capability);
-      }
-    }
-    seccompLocalhostProfile().ifPresent(profile -> {
-      Validation field = v.field("seccompProfile").field("localhostProfile");
-      OptOuts.checkLocalhostProfile(field, profile);
-      field.check(!hasOptOut(ContainerOptOut.Kind.SECCOMP_UNCONFINED),
-          "must not be set together with the seccompUnconfined opt-out");
-    });
-    appArmorLocalhostProfile().ifPresent(profile -> {
-      Validation field = v.field("appArmorProfile").field("localhostProfile");
-      OptOuts.checkLocalhostProfile(field, profile);
-      field.check(!hasOptOut(ContainerOptOut.Kind.APPARMOR_UNCONFINED),
-          "must not be set together with the appArmorUnconfined opt-out");
-    });
-    Set<ContainerOptOut.Kind> seen = EnumSet.noneOf(ContainerOptOut.Kind.class);
-    for (ContainerOptOut optOut : optOuts()) {
-      Validation at = optOut.kind().at(v);
-      OptOuts.check(at, optOut.kind().label(), optOut.reason(), seen.add(optOut.kind()));
-      if (optOut.kind() == ContainerOptOut.Kind.CAPABILITIES) {
-        at.check(!optOut.capabilities().isEmpty(), "the capabilities opt-out must name at least one capability");
-        optOut.capabilities().forEach(capability -> Capabilities.check(at.key(capability), capability));
-      }
-    }
   }
 
   /** Builds a {@link ContainerSecurity} from the restricted defaults. */

@@ -1,6 +1,5 @@
 package dev.mizzen.dsl.security;
 
-import dev.mizzen.validation.internal.Validation;
 import org.immutables.value.Value;
 
 /**
@@ -18,38 +17,31 @@ public abstract non-sealed class PodOptOut implements SecurityOptOut {
   /** What a pod opt-out relaxes. */
   public enum Kind {
     /** No {@code runAsNonRoot: true} at pod level, so containers may run as uid 0. Forbidden by restricted. */
-    RUN_AS_ROOT("runAsRoot", "securityContext.runAsNonRoot"),
+    RUN_AS_ROOT("runAsRoot"),
     /** {@code seccompProfile: Unconfined} for the pod. Forbidden by baseline. */
-    SECCOMP_UNCONFINED("seccompUnconfined", "securityContext.seccompProfile"),
+    SECCOMP_UNCONFINED("seccompUnconfined"),
     /** {@code appArmorProfile: Unconfined} for the pod. Forbidden by baseline. */
-    APPARMOR_UNCONFINED("appArmorUnconfined", "securityContext.appArmorProfile"),
+    APPARMOR_UNCONFINED("appArmorUnconfined"),
     /** {@code hostNetwork: true}. Forbidden by baseline. */
-    HOST_NETWORK("hostNetwork", "hostNetwork"),
+    HOST_NETWORK("hostNetwork"),
     /** {@code hostPID: true}. Forbidden by baseline. */
-    HOST_PID("hostPID", "hostPID"),
+    HOST_PID("hostPID"),
     /** {@code hostIPC: true}. Forbidden by baseline. */
-    HOST_IPC("hostIPC", "hostIPC"),
+    HOST_IPC("hostIPC"),
     /** hostPath volumes. Forbidden by baseline. */
-    HOST_PATH("hostPath", "volumes"),
+    HOST_PATH("hostPath"),
     /** Sysctls outside Pod Security's allowed set. Forbidden by baseline. */
-    UNSAFE_SYSCTLS("unsafeSysctls", "securityContext.sysctls");
+    UNSAFE_SYSCTLS("unsafeSysctls");
 
     private final String label;
-    private final String field;
 
-    Kind(String label, String field) {
+    Kind(String label) {
       this.label = label;
-      this.field = field;
     }
 
     /** The name the annotation and messages use: {@code hostNetwork}, {@code runAsRoot}. */
     public String label() {
       return label;
-    }
-
-    /** Where the relaxed setting lives, from the pod spec. */
-    Validation at(Validation podSpec) {
-      return podSpec.field(field);
     }
   }
 

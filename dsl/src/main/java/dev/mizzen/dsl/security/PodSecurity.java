@@ -1,19 +1,16 @@
 package dev.mizzen.dsl.security;
 
-import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1AppArmorProfile;
 import io.kubernetes.client.openapi.models.V1PodSecurityContext;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1SeccompProfile;
 import io.kubernetes.client.openapi.models.V1Sysctl;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
 /**
@@ -38,10 +35,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class PodSecurity {
-  private static final long MAX_ID = Integer.MAX_VALUE;
   private static final PodSecurity RESTRICTED = restricted().build();
-  private static final Pattern SYSCTL_NAME =
-      Pattern.compile("([a-z0-9]([-_a-z0-9]*[a-z0-9])?[./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?");
 
   /** The sysctls Pod Security baseline (Kubernetes 1.32+) allows without an opt-out. */
   public static final Set<String> SAFE_SYSCTLS = Set.of(
@@ -160,53 +154,6 @@ public abstract class PodSecurity {
     }
     if (hasOptOut(PodOptOut.Kind.HOST_IPC)) {
       spec.setHostIPC(true);
-    }
-  }
-
-  /**
-   * Checks ids, sysctls, profiles and opt-outs; {@code v} is positioned at the pod spec
-   * ({@code spec.template.spec}), so problems land on {@code securityContext.runAsUser},
-   * {@code hostNetwork}, ...
-   */
-  public void validate(Validation v) {
-    Validation context = v.field("securityContext");
-    runAsUser().ifPresent(uid -> {
-      Validation field = context.field("runAsUser");
-      if (field.checkRange(uid, 0, MAX_ID) && uid == 0) {
-        field.check(allowsRoot(), "must not be 0 (root) while the pod requires runAsNonRoot: choose a"
-            + " non-zero uid or opt out with PodOptOut.runAsRoot(reason)");
-      }
-    });
-    runAsGroup().ifPresent(gid -> context.field("runAsGroup").checkRange(gid, 0, MAX_ID));
-    fsGroup().ifPresent(gid -> context.field("fsGroup").checkRange(gid, 0, MAX_ID));
-    for (int i = 0; i < supplementalGroups().size(); i++) {
-      context.field("supplementalGroups").index(i).checkRange(supplementalGroups().get(i), 0, MAX_ID);
-    }
-    sysctls().keySet().forEach(name -> {
-      Validation field = context.field("sysctls").key(name);
-      if (field.check(name.length() <= 253 && SYSCTL_NAME.matcher(name).matches(),
-          "must be a sysctl name such as net.ipv4.tcp_syncookies (at most 253 lowercase letters,"
-              + " digits, '-', '_', '.' or '/'), was '%s'", name)) {
-        field.check(SAFE_SYSCTLS.contains(name) || hasOptOut(PodOptOut.Kind.UNSAFE_SYSCTLS),
-            "is not among the sysctls Pod Security baseline allows: opt out with"
-                + " PodOptOut.unsafeSysctls(reason) (and allow it on the kubelet)");
-      }
-    });
-    seccompLocalhostProfile().ifPresent(profile -> {
-      Validation field = context.field("seccompProfile").field("localhostProfile");
-      OptOuts.checkLocalhostProfile(field, profile);
-      field.check(!hasOptOut(PodOptOut.Kind.SECCOMP_UNCONFINED),
-          "must not be set together with the seccompUnconfined opt-out");
-    });
-    appArmorLocalhostProfile().ifPresent(profile -> {
-      Validation field = context.field("appArmorProfile").field("localhostProfile");
-      OptOuts.checkLocalhostProfile(field, profile);
-      field.check(!hasOptOut(PodOptOut.Kind.APPARMOR_UNCONFINED),
-          "must not be set together with the appArmorUnconfined opt-out");
-    });
-    Set<PodOptOut.Kind> seen = EnumSet.noneOf(PodOptOut.Kind.class);
-    for (PodOptOut optOut : optOuts()) {
-      OptOuts.check(optOut.kind().at(v), optOut.kind().label(), optOut.reason(), seen.add(optOut.kind()));
     }
   }
 

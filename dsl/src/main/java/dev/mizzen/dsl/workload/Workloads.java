@@ -1,6 +1,7 @@
 package dev.mizzen.dsl.workload;
 
 import dev.mizzen.dsl.internal.Metadata;
+import dev.mizzen.dsl.internal.PodTemplates;
 import dev.mizzen.dsl.meta.RecommendedLabels;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.pod.RestartPolicy;
@@ -44,7 +45,7 @@ final class Workloads {
             + " Mizzen copies from the pod template: give them with PodOptOut or ContainerOptOut"));
 
     Validation template = v.field(templatePath);
-    workload.pod().validate(template, extraVolumes);
+    PodTemplates.validate(template, workload.pod(), extraVolumes);
     RestartPolicy policy = workload.pod().restartPolicy().orElse(defaultRestartPolicy(allowedRestartPolicies));
     template.field("spec.restartPolicy").check(allowedRestartPolicies.contains(policy),
         "must be %s for a %s, was %s%s", describe(allowedRestartPolicies), workload.kind(), policy.value(),
@@ -156,6 +157,6 @@ final class Workloads {
     Map<String, String> selector = workload.podSelector(context);
     Map<String, String> ownPodLabels = RecommendedLabels.of(workload.componentName(), context);
     selector.forEach(ownPodLabels::putIfAbsent);
-    return workload.pod().render(ownPodLabels, selector, context);
+    return PodTemplates.render(workload.pod(), ownPodLabels, selector, context);
   }
 }

@@ -2,6 +2,9 @@ package dev.mizzen.dsl.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mizzen.dsl.internal.ContainerContext;
+import dev.mizzen.dsl.internal.ContainerKind;
+import dev.mizzen.dsl.internal.Containers;
 import dev.mizzen.dsl.probe.HttpGet;
 import dev.mizzen.dsl.probe.Probe;
 import dev.mizzen.dsl.probe.ProbeKind;
@@ -29,7 +32,8 @@ class ContainerTest {
 
   private static List<String> problems(Container container, ContainerContext context) {
     Validation v = Validation.of("Deployment/web");
-    container.validate(v.field("spec.template.spec").field(context.kind().field()).key(container.name()), context);
+    Containers.validate(v.field("spec.template.spec").field(context.kind().field()).key(container.name()), container,
+        context);
     return v.problems().stream().map(Problem::toString).toList();
   }
 
@@ -125,7 +129,7 @@ class ContainerTest {
   void portNumberOutOfRangeIsReportedByIndex() {
     Container container = web().port(Port.http(8080)).port(Port.named("metrics", 70000)).build();
     Validation v = Validation.of("Deployment/web");
-    container.validate(v.field("spec.template.spec.containers").key("web"), APP);
+    Containers.validate(v.field("spec.template.spec.containers").key("web"), container, APP);
     assertThat(v.problems()).extracting(Problem::toString).containsExactly(
         "Deployment/web: spec.template.spec.containers[web].ports[1].containerPort: must be 1..65535, was 70000");
   }

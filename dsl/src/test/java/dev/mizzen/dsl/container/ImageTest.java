@@ -2,6 +2,7 @@ package dev.mizzen.dsl.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mizzen.dsl.internal.Containers;
 import dev.mizzen.validation.Problem;
 import dev.mizzen.validation.internal.Validation;
 import java.util.List;
@@ -15,7 +16,7 @@ class ImageTest {
 
   private static List<String> problems(Image image) {
     Validation v = Validation.of("Deployment/web");
-    image.validate(v.field("spec.template.spec.containers[web].image"));
+    Containers.validate(v.field("spec.template.spec.containers[web].image"), image);
     return v.problems().stream().map(Problem::toString).toList();
   }
 

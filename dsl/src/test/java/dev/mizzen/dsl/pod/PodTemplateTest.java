@@ -7,6 +7,7 @@ import dev.mizzen.dsl.container.Container;
 import dev.mizzen.dsl.container.Env;
 import dev.mizzen.dsl.container.Hook;
 import dev.mizzen.dsl.container.Port;
+import dev.mizzen.dsl.internal.PodTemplates;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.probe.Probe;
 import dev.mizzen.dsl.resources.Cpu;
@@ -37,7 +38,7 @@ class PodTemplateTest {
 
   private static List<String> problems(PodTemplate template) {
     Validation v = Validation.of("Deployment/web");
-    template.validate(v.field("spec.template"));
+    PodTemplates.validate(v.field("spec.template"), template);
     return v.problems().stream().map(Problem::toString).toList();
   }
 
@@ -49,7 +50,7 @@ class PodTemplateTest {
   void minimalTemplateRendersRestrictedAndNoToken() {
     PodTemplate template = PodTemplate.builder().container(web()).build();
 
-    V1PodTemplateSpec rendered = template.render(OWN, RenderContext.standalone());
+    V1PodTemplateSpec rendered = PodTemplates.render(template, OWN, RenderContext.standalone());
 
     assertThat(JSON.serialize(rendered)).isEqualTo(json("{"
         + "'metadata':{'labels':{'app.kubernetes.io/name':'web'}},"
@@ -83,7 +84,7 @@ class PodTemplateTest {
         .security(PodSecurity.restricted().runAsUser(10001).fsGroup(10001))
         .build();
 
-    V1PodTemplateSpec rendered = template.render(OWN, RenderContext.standalone());
+    V1PodTemplateSpec rendered = PodTemplates.render(template, OWN, RenderContext.standalone());
 
     String restricted = "'securityContext':{'allowPrivilegeEscalation':false,'capabilities':{'drop':['ALL']}}";
     assertThat(JSON.serialize(rendered)).isEqualTo(json("{"
@@ -110,12 +111,12 @@ class PodTemplateTest {
     own.put("app.kubernetes.io/name", "web");
     own.put("app.kubernetes.io/part-of", "shop");
     PodTemplate template = PodTemplate.builder().container(web()).putLabel("tier", "frontend").build();
-    assertThat(template.render(own, RenderContext.standalone()).getMetadata().getLabels())
+    assertThat(PodTemplates.render(template, own, RenderContext.standalone()).getMetadata().getLabels())
         .containsExactly(Map.entry("app.kubernetes.io/name", "web"), Map.entry("app.kubernetes.io/part-of", "shop"),
             Map.entry("tier", "frontend"));
-    assertThat(template.render(Map.of(), RenderContext.standalone()).getMetadata().getLabels())
+    assertThat(PodTemplates.render(template, Map.of(), RenderContext.standalone()).getMetadata().getLabels())
         .containsExactly(Map.entry("tier", "frontend"));
-    assertThat(PodTemplate.builder().container(web()).build().render(Map.of(), RenderContext.standalone())
+    assertThat(PodTemplates.render(PodTemplate.builder().container(web()).build(), Map.of(), RenderContext.standalone())
         .getMetadata().getLabels()).isNull();
   }
 
@@ -137,7 +138,7 @@ class PodTemplateTest {
             .optOut(PodOptOut.runAsRoot("the setup container runs as root")))
         .build();
 
-    Map<String, String> annotations = template.render(OWN, RenderContext.standalone()).getMetadata().getAnnotations();
+    Map<String, String> annotations = PodTemplates.render(template, OWN, RenderContext.standalone()).getMetadata().getAnnotations();
 
     assertThat(annotations).containsExactly(
         Map.entry("example.com/owner", "team-infra"),
@@ -261,7 +262,7 @@ class PodTemplateTest {
         .security(PodSecurity.restricted().optOut(PodOptOut.runAsRoot("legacy image")))
         .build();
     assertThat(problems(template)).isEmpty();
-    assertThat(template.render(OWN, RenderContext.standalone()).getSpec().getSecurityContext().getRunAsNonRoot())
+    assertThat(PodTemplates.render(template, OWN, RenderContext.standalone()).getSpec().getSecurityContext().getRunAsNonRoot())
         .isNull();
   }
 
@@ -274,7 +275,7 @@ class PodTemplateTest {
         .build();
     assertThat(problems(template)).containsExactly(AT + "spec.containers[web].ports[0].hostPort: must equal"
         + " containerPort (53) when the pod uses the host network, was 5353");
-    assertThat(template.render(OWN, RenderContext.standalone()).getSpec().getHostNetwork()).isTrue();
+    assertThat(PodTemplates.render(template, OWN, RenderContext.standalone()).getSpec().getHostNetwork()).isTrue();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mizzen.dsl.container.Container;
 import dev.mizzen.dsl.container.Env;
 import dev.mizzen.dsl.container.Port;
+import dev.mizzen.dsl.internal.PodTemplates;
 import dev.mizzen.dsl.meta.RecommendedLabels;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.probe.Probe;
@@ -43,7 +44,7 @@ class ShopWebPodTest {
   void rendersTheShopsWebPods() {
     RenderContext shop = RenderContext.of("shop", "shop");
 
-    String yaml = Yaml.dump(webPods().render(RecommendedLabels.of("web", shop), shop));
+    String yaml = Yaml.dump(PodTemplates.render(webPods(), RecommendedLabels.of("web", shop), shop));
 
     assertThat(yaml).isEqualTo("""
         metadata:
@@ -113,7 +114,7 @@ class ShopWebPodTest {
   void isValidBurstableAndPinnedToARelease() {
     PodTemplate pods = webPods();
     Validation v = Validation.of("Deployment/web");
-    pods.validate(v.field("spec.template"));
+    PodTemplates.validate(v.field("spec.template"), pods);
 
     assertThat(v.problems()).isEmpty();
     assertThat(pods.qosClass()).isEqualTo(QosClass.BURSTABLE);

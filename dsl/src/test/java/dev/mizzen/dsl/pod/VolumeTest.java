@@ -2,6 +2,7 @@ package dev.mizzen.dsl.pod;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mizzen.dsl.internal.Volumes;
 import dev.mizzen.dsl.resources.Storage;
 import dev.mizzen.validation.Problem;
 import dev.mizzen.validation.internal.Validation;
@@ -25,7 +26,7 @@ class VolumeTest {
   private static List<String> problems(Volume.Buildable buildable) {
     Volume volume = buildable.build();
     Validation v = Validation.of("Deployment/web");
-    volume.validate(v.field("spec.template.spec.volumes").key(volume.name()), Set.of("web"));
+    Volumes.validate(v.field("spec.template.spec.volumes").key(volume.name()), volume, Set.of("web"));
     return v.problems().stream().map(Problem::toString).toList();
   }
 

@@ -2,6 +2,7 @@ package dev.mizzen.dsl.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mizzen.dsl.internal.Probes;
 import dev.mizzen.validation.Problem;
 import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.custom.IntOrString;
@@ -23,7 +24,7 @@ class ProbeTest {
 
   private static List<String> problems(Probe probe, ProbeKind kind) {
     Validation v = Validation.of("Deployment/web");
-    probe.validate(v.field("spec.template.spec.containers[web]").field(kind.fieldName()), kind, PORTS);
+    Probes.validate(v.field("spec.template.spec.containers[web]").field(kind.fieldName()), probe, kind, PORTS);
     return v.problems().stream().map(Problem::toString).toList();
   }
 
@@ -94,7 +95,7 @@ class ProbeTest {
         AT + "readinessProbe.httpGet.port: must name a port of the container (http, metrics), was 'htp'");
 
     Validation v = Validation.of("Deployment/web");
-    Probe.tcp("http").build().validate(v.field("livenessProbe"), ProbeKind.LIVENESS, Set.of());
+    Probes.validate(v.field("livenessProbe"), Probe.tcp("http").build(), ProbeKind.LIVENESS, Set.of());
     assertThat(v.problems()).extracting(Problem::toString).containsExactly("Deployment/web: livenessProbe.tcpSocket.port:"
         + " must name a port of the container, but it declares no named ports; was 'http'");
   }

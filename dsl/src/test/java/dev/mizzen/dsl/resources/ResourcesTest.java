@@ -2,6 +2,7 @@ package dev.mizzen.dsl.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mizzen.dsl.internal.ResourceRequirements;
 import dev.mizzen.validation.Problem;
 import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.JSON;
@@ -13,7 +14,7 @@ class ResourcesTest {
 
   private static List<String> problems(Resources resources) {
     Validation v = Validation.of("Deployment/web");
-    resources.validate(v.field("spec.template.spec.containers[web].resources"));
+    ResourceRequirements.validate(v.field("spec.template.spec.containers[web].resources"), resources);
     return v.problems().stream().map(Problem::toString).toList();
   }
 

@@ -2,6 +2,7 @@ package dev.mizzen.dsl.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mizzen.dsl.internal.SecurityContexts;
 import dev.mizzen.validation.Problem;
 import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.JSON;
@@ -15,7 +16,7 @@ class ContainerSecurityTest {
 
   private static List<String> problems(ContainerSecurity security, boolean podAllowsRoot) {
     Validation v = Validation.of("Deployment/web");
-    security.validate(v.field("spec.template.spec.containers[web].securityContext"), podAllowsRoot);
+    SecurityContexts.validate(v.field("spec.template.spec.containers[web].securityContext"), security, podAllowsRoot);
     return v.problems().stream().map(Problem::toString).toList();
   }
 

@@ -2,6 +2,7 @@ package dev.mizzen.dsl.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mizzen.dsl.internal.SecurityContexts;
 import dev.mizzen.validation.Problem;
 import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.JSON;
@@ -16,7 +17,7 @@ class PodSecurityTest {
 
   private static List<String> problems(PodSecurity security) {
     Validation v = Validation.of("Deployment/web");
-    security.validate(v.field("spec.template.spec"));
+    SecurityContexts.validate(v.field("spec.template.spec"), security);
     return v.problems().stream().map(Problem::toString).toList();
   }
 

@@ -49,7 +49,6 @@ import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The entry point of Mizzen's assertions: {@code assertThat(...)} for DSL values and for the
@@ -235,7 +234,7 @@ public final class MizzenAssertions {
 
   /** Assertions on a PodTemplate value, rendered on its own (no namespace, not part of an application). */
   public static PodAssert assertThat(PodTemplate actual) {
-    return assertThat(actual.render(Map.of(), RenderContext.standalone()));
+    return assertThat(actual.render());
   }
 
   /** Assertions on a Container value, rendered on its own (no namespace, not part of an application). */

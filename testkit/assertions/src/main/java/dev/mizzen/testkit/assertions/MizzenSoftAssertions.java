@@ -49,7 +49,6 @@ import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.assertj.core.api.AbstractSoftAssertions;
 import org.assertj.core.api.SoftAssertionsProvider;
@@ -245,7 +244,7 @@ public class MizzenSoftAssertions extends AbstractSoftAssertions {
 
   /** Assertions on a PodTemplate value, rendered on its own (no namespace, not part of an application). */
   public PodAssert assertThat(PodTemplate actual) {
-    return assertThat(actual.render(Map.of(), RenderContext.standalone()));
+    return assertThat(actual.render());
   }
 
   /** Assertions on a Container value, rendered on its own (no namespace, not part of an application). */

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mizzen.dsl.app.App;
 import dev.mizzen.dsl.availability.HorizontalPodAutoscaler;
 import dev.mizzen.dsl.availability.ScaleTarget;
-import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.pod.PodTemplate;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
@@ -59,8 +58,7 @@ class MizzenAssertionsTest {
 
   @Test
   void aPodTemplateIsNamedByWhatItIs() {
-    PodTemplate pod = Shop.web().pod();
-    V1PodTemplateSpec template = pod.render(Map.of("app", "web"), RenderContext.standalone());
+    V1PodTemplateSpec template = Shop.web().render().getSpec().getTemplate();
     assertThat(template).runsAsNonRoot().isSpreadOver("kubernetes.io/hostname");
     assertThatThrownBy(() -> assertThat(template).hasServiceAccount("api"))
         .hasMessage("PodTemplate: spec.serviceAccountName: expected \"api\", but was \"web\"");

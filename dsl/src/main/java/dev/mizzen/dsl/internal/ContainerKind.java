@@ -1,4 +1,4 @@
-package dev.mizzen.dsl.container;
+package dev.mizzen.dsl.internal;
 
 /** Where a container sits in its pod; the API server's rules differ between them. */
 public enum ContainerKind {

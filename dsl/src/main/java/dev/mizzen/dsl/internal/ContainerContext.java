@@ -1,4 +1,4 @@
-package dev.mizzen.dsl.container;
+package dev.mizzen.dsl.internal;
 
 import static java.util.Objects.requireNonNull;
 

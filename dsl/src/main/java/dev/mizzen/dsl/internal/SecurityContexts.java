@@ -1,0 +1,181 @@
+package dev.mizzen.dsl.internal;
+
+import dev.mizzen.dsl.security.ContainerOptOut;
+import dev.mizzen.dsl.security.ContainerSecurity;
+import dev.mizzen.dsl.security.PodOptOut;
+import dev.mizzen.dsl.security.PodSecurity;
+import dev.mizzen.validation.internal.Validation;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks of a pod's {@link PodSecurity} and a container's {@link ContainerSecurity}: ids,
+ * capabilities, sysctls, profiles and opt-outs (each with a one-line reason, once per kind, at
+ * the field it relaxes).
+ */
+public final class SecurityContexts {
+  private static final long MAX_ID = Integer.MAX_VALUE;
+  /** The one capability Pod Security "restricted" lets a container add. */
+  private static final String NET_BIND_SERVICE = "NET_BIND_SERVICE";
+  private static final Pattern CAPABILITY = Pattern.compile("[A-Z][A-Z0-9_]*");
+  private static final Pattern SYSCTL_NAME =
+      Pattern.compile("([a-z0-9]([-_a-z0-9]*[a-z0-9])?[./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?");
+
+  private SecurityContexts() {}
+
+  /**
+   * Checks the pod's ids, sysctls, profiles and opt-outs; {@code v} is positioned at the pod spec
+   * ({@code spec.template.spec}), so problems land on {@code securityContext.runAsUser},
+   * {@code hostNetwork}, ...
+   */
+  public static void validate(Validation v, PodSecurity security) {
+    Validation context = v.field("securityContext");
+    security.runAsUser().ifPresent(uid -> {
+      Validation field = context.field("runAsUser");
+      if (field.checkRange(uid, 0, MAX_ID) && uid == 0) {
+        field.check(security.allowsRoot(), "must not be 0 (root) while the pod requires runAsNonRoot: choose a"
+            + " non-zero uid or opt out with PodOptOut.runAsRoot(reason)");
+      }
+    });
+    security.runAsGroup().ifPresent(gid -> context.field("runAsGroup").checkRange(gid, 0, MAX_ID));
+    security.fsGroup().ifPresent(gid -> context.field("fsGroup").checkRange(gid, 0, MAX_ID));
+    for (int i = 0; i < security.supplementalGroups().size(); i++) {
+      context.field("supplementalGroups").index(i).checkRange(security.supplementalGroups().get(i), 0, MAX_ID);
+    }
+    security.sysctls().keySet().forEach(name -> {
+      Validation field = context.field("sysctls").key(name);
+      if (field.check(name.length() <= 253 && SYSCTL_NAME.matcher(name).matches(),
+          "must be a sysctl name such as net.ipv4.tcp_syncookies (at most 253 lowercase letters,"
+              + " digits, '-', '_', '.' or '/'), was '%s'", name)) {
+        field.check(PodSecurity.SAFE_SYSCTLS.contains(name) || security.hasOptOut(PodOptOut.Kind.UNSAFE_SYSCTLS),
+            "is not among the sysctls Pod Security baseline allows: opt out with"
+                + " PodOptOut.unsafeSysctls(reason) (and allow it on the kubelet)");
+      }
+    });
+    security.seccompLocalhostProfile().ifPresent(profile -> {
+      Validation field = context.field("seccompProfile").field("localhostProfile");
+      checkLocalhostProfile(field, profile);
+      field.check(!security.hasOptOut(PodOptOut.Kind.SECCOMP_UNCONFINED),
+          "must not be set together with the seccompUnconfined opt-out");
+    });
+    security.appArmorLocalhostProfile().ifPresent(profile -> {
+      Validation field = context.field("appArmorProfile").field("localhostProfile");
+      checkLocalhostProfile(field, profile);
+      field.check(!security.hasOptOut(PodOptOut.Kind.APPARMOR_UNCONFINED),
+          "must not be set together with the appArmorUnconfined opt-out");
+    });
+    Set<PodOptOut.Kind> seen = EnumSet.noneOf(PodOptOut.Kind.class);
+    for (PodOptOut optOut : security.optOuts()) {
+      checkOptOut(at(v, optOut.kind()), optOut.kind().label(), optOut.reason(), seen.add(optOut.kind()));
+    }
+  }
+
+  /**
+   * Checks a container's ids, capabilities, profiles and opt-outs; {@code v} is positioned at the
+   * container's {@code securityContext}. {@code podAllowsRoot} says whether the pod opted out of
+   * {@code runAsNonRoot} ({@link PodSecurity#allowsRoot()}).
+   */
+  public static void validate(Validation v, ContainerSecurity security, boolean podAllowsRoot) {
+    security.runAsUser().ifPresent(uid -> {
+      Validation field = v.field("runAsUser");
+      if (field.checkRange(uid, 0, MAX_ID) && uid == 0) {
+        field.check(podAllowsRoot || security.hasOptOut(ContainerOptOut.Kind.RUN_AS_ROOT),
+            "must not be 0 (root) while the pod requires runAsNonRoot: choose a non-zero uid or opt out"
+                + " with ContainerOptOut.runAsRoot(reason)");
+      }
+    });
+    security.runAsGroup().ifPresent(gid -> v.field("runAsGroup").checkRange(gid, 0, MAX_ID));
+    Validation add = v.field("capabilities").field("add");
+    for (int i = 0; i < security.capabilities().size(); i++) {
+      String capability = security.capabilities().get(i);
+      if (checkCapability(add.index(i), capability)) {
+        add.index(i).check(capability.equals(NET_BIND_SERVICE),
+            "adds %s, which Pod Security restricted forbids (only NET_BIND_SERVICE is allowed):"
+                + " opt out with ContainerOptOut.capabilities(reason, \"%s\")", capability, capability);
+      }
+    }
+    security.seccompLocalhostProfile().ifPresent(profile -> {
+      Validation field = v.field("seccompProfile").field("localhostProfile");
+      checkLocalhostProfile(field, profile);
+      field.check(!security.hasOptOut(ContainerOptOut.Kind.SECCOMP_UNCONFINED),
+          "must not be set together with the seccompUnconfined opt-out");
+    });
+    security.appArmorLocalhostProfile().ifPresent(profile -> {
+      Validation field = v.field("appArmorProfile").field("localhostProfile");
+      checkLocalhostProfile(field, profile);
+      field.check(!security.hasOptOut(ContainerOptOut.Kind.APPARMOR_UNCONFINED),
+          "must not be set together with the appArmorUnconfined opt-out");
+    });
+    Set<ContainerOptOut.Kind> seen = EnumSet.noneOf(ContainerOptOut.Kind.class);
+    for (ContainerOptOut optOut : security.optOuts()) {
+      Validation at = at(v, optOut.kind());
+      checkOptOut(at, optOut.kind().label(), optOut.reason(), seen.add(optOut.kind()));
+      if (optOut.kind() == ContainerOptOut.Kind.CAPABILITIES) {
+        at.check(!optOut.capabilities().isEmpty(), "the capabilities opt-out must name at least one capability");
+        optOut.capabilities().forEach(capability -> checkCapability(at.key(capability), capability));
+      }
+    }
+  }
+
+  /** Where the setting a pod opt-out relaxes lives, from the pod spec. */
+  private static Validation at(Validation podSpec, PodOptOut.Kind kind) {
+    return podSpec.field(switch (kind) {
+      case RUN_AS_ROOT -> "securityContext.runAsNonRoot";
+      case SECCOMP_UNCONFINED -> "securityContext.seccompProfile";
+      case APPARMOR_UNCONFINED -> "securityContext.appArmorProfile";
+      case HOST_NETWORK -> "hostNetwork";
+      case HOST_PID -> "hostPID";
+      case HOST_IPC -> "hostIPC";
+      case HOST_PATH -> "volumes";
+      case UNSAFE_SYSCTLS -> "securityContext.sysctls";
+    });
+  }
+
+  /** Where the setting a container opt-out relaxes lives, from {@code securityContext} (itself for host ports). */
+  private static Validation at(Validation securityContext, ContainerOptOut.Kind kind) {
+    return switch (kind) {
+      case PRIVILEGED -> securityContext.field("privileged");
+      case PRIVILEGE_ESCALATION -> securityContext.field("allowPrivilegeEscalation");
+      case RUN_AS_ROOT -> securityContext.field("runAsNonRoot");
+      case CAPABILITIES -> securityContext.field("capabilities.add");
+      case SECCOMP_UNCONFINED -> securityContext.field("seccompProfile");
+      case APPARMOR_UNCONFINED -> securityContext.field("appArmorProfile");
+      case HOST_PORTS -> securityContext;
+    };
+  }
+
+  /**
+   * Checks that the reason is one non-blank line and that this kind of opt-out ({@code what})
+   * was not given before ({@code firstOfItsKind}); {@code at} is the field it relaxes.
+   */
+  private static void checkOptOut(Validation at, String what, String reason, boolean firstOfItsKind) {
+    at.check(!reason.isBlank(), "the %s opt-out needs a reason (say what requires it), was blank", what);
+    at.check(!reason.contains("\n") && !reason.contains("\r"),
+        "the %s opt-out reason must be one line (it is recorded in an annotation)", what);
+    at.check(firstOfItsKind, "the %s opt-out is given more than once", what);
+  }
+
+  /** Checks a localhost profile path (seccomp or AppArmor): non-empty, relative, no '..'. */
+  private static void checkLocalhostProfile(Validation at, String profile) {
+    if (!at.check(!profile.isBlank(), "must not be empty")) {
+      return;
+    }
+    at.check(!profile.startsWith("/"), "must be a path relative to the kubelet's profile root, was '%s'", profile);
+    at.check(!Set.of(profile.split("/")).contains(".."), "must not contain '..', was '%s'", profile);
+  }
+
+  /**
+   * Checks a capability name as the container runtime takes it ({@code NET_ADMIN}, without
+   * {@code CAP_}); {@code v} is positioned at the list entry.
+   */
+  private static boolean checkCapability(Validation v, String name) {
+    if (name.startsWith("CAP_")) {
+      v.problem("must be a capability name without the CAP_ prefix, such as %s, was '%s'",
+          name.substring(4), name);
+      return false;
+    }
+    return v.check(CAPABILITY.matcher(name).matches(),
+        "must be an upper-case capability name such as NET_ADMIN, was '%s'", name);
+  }
+}
