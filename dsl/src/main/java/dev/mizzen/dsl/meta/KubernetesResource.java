@@ -6,6 +6,12 @@ import io.kubernetes.client.common.KubernetesObject;
 /**
  * A Kubernetes object described with the DSL: validated when built, rendered to its
  * client-java model with every {@code customize(...)} applied last.
+ *
+ * <p>It is also the extension point for kinds Mizzen has no type for: implement it and an
+ * {@code App} orders, renders and serializes the object with its own, rendering it with
+ * {@link #render(RenderContext)} in the App's {@link RenderContext}. Label it with
+ * {@link RecommendedLabels#of(String, RenderContext)} to carry the recommended labels like the
+ * objects around it.
  */
 public interface KubernetesResource extends ObjectMetadata {
 
@@ -15,7 +21,10 @@ public interface KubernetesResource extends ObjectMetadata {
   /** {@code Deployment}, {@code Service}, ... */
   String kind();
 
-  /** The client-java object for this value in {@code context}; a fresh, mutable object each call. */
+  /**
+   * The client-java object for this value in {@code context} (the App's namespace, name and
+   * manager, or {@link RenderContext#standalone()}); a fresh, mutable object each call.
+   */
   KubernetesObject render(RenderContext context);
 
   /** Renders on its own, outside any application. */

@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * What an object needs from its surroundings to render: the default namespace, the
  * application it is part of ({@code app.kubernetes.io/part-of}) and the manager
- * ({@code app.kubernetes.io/managed-by}).
+ * ({@code app.kubernetes.io/managed-by}). Public API, as the argument of
+ * {@link KubernetesResource#render(RenderContext)}: an {@code App} renders its objects in
+ * {@code App.context()}, and {@link #standalone()} renders an object on its own.
  */
 public record RenderContext(Optional<String> namespace, Optional<String> partOf, String managedBy) {
 
