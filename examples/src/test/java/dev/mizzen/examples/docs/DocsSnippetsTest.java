@@ -150,7 +150,6 @@ class DocsSnippetsTest {
       "Secret ghcrSecret",
       // For the integrator's sections (pod templates taking a Placement).
       "Placement placement",
-      "Validation v",
       "V1PodSpec podSpec",
       "String component",
       "RenderContext context");
@@ -337,7 +336,7 @@ class DocsSnippetsTest {
     return qualified.substring(qualified.lastIndexOf('.') + 1);
   }
 
-  /** Every package under dev.mizzen on the test class path. */
+  /** Every API package under dev.mizzen on the test class path: not {@code *.internal*}, which docs must not use. */
   private static synchronized List<String> mizzenPackages() {
     if (mizzenPackages == null) {
       Set<String> packages = new TreeSet<>();
@@ -354,6 +353,7 @@ class DocsSnippetsTest {
         throw new UncheckedIOException(e);
       }
       packages.remove(DocsSnippetsTest.class.getPackageName());
+      packages.removeIf(p -> p.endsWith(".internal") || p.contains(".internal."));
       mizzenPackages = List.copyOf(packages);
     }
     return mizzenPackages;
