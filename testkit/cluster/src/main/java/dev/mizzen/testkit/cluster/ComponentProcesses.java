@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,6 +19,9 @@ import java.util.function.Supplier;
  */
 final class ComponentProcesses {
   private final Path clusterDir;
+
+  /** How long after starting a component kwokctl may take to write its pid file. */
+  private static final Duration PID_FILE_SLACK = Duration.ofSeconds(2);
 
   ComponentProcesses(Path clusterDir) {
     this.clusterDir = clusterDir;
@@ -51,13 +56,45 @@ final class ComponentProcesses {
       if (Files.exists(pid)) {
         try {
           long id = Long.parseLong(Files.readString(pid).trim());
-          return ProcessHandle.of(id).filter(ComponentProcesses::isAliveAndNotZombie);
+          Instant written = Files.getLastModifiedTime(pid).toInstant();
+          return ProcessHandle.of(id)
+              .filter(ComponentProcesses::isAliveAndNotZombie)
+              .filter(process -> startedBy(process, written));
         } catch (IOException | NumberFormatException e) {
           return Optional.empty();
         }
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Removes the pid file of each component that is not running, so that {@code kwokctl start}
+   * starts it again. kwokctl counts a component as running when the pid in its file answers a
+   * signal; after a component dies, the kernel may give that pid to another process (pids wrap
+   * at 32768 here, and every thread of a busy machine takes one), and kwokctl would then wait for
+   * a component it never started.
+   */
+  void forgetStopped() {
+    for (Component component : Component.values()) {
+      Path pid = pidFile(component);
+      if (Files.exists(pid) && !isRunning(component)) {
+        try {
+          Files.deleteIfExists(pid);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether {@code process} is the one kwokctl started when it wrote the pid file at
+   * {@code written}, not a later process that was given the same pid: kwokctl writes the file
+   * right after starting the process.
+   */
+  private static boolean startedBy(ProcessHandle process, Instant written) {
+    return process.info().startInstant().map(started -> !started.isAfter(written.plus(PID_FILE_SLACK))).orElse(true);
   }
 
   /**
@@ -107,7 +144,8 @@ final class ComponentProcesses {
     }
   }
 
-  private Path pidFile(Component component) {
+  /** Where kwokctl keeps the pid of {@code component}. */
+  Path pidFile(Component component) {
     Path pids = clusterDir.resolve("pids");
     Path byName = pids.resolve(component.kwokName() + ".pid");
     return Files.exists(byName) ? byName : pids.resolve(binaryName(component) + ".pid");

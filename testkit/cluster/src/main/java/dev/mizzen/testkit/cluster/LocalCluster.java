@@ -255,10 +255,20 @@ public final class LocalCluster implements AutoCloseable {
     });
   }
 
-  /** Starts every component that is not running, and waits until the API server serves. */
+  /**
+   * Starts every component that is not running, and waits until the API server serves.
+   *
+   * @throws IllegalStateException naming each component that did not start, with its log tail
+   */
   public void startStopped() {
     long start = System.nanoTime();
-    kwokctl.run(Duration.ofMinutes(3), "start", "cluster");
+    processes.forgetStopped();
+    kwokctl.run(Duration.ofMinutes(3), processes.deathWatch(), "start", "cluster");
+    // kwokctl only warns when the API server does not serve within its wait: say so here.
+    List<Component> down = java.util.Arrays.stream(Component.values()).filter(c -> !processes.isRunning(c)).toList();
+    if (!down.isEmpty()) {
+      throw new IllegalStateException("kwokctl start cluster left " + down + " stopped" + processes.diagnose());
+    }
     progress.printf("[mizzen] components started in %d ms%n", elapsedMillis(start));
   }
 
@@ -266,6 +276,11 @@ public final class LocalCluster implements AutoCloseable {
   public void restart(Component component) {
     stop(component);
     startStopped();
+  }
+
+  /** Where kwokctl keeps the pid of {@code component} (for tests of the bookkeeping). */
+  Path pidFile(Component component) {
+    return processes.pidFile(component);
   }
 
   /** Whether the component's process is alive. */

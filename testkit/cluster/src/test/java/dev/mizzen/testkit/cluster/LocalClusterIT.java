@@ -15,6 +15,9 @@ import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1SecurityContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -177,6 +180,38 @@ class LocalClusterIT {
       try {
         V1Pod read = core.readNamespacedPod("waits", ns.name()).execute();
         return Optional.ofNullable(read.getStatus()).map(s -> s.getPhase()).filter("Running"::equals);
+      } catch (ApiException e) {
+        return Optional.empty();
+      }
+    });
+  }
+
+  @Test
+  void aKilledComponentWhosePidWentToAnotherProcessIsStartedAgain(LocalCluster cluster, ApiClient client)
+      throws Exception {
+    cluster.kill(Component.KUBE_APISERVER);
+    // What a busy machine does (pids wrap at 32768 here): another process now has the dead
+    // component's pid, started after kwokctl wrote the pid file. kwokctl alone would count the
+    // component as running and wait two minutes for an API server it never started.
+    Process other = new ProcessBuilder("sleep", "300").start();
+    try {
+      Path pidFile = cluster.pidFile(Component.KUBE_APISERVER);
+      FileTime written = Files.getLastModifiedTime(pidFile);
+      Files.writeString(pidFile, Long.toString(other.pid()));
+      Files.setLastModifiedTime(pidFile, written);
+      assertThat(cluster.isRunning(Component.KUBE_APISERVER)).as("another process is not the API server").isFalse();
+
+      cluster.startStopped();
+
+      assertThat(cluster.isRunning(Component.KUBE_APISERVER)).isTrue();
+      assertThat(other.isAlive()).as("the other process is left alone").isTrue();
+    } finally {
+      other.destroyForcibly();
+    }
+    CoreV1Api core = new CoreV1Api(client);
+    await(Duration.ofSeconds(60), () -> {
+      try {
+        return Optional.of(core.listNode().execute().getItems());
       } catch (ApiException e) {
         return Optional.empty();
       }
