@@ -185,6 +185,7 @@ class ContainerTest {
             Env.literal("LOG_LEVEL", "debug"),
             Env.fromConfigMap("A", "Web_Config", "bad key"),
             Env.fromSecret("B", "creds", ".."),
+            Env.fromConfigMap("B2", "cfg", "..data"),
             Env.fieldRef("C", "metadata.generation"),
             Env.fieldRef("D", "metadata.labels['app.kubernetes.io/name']"),
             Env.fieldRef("E", "metadata.annotations['bad key']"),
@@ -201,7 +202,8 @@ class ContainerTest {
         AT + "env[A].valueFrom.configMapKeyRef.name: must be a lowercase RFC 1123 subdomain (lowercase letters,"
             + " digits, '-' and '.', starting and ending with a letter or digit), was 'Web_Config'",
         AT + "env[A].valueFrom.configMapKeyRef.key: key 'bad key' must be at most 253 alphanumerics, '-', '_' or '.'",
-        AT + "env[B].valueFrom.secretKeyRef.key: key '..' must be at most 253 alphanumerics, '-', '_' or '.'",
+        AT + "env[B].valueFrom.secretKeyRef.key: key '..' must not be '.' or start with '..'",
+        AT + "env[B2].valueFrom.configMapKeyRef.key: key '..data' must not be '.' or start with '..'",
         AT + "env[C].valueFrom.fieldRef.fieldPath: must be one of metadata.name, metadata.namespace,"
             + " metadata.uid, spec.nodeName, spec.serviceAccountName, status.hostIP, status.hostIPs,"
             + " status.podIP, status.podIPs, metadata.labels['<key>'] or metadata.annotations['<key>'],"

@@ -118,11 +118,18 @@ public final class Names {
     return C_IDENTIFIER.matcher(name).matches();
   }
 
-  /** ConfigMap and Secret keys: at most 253 alphanumerics, '-', '_' or '.', not '.' or '..'. */
+  /**
+   * ConfigMap and Secret keys ({@code IsConfigMapKey}): at most 253 alphanumerics, '-', '_' or
+   * '.', not '.' and not starting with '..' (the kubelet's atomic writer keeps its own files,
+   * such as {@code ..data}, there).
+   */
   public static boolean checkConfigKey(Validation v, String key) {
-    return v.check(key != null && key.length() <= DNS1123_SUBDOMAIN_MAX
-            && CONFIG_MAP_KEY.matcher(key).matches() && !key.equals(".") && !key.equals(".."),
-        "key '%s' must be at most 253 alphanumerics, '-', '_' or '.'", key);
+    if (!v.check(key != null && key.length() <= DNS1123_SUBDOMAIN_MAX && CONFIG_MAP_KEY.matcher(key).matches(),
+        "key '%s' must be at most 253 alphanumerics, '-', '_' or '.'", key)) {
+      return false;
+    }
+    return v.check(!key.equals(".") && !key.startsWith(".."),
+        "key '%s' must not be '.' or start with '..'", key);
   }
 
   public static boolean isLabelValue(String value) {
