@@ -21,6 +21,17 @@ class ConfigMapTest {
             "ConfigMap/cfg: data[.]: key '.' must not be '.' or start with '..'");
   }
 
+  /** {@code ValidateConfigMap}: the values' UTF-8 bytes, keys not counted, at most 1 MiB. */
+  @Test
+  void limitsTheTotalSizeOfTheValuesTo1MiBOfUtf8() {
+    String half = "x".repeat(ConfigMap.MAX_SIZE / 2);
+    assertThat(ConfigMap.named("ok").entry("a", half).entry("b", half).build().data()).containsKeys("a", "b");
+    assertThat(problems(() -> ConfigMap.named("big").entry("a", half).entry("b", "\u00e9".repeat(ConfigMap.MAX_SIZE / 4 + 1))
+            .build()))
+        .containsExactly("ConfigMap/big: data: total size of the values must be at most 1048576 bytes (UTF-8),"
+            + " was 1048578");
+  }
+
   private static List<String> problems(Supplier<?> build) {
     try {
       build.get();
