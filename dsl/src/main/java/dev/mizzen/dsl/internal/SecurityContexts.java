@@ -22,7 +22,43 @@ public final class SecurityContexts {
   private static final Pattern SYSCTL_NAME =
       Pattern.compile("([a-z0-9]([-_a-z0-9]*[a-z0-9])?[./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?");
 
+  /** Sysctls of the IPC namespace by name (k8s.io/component-helpers/node/util/sysctl, {@code nameToNamespace}). */
+  private static final Set<String> IPC_SYSCTLS = Set.of("kernel.sem", "kernel.shmall", "kernel.shmmax",
+      "kernel.shmmni", "kernel.shm_rmid_forced", "kernel.shm", "kernel.msgmax", "kernel.msgmnb", "kernel.msgmni",
+      "kernel.msg");
+
   private SecurityContexts() {}
+
+  /**
+   * The namespace of a (valid) sysctl name as the API server's {@code ValidateHostSysctl} sees it
+   * ({@code sysctl.GetNamespace}): {@code "net"} for {@code net.*}, {@code "ipc"} for the IPC
+   * names and {@code fs.mqueue.*}, otherwise {@code ""}. A name written with '/' first
+   * ({@code net/ipv4/ip_forward}) is read with '/' and '.' swapped ({@code NormalizeName}).
+   */
+  static String sysctlNamespace(String name) {
+    String normalized = name;
+    int firstSeparator = indexOfAny(name, "./");
+    if (firstSeparator >= 0 && name.charAt(firstSeparator) == '/') {
+      StringBuilder swapped = new StringBuilder(name.length());
+      for (char c : name.toCharArray()) {
+        swapped.append(c == '.' ? '/' : c == '/' ? '.' : c);
+      }
+      normalized = swapped.toString();
+    }
+    if (IPC_SYSCTLS.contains(normalized) || normalized.startsWith("fs.mqueue.")) {
+      return "ipc";
+    }
+    return normalized.startsWith("net.") ? "net" : "";
+  }
+
+  private static int indexOfAny(String s, String chars) {
+    for (int i = 0; i < s.length(); i++) {
+      if (chars.indexOf(s.charAt(i)) >= 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
 
   /**
    * Checks the pod's ids, sysctls, profiles and opt-outs; {@code v} is positioned at the pod spec
@@ -51,6 +87,14 @@ public final class SecurityContexts {
         field.check(PodSecurity.SAFE_SYSCTLS.contains(name) || security.hasOptOut(PodOptOut.Kind.UNSAFE_SYSCTLS),
             "is not among the sysctls Pod Security baseline allows: opt out with"
                 + " PodOptOut.unsafeSysctls(reason) (and allow it on the kubelet)");
+        String namespace = sysctlNamespace(name);
+        if (namespace.equals("net")) {
+          field.check(!security.usesHostNetwork(), "may not be specified when 'hostNetwork' is true: it is a"
+              + " network namespace sysctl, and the pod shares the node's network namespace");
+        } else if (namespace.equals("ipc")) {
+          field.check(!security.hasOptOut(PodOptOut.Kind.HOST_IPC), "may not be specified when 'hostIPC' is true:"
+              + " it is an IPC namespace sysctl, and the pod shares the node's IPC namespace");
+        }
       }
     });
     security.seccompLocalhostProfile().ifPresent(profile -> {
