@@ -5,6 +5,7 @@ import dev.mizzen.dsl.security.ContainerSecurity;
 import dev.mizzen.dsl.security.PodOptOut;
 import dev.mizzen.dsl.security.PodSecurity;
 import dev.mizzen.validation.internal.Validation;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -99,13 +100,13 @@ public final class SecurityContexts {
     });
     security.seccompLocalhostProfile().ifPresent(profile -> {
       Validation field = context.field("seccompProfile").field("localhostProfile");
-      checkLocalhostProfile(field, profile);
+      checkSeccompLocalhostProfile(field, profile);
       field.check(!security.hasOptOut(PodOptOut.Kind.SECCOMP_UNCONFINED),
           "must not be set together with the seccompUnconfined opt-out");
     });
     security.appArmorLocalhostProfile().ifPresent(profile -> {
       Validation field = context.field("appArmorProfile").field("localhostProfile");
-      checkLocalhostProfile(field, profile);
+      checkAppArmorLocalhostProfile(field, profile);
       field.check(!security.hasOptOut(PodOptOut.Kind.APPARMOR_UNCONFINED),
           "must not be set together with the appArmorUnconfined opt-out");
     });
@@ -141,13 +142,13 @@ public final class SecurityContexts {
     }
     security.seccompLocalhostProfile().ifPresent(profile -> {
       Validation field = v.field("seccompProfile").field("localhostProfile");
-      checkLocalhostProfile(field, profile);
+      checkSeccompLocalhostProfile(field, profile);
       field.check(!security.hasOptOut(ContainerOptOut.Kind.SECCOMP_UNCONFINED),
           "must not be set together with the seccompUnconfined opt-out");
     });
     security.appArmorLocalhostProfile().ifPresent(profile -> {
       Validation field = v.field("appArmorProfile").field("localhostProfile");
-      checkLocalhostProfile(field, profile);
+      checkAppArmorLocalhostProfile(field, profile);
       field.check(!security.hasOptOut(ContainerOptOut.Kind.APPARMOR_UNCONFINED),
           "must not be set together with the appArmorUnconfined opt-out");
     });
@@ -200,13 +201,32 @@ public final class SecurityContexts {
     at.check(firstOfItsKind, "the %s opt-out is given more than once", what);
   }
 
-  /** Checks a localhost profile path (seccomp or AppArmor): non-empty, relative, no '..'. */
-  private static void checkLocalhostProfile(Validation at, String profile) {
-    if (!at.check(!profile.isBlank(), "must not be empty")) {
+  /**
+   * Checks a seccomp localhost profile, a path relative to the kubelet's seccomp root: relative
+   * and without '..' ({@code validateSeccompProfileField}); stricter: not empty, since the empty
+   * path names the root directory itself, which no runtime can load as a profile.
+   */
+  private static void checkSeccompLocalhostProfile(Validation at, String profile) {
+    if (!at.check(!profile.isEmpty(), "must not be empty: name a profile file under the kubelet's seccomp"
+        + " root")) {
       return;
     }
     at.check(!profile.startsWith("/"), "must be a path relative to the kubelet's profile root, was '%s'", profile);
     at.check(!Set.of(profile.split("/")).contains(".."), "must not contain '..', was '%s'", profile);
+  }
+
+  /**
+   * Checks an AppArmor localhost profile, the name of a profile loaded on the node (often a path,
+   * such as {@code /usr/sbin/ntpd}): not empty, not padded with whitespace, at most 4095 bytes
+   * ({@code ValidateAppArmorProfileField}).
+   */
+  private static void checkAppArmorLocalhostProfile(Validation at, String profile) {
+    if (!at.check(!profile.strip().isEmpty(), "must not be empty")) {
+      return;
+    }
+    at.check(profile.strip().equals(profile), "must not be padded with whitespace, was '%s'", profile);
+    at.check(profile.getBytes(StandardCharsets.UTF_8).length <= 4095,
+        "must be at most 4095 bytes, was %d", profile.getBytes(StandardCharsets.UTF_8).length);
   }
 
   /**
