@@ -168,6 +168,27 @@ class ContainerTest {
             + " opt out with ContainerOptOut.hostPorts(reason)");
   }
 
+  /** {@code validateContainerPorts} skips {@code hostPort: 0} and {@code name: ""}: the API's unset values. */
+  @Test
+  void hostPortZeroAndAnEmptyNameAreUnset() {
+    Container container = web().port(Port.named("", 8080).hostPort(0)).build();
+    assertThat(problems(container, APP)).isEmpty();
+    assertThat(container.ports().get(0)).isEqualTo(Port.number(8080).build());
+    assertThat(JSON.serialize(container.toV1Container().getPorts())).isEqualTo("[{\"containerPort\":8080}]");
+  }
+
+  /** {@code ValidateEnvFrom} checks a prefix only when not empty; resourceFieldRef takes hugepages. */
+  @Test
+  void emptyEnvFromPrefixAndHugepagesResourceFields() {
+    Container container = web()
+        .env(Env.allFrom("web-config").withPrefix(""),
+            Env.resourceField("HUGE", "web", "limits.hugepages-2Mi"),
+            Env.resourceField("HUGE_REQ", "web", "requests.hugepages-1Gi"))
+        .build();
+    assertThat(problems(container, APP)).isEmpty();
+    assertThat(Env.allFrom("web-config").withPrefix("")).isEqualTo(Env.allFrom("web-config"));
+  }
+
   @Test
   void hostPortsWithAnOptOut() {
     Container container = web().port(Port.named("dns", 53).udp().hostPort(53))
@@ -212,6 +233,7 @@ class ContainerTest {
             + " alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric",
         AT + "env[F].valueFrom.resourceFieldRef.resource: must be one of limits.cpu, limits.memory,"
             + " limits.ephemeral-storage, requests.cpu, requests.memory, requests.ephemeral-storage,"
+            + " limits.hugepages-<size> or requests.hugepages-<size>,"
             + " was 'limits.gpu'",
         AT + "env[G].valueFrom.resourceFieldRef.containerName: must name a container of the pod (web),"
             + " was 'sidecar'",
