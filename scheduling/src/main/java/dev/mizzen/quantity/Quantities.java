@@ -14,7 +14,8 @@ import java.util.Optional;
  * <p>The syntax is {@code ParseQuantity}'s: an optional sign, a decimal number ({@code 1},
  * {@code 1.5}, {@code .5}, {@code 1.}) and a suffix that is a binary SI unit ({@code Ki} ..
  * {@code Ei}), a decimal SI unit ({@code n u m k M G T P E}, or none) or a decimal exponent
- * ({@code e3}, {@code E-2}, {@code e+3}).
+ * ({@code e3}, {@code E-2}, {@code e+3}), with surrounding white space, which the API server trims
+ * when it decodes the JSON string ({@code Quantity.UnmarshalJSON}).
  *
  * <ul>
  *   <li>{@link #problem} / {@link #isValid}: whether the API server reads a text as a quantity,
@@ -44,6 +45,23 @@ public final class Quantities {
   private static final BigInteger KI = BigInteger.valueOf(1024);
 
   private Quantities() {}
+
+  /** {@code text} without the leading and trailing white space Go's {@code unicode.IsSpace} knows. */
+  private static String trimSpace(String text) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && isGoSpace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && isGoSpace(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(start, end);
+  }
+
+  private static boolean isGoSpace(char c) {
+    return c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r' || c == 0x85 || Character.isSpaceChar(c);
+  }
 
   /** A quantity as written: its exact value and the way it renders. */
   public record Parsed(BigDecimal value, QuantityFormat format) {}
@@ -80,7 +98,9 @@ public final class Quantities {
     }
   }
 
-  private static Scan scan(String text) {
+  private static Scan scan(String written) {
+    // Quantity.UnmarshalJSON trims the JSON string (strings.TrimSpace) before ParseQuantity.
+    String text = trimSpace(written);
     if (text.isEmpty()) {
       return Scan.refused("is empty");
     }

@@ -6,6 +6,7 @@ import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.validation.internal.Names;
 import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,12 @@ public abstract class ConfigMap implements KubernetesResource {
   public static Builder named(String name) {
     return new Builder().name(name);
   }
+
+  /**
+   * The API server's limit on the total size of a ConfigMap's values, in UTF-8 bytes
+   * ({@code ValidateConfigMap}, {@code MaxSecretSize}); keys do not count.
+   */
+  public static final int MAX_SIZE = 1024 * 1024;
 
   /** The entries, in the order they were added. */
   public abstract Map<String, String> data();
@@ -52,7 +59,14 @@ public abstract class ConfigMap implements KubernetesResource {
   protected void check() {
     Validation v = Validation.of(objectRef());
     Metadata.validate(v, this, Metadata.NameRule.DNS1123_SUBDOMAIN);
-    data().keySet().forEach(key -> Names.checkConfigKey(v.field("data").key(key), key));
+    long size = 0;
+    for (Map.Entry<String, String> entry : data().entrySet()) {
+      Names.checkConfigKey(v.field("data").key(entry.getKey()), entry.getKey());
+      size += entry.getValue().getBytes(StandardCharsets.UTF_8).length;
+    }
+    // ValidateConfigMap reports the whole object ("[]"); here the values are under data.
+    v.field("data").check(size <= MAX_SIZE,
+        "total size of the values must be at most %d bytes (UTF-8), was %d", MAX_SIZE, size);
     v.throwIfInvalid();
   }
 

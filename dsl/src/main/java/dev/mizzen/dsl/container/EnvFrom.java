@@ -21,13 +21,21 @@ public abstract non-sealed class EnvFrom implements Env {
   @Value.Parameter
   public abstract String sourceName();
 
-  /** A prefix added to every variable name. */
+  /** A prefix added to every variable name. An empty prefix is none, as in the API. */
   @Value.Parameter
   public abstract Optional<String> prefix();
 
   /** Whether a missing ConfigMap or Secret is ignored (false by default). */
   @Value.Parameter
   public abstract boolean optional();
+
+  /** An empty prefix normalizes to none ({@code ValidateEnvFrom} checks a prefix only when not empty). */
+  @Value.Check
+  protected EnvFrom normalize() {
+    return prefix().filter(String::isEmpty).isPresent()
+        ? ImmutableEnvFrom.of(isSecret(), sourceName(), Optional.empty(), optional())
+        : this;
+  }
 
   static EnvFrom configMap(String name) {
     return ImmutableEnvFrom.of(false, name, Optional.empty(), false);

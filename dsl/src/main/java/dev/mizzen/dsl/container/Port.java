@@ -19,7 +19,10 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class Port {
 
-  /** The name (an IANA service name: at most 15 lowercase letters, digits and '-'), if any. */
+  /**
+   * The name (an IANA service name: at most 15 lowercase letters, digits and '-'), if any. An
+   * empty name is no name, as in the API.
+   */
   public abstract Optional<String> name();
 
   /** The port number in the container. */
@@ -31,8 +34,23 @@ public abstract class Port {
     return Protocol.TCP;
   }
 
-  /** A port of the node forwarded to this one; needs {@code ContainerOptOut.hostPorts(reason)}. */
+  /**
+   * A port of the node forwarded to this one; needs {@code ContainerOptOut.hostPorts(reason)}.
+   * 0 is no host port, as in the API.
+   */
   public abstract OptionalInt hostPort();
+
+  /** The API's zero values ({@code name: ""}, {@code hostPort: 0}) mean unset: they normalize to absent. */
+  @Value.Check
+  protected Port normalize() {
+    if (name().filter(String::isEmpty).isPresent()) {
+      return ((ImmutablePort) this).withName(Optional.empty());
+    }
+    if (hostPort().isPresent() && hostPort().getAsInt() == 0) {
+      return ((ImmutablePort) this).withHostPort(OptionalInt.empty());
+    }
+    return this;
+  }
 
   /** TCP port {@code port} named {@code http}. */
   public static Builder http(int port) {

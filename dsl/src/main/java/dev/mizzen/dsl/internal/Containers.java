@@ -33,8 +33,11 @@ public final class Containers {
   private static final List<String> ENV_FIELD_PATHS = List.of("metadata.name", "metadata.namespace",
       "metadata.uid", "spec.nodeName", "spec.serviceAccountName", "status.hostIP", "status.hostIPs",
       "status.podIP", "status.podIPs");
-  /** The resources the API server accepts in an environment variable's {@code resourceFieldRef}. */
-  private static final List<String> ENV_RESOURCES = List.of("limits.cpu", "limits.memory",
+  /**
+   * The resources the API server accepts in a {@code resourceFieldRef} (environment and downward
+   * API volume), besides {@code limits.hugepages-<size>} and {@code requests.hugepages-<size>}.
+   */
+  private static final List<String> FIELD_RESOURCES = List.of("limits.cpu", "limits.memory",
       "limits.ephemeral-storage", "requests.cpu", "requests.memory", "requests.ephemeral-storage");
   private static final Pattern SUBSCRIPT = Pattern.compile("metadata\\.(labels|annotations)\\['(.*)'\\]");
 
@@ -178,14 +181,24 @@ public final class Containers {
       case FIELD -> checkFieldPath(valueFrom.field("fieldRef").field("fieldPath"), variable.value());
       case RESOURCE -> {
         Validation ref = valueFrom.field("resourceFieldRef");
-        ref.field("resource").check(ENV_RESOURCES.contains(variable.value()),
-            "must be one of %s, was '%s'", String.join(", ", ENV_RESOURCES), variable.value());
+        checkResourceField(ref.field("resource"), variable.value());
         String container = variable.from().orElseThrow();
         ref.field("containerName").check(containerNames.contains(container),
             "must name a container of the pod (%s), was '%s'",
             String.join(", ", new TreeSet<>(containerNames)), container);
       }
     }
+  }
+
+  /**
+   * Checks the resource of a {@code resourceFieldRef} ({@code validateContainerResourceFieldSelector}):
+   * one of the fixed ones or a hugepages prefix; {@code v} is positioned at {@code resource}.
+   */
+  public static void checkResourceField(Validation v, String resource) {
+    v.check(FIELD_RESOURCES.contains(resource) || resource.startsWith("limits.hugepages-")
+            || resource.startsWith("requests.hugepages-"),
+        "must be one of %s, limits.hugepages-<size> or requests.hugepages-<size>, was '%s'",
+        String.join(", ", FIELD_RESOURCES), resource);
   }
 
   private static void checkKeyRef(Validation ref, EnvVar variable) {

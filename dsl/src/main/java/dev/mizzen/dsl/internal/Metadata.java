@@ -3,6 +3,7 @@ package dev.mizzen.dsl.internal;
 import dev.mizzen.dsl.meta.ObjectMetadata;
 import dev.mizzen.dsl.meta.RecommendedLabels;
 import dev.mizzen.dsl.meta.RenderContext;
+import dev.mizzen.validation.internal.Annotations;
 import dev.mizzen.validation.internal.Names;
 import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
@@ -57,14 +58,9 @@ public final class Metadata {
     });
   }
 
-  /** Checks each annotation key, and the 256 KiB total size the API server allows. */
+  /** Checks each annotation key, and the 256 KiB total size (UTF-8 bytes) the API server allows. */
   public static void validateAnnotations(Validation annotations, Map<String, String> values) {
-    long size = 0;
-    for (Map.Entry<String, String> entry : values.entrySet()) {
-      Names.checkQualifiedName(annotations.key(entry.getKey()), entry.getKey());
-      size += entry.getKey().length() + entry.getValue().length();
-    }
-    annotations.check(size <= 256 * 1024, "total size must be at most 262144 bytes, was %d", size);
+    Annotations.validate(annotations, values);
   }
 
   /** {@code metadata} with the recommended labels, then the object's own labels and annotations. */

@@ -2,6 +2,7 @@ package dev.mizzen.dsl.internal;
 
 import dev.mizzen.dsl.container.Container;
 import dev.mizzen.dsl.container.Port;
+import dev.mizzen.dsl.meta.RecommendedLabels;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.pod.PodTemplate;
 import dev.mizzen.dsl.pod.Volume;
@@ -39,14 +40,23 @@ public final class PodTemplates {
    * {@code spec.volumes[tmp]...}.
    */
   public static void validate(Validation v, PodTemplate template) {
-    validate(v, template, Set.of());
+    validate(v, template, Set.of(), OWN_POD_SELECTOR_KEYS);
   }
 
   /**
-   * As {@link #validate(Validation, PodTemplate)}, where the pod also has the volumes named in
-   * {@code extraVolumes}, which mounts may name (a StatefulSet's claim templates).
+   * The keys of the selector of every workload's own pods ({@link RecommendedLabels#selector}),
+   * which placement terms about the pod's own pods render as their label selector.
    */
-  public static void validate(Validation v, PodTemplate template, Set<String> extraVolumes) {
+  public static final Set<String> OWN_POD_SELECTOR_KEYS = Set.of(RecommendedLabels.NAME, RecommendedLabels.PART_OF);
+
+  /**
+   * As {@link #validate(Validation, PodTemplate)}, where the pod also has the volumes named in
+   * {@code extraVolumes}, which mounts may name (a StatefulSet's claim templates), and placement
+   * terms about the pod's own pods select with the keys {@code ownPodSelectorKeys} (the
+   * workload's selector).
+   */
+  public static void validate(Validation v, PodTemplate template, Set<String> extraVolumes,
+      Set<String> ownPodSelectorKeys) {
     Validation metadata = v.field("metadata");
     Metadata.validateLabels(metadata.field("labels"), template.labels());
     // Selector labels (name, part-of) are checked by the workload and the App, which know them.
@@ -113,7 +123,7 @@ public final class PodTemplates {
     template.hostname().ifPresent(name -> Names.checkDns1123Label(spec.field("hostname"), name));
     template.subdomain().ifPresent(name -> Names.checkDns1123Label(spec.field("subdomain"), name));
     SecurityContexts.validate(spec, template.security());
-    PlacementChecks.validate(spec, template.placement());
+    PlacementChecks.validate(spec, template.placement(), ownPodSelectorKeys);
   }
 
   /** Every container with where it sits: init containers and sidecars first, then app containers. */

@@ -78,7 +78,8 @@ public final class Probes {
    * {@code v} is positioned at the {@code httpGet} field.
    */
   public static void validate(Validation v, HttpGet httpGet, Set<String> portNames) {
-    v.field("path").check(!httpGet.path().isEmpty(), "must not be empty");
+    v.field("path").check(!httpGet.path().isEmpty(),
+        "must not be empty, which the API server replaces by \"/\": write \"/\" instead");
     PortRefs.validateInContainer(v.field("port"), httpGet.port(), portNames);
     httpGet.headers().keySet().forEach(name -> v.field("httpHeaders").key(name).check(
         HEADER_NAME.matcher(name).matches(),

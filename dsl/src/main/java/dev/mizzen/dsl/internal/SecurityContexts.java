@@ -5,6 +5,7 @@ import dev.mizzen.dsl.security.ContainerSecurity;
 import dev.mizzen.dsl.security.PodOptOut;
 import dev.mizzen.dsl.security.PodSecurity;
 import dev.mizzen.validation.internal.Validation;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,7 +23,43 @@ public final class SecurityContexts {
   private static final Pattern SYSCTL_NAME =
       Pattern.compile("([a-z0-9]([-_a-z0-9]*[a-z0-9])?[./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?");
 
+  /** Sysctls of the IPC namespace by name (k8s.io/component-helpers/node/util/sysctl, {@code nameToNamespace}). */
+  private static final Set<String> IPC_SYSCTLS = Set.of("kernel.sem", "kernel.shmall", "kernel.shmmax",
+      "kernel.shmmni", "kernel.shm_rmid_forced", "kernel.shm", "kernel.msgmax", "kernel.msgmnb", "kernel.msgmni",
+      "kernel.msg");
+
   private SecurityContexts() {}
+
+  /**
+   * The namespace of a (valid) sysctl name as the API server's {@code ValidateHostSysctl} sees it
+   * ({@code sysctl.GetNamespace}): {@code "net"} for {@code net.*}, {@code "ipc"} for the IPC
+   * names and {@code fs.mqueue.*}, otherwise {@code ""}. A name written with '/' first
+   * ({@code net/ipv4/ip_forward}) is read with '/' and '.' swapped ({@code NormalizeName}).
+   */
+  static String sysctlNamespace(String name) {
+    String normalized = name;
+    int firstSeparator = indexOfAny(name, "./");
+    if (firstSeparator >= 0 && name.charAt(firstSeparator) == '/') {
+      StringBuilder swapped = new StringBuilder(name.length());
+      for (char c : name.toCharArray()) {
+        swapped.append(c == '.' ? '/' : c == '/' ? '.' : c);
+      }
+      normalized = swapped.toString();
+    }
+    if (IPC_SYSCTLS.contains(normalized) || normalized.startsWith("fs.mqueue.")) {
+      return "ipc";
+    }
+    return normalized.startsWith("net.") ? "net" : "";
+  }
+
+  private static int indexOfAny(String s, String chars) {
+    for (int i = 0; i < s.length(); i++) {
+      if (chars.indexOf(s.charAt(i)) >= 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
 
   /**
    * Checks the pod's ids, sysctls, profiles and opt-outs; {@code v} is positioned at the pod spec
@@ -51,17 +88,25 @@ public final class SecurityContexts {
         field.check(PodSecurity.SAFE_SYSCTLS.contains(name) || security.hasOptOut(PodOptOut.Kind.UNSAFE_SYSCTLS),
             "is not among the sysctls Pod Security baseline allows: opt out with"
                 + " PodOptOut.unsafeSysctls(reason) (and allow it on the kubelet)");
+        String namespace = sysctlNamespace(name);
+        if (namespace.equals("net")) {
+          field.check(!security.usesHostNetwork(), "may not be specified when 'hostNetwork' is true: it is a"
+              + " network namespace sysctl, and the pod shares the node's network namespace");
+        } else if (namespace.equals("ipc")) {
+          field.check(!security.hasOptOut(PodOptOut.Kind.HOST_IPC), "may not be specified when 'hostIPC' is true:"
+              + " it is an IPC namespace sysctl, and the pod shares the node's IPC namespace");
+        }
       }
     });
     security.seccompLocalhostProfile().ifPresent(profile -> {
       Validation field = context.field("seccompProfile").field("localhostProfile");
-      checkLocalhostProfile(field, profile);
+      checkSeccompLocalhostProfile(field, profile);
       field.check(!security.hasOptOut(PodOptOut.Kind.SECCOMP_UNCONFINED),
           "must not be set together with the seccompUnconfined opt-out");
     });
     security.appArmorLocalhostProfile().ifPresent(profile -> {
       Validation field = context.field("appArmorProfile").field("localhostProfile");
-      checkLocalhostProfile(field, profile);
+      checkAppArmorLocalhostProfile(field, profile);
       field.check(!security.hasOptOut(PodOptOut.Kind.APPARMOR_UNCONFINED),
           "must not be set together with the appArmorUnconfined opt-out");
     });
@@ -97,13 +142,13 @@ public final class SecurityContexts {
     }
     security.seccompLocalhostProfile().ifPresent(profile -> {
       Validation field = v.field("seccompProfile").field("localhostProfile");
-      checkLocalhostProfile(field, profile);
+      checkSeccompLocalhostProfile(field, profile);
       field.check(!security.hasOptOut(ContainerOptOut.Kind.SECCOMP_UNCONFINED),
           "must not be set together with the seccompUnconfined opt-out");
     });
     security.appArmorLocalhostProfile().ifPresent(profile -> {
       Validation field = v.field("appArmorProfile").field("localhostProfile");
-      checkLocalhostProfile(field, profile);
+      checkAppArmorLocalhostProfile(field, profile);
       field.check(!security.hasOptOut(ContainerOptOut.Kind.APPARMOR_UNCONFINED),
           "must not be set together with the appArmorUnconfined opt-out");
     });
@@ -156,13 +201,32 @@ public final class SecurityContexts {
     at.check(firstOfItsKind, "the %s opt-out is given more than once", what);
   }
 
-  /** Checks a localhost profile path (seccomp or AppArmor): non-empty, relative, no '..'. */
-  private static void checkLocalhostProfile(Validation at, String profile) {
-    if (!at.check(!profile.isBlank(), "must not be empty")) {
+  /**
+   * Checks a seccomp localhost profile, a path relative to the kubelet's seccomp root: relative
+   * and without '..' ({@code validateSeccompProfileField}); stricter: not empty, since the empty
+   * path names the root directory itself, which no runtime can load as a profile.
+   */
+  private static void checkSeccompLocalhostProfile(Validation at, String profile) {
+    if (!at.check(!profile.isEmpty(), "must not be empty: name a profile file under the kubelet's seccomp"
+        + " root")) {
       return;
     }
     at.check(!profile.startsWith("/"), "must be a path relative to the kubelet's profile root, was '%s'", profile);
     at.check(!Set.of(profile.split("/")).contains(".."), "must not contain '..', was '%s'", profile);
+  }
+
+  /**
+   * Checks an AppArmor localhost profile, the name of a profile loaded on the node (often a path,
+   * such as {@code /usr/sbin/ntpd}): not empty, not padded with whitespace, at most 4095 bytes
+   * ({@code ValidateAppArmorProfileField}).
+   */
+  private static void checkAppArmorLocalhostProfile(Validation at, String profile) {
+    if (!at.check(!profile.strip().isEmpty(), "must not be empty")) {
+      return;
+    }
+    at.check(profile.strip().equals(profile), "must not be padded with whitespace, was '%s'", profile);
+    at.check(profile.getBytes(StandardCharsets.UTF_8).length <= 4095,
+        "must be at most 4095 bytes, was %d", profile.getBytes(StandardCharsets.UTF_8).length);
   }
 
   /**

@@ -31,9 +31,6 @@ public final class Volumes {
   /** The field paths the API server accepts in a downward API volume. */
   private static final List<String> DOWNWARD_FIELD_PATHS =
       List.of("metadata.name", "metadata.namespace", "metadata.uid", "metadata.labels", "metadata.annotations");
-  /** The resources the API server accepts in a downward API file's {@code resourceFieldRef}. */
-  private static final List<String> DOWNWARD_RESOURCES = List.of("limits.cpu", "limits.memory",
-      "limits.ephemeral-storage", "requests.cpu", "requests.memory", "requests.ephemeral-storage");
   private static final Pattern SUBSCRIPT = Pattern.compile("metadata\\.(labels|annotations)\\['(.*)'\\]");
   private static final long MIN_EXPIRATION = 600;
   private static final long MAX_EXPIRATION = 1L << 32;
@@ -139,8 +136,7 @@ public final class Volumes {
     });
     file.resource().ifPresent(resource -> {
       Validation ref = v.field("resourceFieldRef");
-      ref.field("resource").check(DOWNWARD_RESOURCES.contains(resource),
-          "must be one of %s, was '%s'", String.join(", ", DOWNWARD_RESOURCES), resource);
+      Containers.checkResourceField(ref.field("resource"), resource);
       String container = file.container().orElseThrow();
       ref.field("containerName").check(containerNames.contains(container),
           "must name a container of the pod (%s), was '%s'",

@@ -238,7 +238,7 @@ public abstract class Service implements KubernetesResource {
     sessionAffinityTimeout().ifPresent(timeout -> {
       Validation field = spec.field("sessionAffinityConfig").field("clientIP").field("timeoutSeconds");
       if (field.check(sessionAffinity().orElse(SessionAffinity.NONE) == SessionAffinity.CLIENT_IP,
-          "needs session affinity ClientIP")) {
+          "needs session affinity ClientIP (with None the API server drops sessionAffinityConfig)")) {
         Seconds.check(field, timeout, 1, MAX_CLIENT_IP_AFFINITY_SECONDS);
       }
     });

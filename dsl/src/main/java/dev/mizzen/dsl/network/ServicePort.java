@@ -91,7 +91,15 @@ public abstract class ServicePort {
   final void validate(Validation v) {
     name().ifPresent(n -> Names.checkDns1123Label(v.field("name"), n));
     v.field("port").checkRange(port(), 1, 65535);
-    targetPort().ifPresent(target -> PortRefs.validate(v.field("targetPort"), target));
+    targetPort().ifPresent(target -> {
+      Validation at = v.field("targetPort");
+      // SetDefaults_Service replaces 0 and "" by port: refused, so that what is written is kept.
+      if (at.check(!target.equals(PortRef.number(0)) && !target.equals(PortRef.name("")),
+          "must not be %s, which the API server replaces by port (%d): leave targetPort out instead",
+          target.isName() ? "empty" : "0", port())) {
+        PortRefs.validate(at, target);
+      }
+    });
     nodePort().ifPresent(n -> v.field("nodePort").check(n >= 30000 && n <= 32767,
         "must be 30000..32767 (the default --service-node-port-range), was %d", n));
     appProtocol().ifPresent(p -> Names.checkQualifiedName(v.field("appProtocol"), p));

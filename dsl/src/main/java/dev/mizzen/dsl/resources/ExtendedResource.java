@@ -14,9 +14,11 @@ import org.immutables.value.Value;
  * ExtendedResource.of("nvidia.com/gpu", 1)
  * }</pre>
  *
- * <p>The API server requires a fully qualified name outside {@code kubernetes.io}, a whole
- * number, and (because extended resources cannot be overcommitted) a request equal to the
- * limit. It copies a missing request from the limit, so setting only the limit is enough.
+ * <p>The API server requires a fully qualified name, a whole number, and (because extended
+ * resources cannot be overcommitted) a request equal to the limit. It copies a missing request
+ * from the limit, so setting only the limit is enough. Names in a {@code kubernetes.io} domain
+ * are refused, more strictly than the API server (which takes them for native resources): the
+ * kubelet refuses device plugins that advertise them, so no node offers them.
  */
 @Value.Immutable(builder = false)
 public abstract class ExtendedResource {

@@ -95,7 +95,8 @@ public abstract class DaemonSet implements LongRunningWorkload {
     Validation rolling = spec.field("updateStrategy.rollingUpdate");
     if (onDelete()) {
       rolling.check(maxUnavailable().isEmpty() && maxSurge().isEmpty(),
-          "maxUnavailable and maxSurge apply only to rolling updates, not OnDelete: remove them or onDelete(false)");
+          "maxUnavailable and maxSurge apply only to rolling updates, not OnDelete (the API server keeps them,"
+              + " the controller ignores them): remove them or onDelete(false)");
     } else {
       maxUnavailable().ifPresent(a -> {
         Amounts.validate(rolling.field("maxUnavailable"), a);

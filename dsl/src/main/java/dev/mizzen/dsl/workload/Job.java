@@ -57,7 +57,7 @@ public abstract class Job implements JobSettings {
     Validation v = Workloads.validate(this, Metadata.NameRule.DNS1123_LABEL, "spec.template",
         Workloads.RUN_TO_COMPLETION, Set.of());
     JobSpecs.validateIndexedHostnames(this, v);
-    JobSpecs.validate(this, v.field("spec"));
+    JobSpecs.validate(this, v.field("spec"), true);
     v.throwIfInvalid();
   }
 

@@ -28,6 +28,15 @@ final class JobSpecs {
    * {@code spec.jobTemplate.spec}), and that the pod labels leave the API server's own alone.
    */
   static void validate(JobSettings job, Validation spec) {
+    validate(job, spec, false);
+  }
+
+  /**
+   * As {@link #validate(JobSettings, Validation)}; {@code completionsDefaulted} when the API
+   * server applies {@code SetDefaults_Job} (a Job, not a CronJob's job template), which sets
+   * completions to 1 when neither completions nor parallelism is given.
+   */
+  static void validate(JobSettings job, Validation spec, boolean completionsDefaulted) {
     job.backoffLimit().ifPresent(b -> spec.field("backoffLimit").checkAtLeast(b, 0));
     job.activeDeadline().ifPresent(d -> Seconds.check(spec.field("activeDeadlineSeconds"), d, 1, Seconds.INT64));
     job.ttlAfterFinished().ifPresent(d -> Seconds.check(spec.field("ttlSecondsAfterFinished"), d, 0, Seconds.INT32));
@@ -40,7 +49,7 @@ final class JobSpecs {
           "is required when maxFailedIndexes is set (%d)", m);
     });
     if (job.completionMode().orElse(JobSettings.CompletionMode.NON_INDEXED) == JobSettings.CompletionMode.INDEXED) {
-      validateIndexed(job, spec);
+      validateIndexed(job, spec, completionsDefaulted);
     } else {
       job.backoffLimitPerIndex().ifPresent(b -> spec.field("backoffLimitPerIndex").problem(
           "requires completionMode(CompletionMode.INDEXED), was set to %d on a NonIndexed job", b));
@@ -52,12 +61,14 @@ final class JobSpecs {
         "is set by the API server to select the Job's pods: remove it"));
   }
 
-  private static void validateIndexed(JobSettings job, Validation spec) {
-    OptionalInt completions = job.completions();
+  private static void validateIndexed(JobSettings job, Validation spec, boolean completionsDefaulted) {
+    OptionalInt completions = completions(job, completionsDefaulted);
     OptionalInt parallelism = job.parallelism();
     OptionalInt maxFailed = job.maxFailedIndexes();
-    spec.field("completions").check(completions.isPresent(),
-        "is required when completionMode is Indexed: set completions(n) for indexes 0..n-1");
+    spec.field("completions").check(completions.isPresent(), completionsDefaulted
+        ? "is required when completionMode is Indexed and parallelism is set: set completions(n) for indexes 0..n-1"
+        : "is required when completionMode is Indexed (a CronJob's job template gets no default):"
+            + " set completions(n) for indexes 0..n-1");
     parallelism.ifPresent(p -> spec.field("parallelism").check(p <= MAX_INDEXED_PARALLELISM,
         "must be at most %d when completionMode is Indexed, was %d", MAX_INDEXED_PARALLELISM, p));
     maxFailed.ifPresent(m -> {
@@ -85,14 +96,23 @@ final class JobSpecs {
    * must be a DNS-1123 label, or the pod could never be created. Checked at {@code metadata.name}.
    */
   static void validateIndexedHostnames(JobSettings job, Validation object) {
-    if (job.completionMode().orElse(null) != JobSettings.CompletionMode.INDEXED || job.completions().isEmpty()
-        || job.completions().getAsInt() <= 0) {
+    OptionalInt completions = completions(job, true);
+    if (job.completionMode().orElse(null) != JobSettings.CompletionMode.INDEXED || completions.isEmpty()
+        || completions.getAsInt() <= 0) {
       return;
     }
-    String lastHostname = job.name() + "-" + (job.completions().getAsInt() - 1);
+    String lastHostname = job.name() + "-" + (completions.getAsInt() - 1);
     object.field("metadata.name").check(lastHostname.length() <= 63,
         "must leave room for the index: the last pod's hostname '%s' would have %d characters, at most 63 allowed",
         lastHostname, lastHostname.length());
+  }
+
+  /**
+   * The completions the API server sees: as given, or 1 when {@code defaulted} ({@code SetDefaults_Job})
+   * and neither completions nor parallelism is given.
+   */
+  private static OptionalInt completions(JobSettings job, boolean defaulted) {
+    return defaulted && job.completions().isEmpty() && job.parallelism().isEmpty() ? OptionalInt.of(1) : job.completions();
   }
 
   /** The client-java job spec; the pod's restart policy defaults to {@code Never}. A fresh object each call. */

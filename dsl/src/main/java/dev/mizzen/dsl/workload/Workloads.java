@@ -12,6 +12,7 @@ import io.kubernetes.client.openapi.models.V1LabelSelector;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +46,10 @@ final class Workloads {
             + " Mizzen copies from the pod template: give them with PodOptOut or ContainerOptOut"));
 
     Validation template = v.field(templatePath);
-    PodTemplates.validate(template, workload.pod(), extraVolumes);
+    // The selector's keys in any context: part-of is in it within an App.
+    Set<String> ownPodSelectorKeys = new HashSet<>(PodTemplates.OWN_POD_SELECTOR_KEYS);
+    ownPodSelectorKeys.addAll(workload.podSelector(RenderContext.standalone()).keySet());
+    PodTemplates.validate(template, workload.pod(), extraVolumes, ownPodSelectorKeys);
     RestartPolicy policy = workload.pod().restartPolicy().orElse(defaultRestartPolicy(allowedRestartPolicies));
     template.field("spec.restartPolicy").check(allowedRestartPolicies.contains(policy),
         "must be %s for a %s, was %s%s", describe(allowedRestartPolicies), workload.kind(), policy.value(),

@@ -168,6 +168,27 @@ class ContainerTest {
             + " opt out with ContainerOptOut.hostPorts(reason)");
   }
 
+  /** {@code validateContainerPorts} skips {@code hostPort: 0} and {@code name: ""}: the API's unset values. */
+  @Test
+  void hostPortZeroAndAnEmptyNameAreUnset() {
+    Container container = web().port(Port.named("", 8080).hostPort(0)).build();
+    assertThat(problems(container, APP)).isEmpty();
+    assertThat(container.ports().get(0)).isEqualTo(Port.number(8080).build());
+    assertThat(JSON.serialize(container.toV1Container().getPorts())).isEqualTo("[{\"containerPort\":8080}]");
+  }
+
+  /** {@code ValidateEnvFrom} checks a prefix only when not empty; resourceFieldRef takes hugepages. */
+  @Test
+  void emptyEnvFromPrefixAndHugepagesResourceFields() {
+    Container container = web()
+        .env(Env.allFrom("web-config").withPrefix(""),
+            Env.resourceField("HUGE", "web", "limits.hugepages-2Mi"),
+            Env.resourceField("HUGE_REQ", "web", "requests.hugepages-1Gi"))
+        .build();
+    assertThat(problems(container, APP)).isEmpty();
+    assertThat(Env.allFrom("web-config").withPrefix("")).isEqualTo(Env.allFrom("web-config"));
+  }
+
   @Test
   void hostPortsWithAnOptOut() {
     Container container = web().port(Port.named("dns", 53).udp().hostPort(53))
@@ -185,6 +206,7 @@ class ContainerTest {
             Env.literal("LOG_LEVEL", "debug"),
             Env.fromConfigMap("A", "Web_Config", "bad key"),
             Env.fromSecret("B", "creds", ".."),
+            Env.fromConfigMap("B2", "cfg", "..data"),
             Env.fieldRef("C", "metadata.generation"),
             Env.fieldRef("D", "metadata.labels['app.kubernetes.io/name']"),
             Env.fieldRef("E", "metadata.annotations['bad key']"),
@@ -201,7 +223,8 @@ class ContainerTest {
         AT + "env[A].valueFrom.configMapKeyRef.name: must be a lowercase RFC 1123 subdomain (lowercase letters,"
             + " digits, '-' and '.', starting and ending with a letter or digit), was 'Web_Config'",
         AT + "env[A].valueFrom.configMapKeyRef.key: key 'bad key' must be at most 253 alphanumerics, '-', '_' or '.'",
-        AT + "env[B].valueFrom.secretKeyRef.key: key '..' must be at most 253 alphanumerics, '-', '_' or '.'",
+        AT + "env[B].valueFrom.secretKeyRef.key: key '..' must not be '.' or start with '..'",
+        AT + "env[B2].valueFrom.configMapKeyRef.key: key '..data' must not be '.' or start with '..'",
         AT + "env[C].valueFrom.fieldRef.fieldPath: must be one of metadata.name, metadata.namespace,"
             + " metadata.uid, spec.nodeName, spec.serviceAccountName, status.hostIP, status.hostIPs,"
             + " status.podIP, status.podIPs, metadata.labels['<key>'] or metadata.annotations['<key>'],"
@@ -210,6 +233,7 @@ class ContainerTest {
             + " alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric",
         AT + "env[F].valueFrom.resourceFieldRef.resource: must be one of limits.cpu, limits.memory,"
             + " limits.ephemeral-storage, requests.cpu, requests.memory, requests.ephemeral-storage,"
+            + " limits.hugepages-<size> or requests.hugepages-<size>,"
             + " was 'limits.gpu'",
         AT + "env[G].valueFrom.resourceFieldRef.containerName: must name a container of the pod (web),"
             + " was 'sidecar'",

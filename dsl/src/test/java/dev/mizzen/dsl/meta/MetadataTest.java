@@ -43,4 +43,31 @@ class MetadataTest {
         java.util.Map.entry(RecommendedLabels.MANAGED_BY, "mizzen"),
         java.util.Map.entry("tier", "front"));
   }
+
+  /** {@code ValidateAnnotationsSize} adds Go's {@code len} of keys and values: UTF-8 bytes, not chars. */
+  @Test
+  void annotationSizeCountsUtf8BytesOfKeysAndValues() {
+    String atTheLimit = "x".repeat(256 * 1024 - 1);
+    assertThat(ConfigMap.named("cfg").putAnnotation("k", atTheLimit).build().annotations()).containsKey("k");
+    String twoByteChars = "\u00e9".repeat(128 * 1024);
+    InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class,
+        () -> ConfigMap.named("cfg").putAnnotation("k", twoByteChars).build());
+    assertThat(e.problems()).extracting(Problem::toString).containsExactly(
+        "ConfigMap/cfg: metadata.annotations: total size must be at most 262144 bytes (UTF-8, keys and values),"
+            + " was 262145");
+  }
+
+  /** {@code ValidateAnnotations} checks each key lower-cased; labels keep the lowercase prefix rule. */
+  @Test
+  void annotationKeysMayHaveAnUpperCasePrefix() {
+    assertThat(ConfigMap.named("cfg").putAnnotation("Example.COM/Key", "v").build().annotations())
+        .containsKey("Example.COM/Key");
+    InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class, () -> ConfigMap.named("cfg")
+        .putLabel("Example.com/key", "v").putAnnotation("bad prefix!/key", "v").build());
+    assertThat(e.problems()).extracting(Problem::toString).containsExactly(
+        "ConfigMap/cfg: metadata.labels[Example.com/key]: key 'Example.com/key' must have a lowercase DNS"
+            + " subdomain prefix (at most 253 characters) before '/'",
+        "ConfigMap/cfg: metadata.annotations[bad prefix!/key]: key 'bad prefix!/key' must have a DNS subdomain"
+            + " prefix (at most 253 characters, any case) before '/'");
+  }
 }

@@ -178,11 +178,25 @@ class ServiceTest {
             + " use one of them");
   }
 
+  /** SetDefaults_Service replaces a targetPort of 0 or "" by port: refused so that what is written is kept. */
+  @Test
+  void targetPortZeroOrEmptyIsRefusedWithTheReason() {
+    assertThat(problems(() -> Service.named("web").selecting("web")
+        .port(ServicePort.tcp(80).name("http").targetPort(0))
+        .port(ServicePort.tcp(81).name("alt").targetPort(""))
+        .build())).containsExactly(
+        "Service/web: spec.ports[0].targetPort: must not be 0, which the API server replaces by port (80):"
+            + " leave targetPort out instead",
+        "Service/web: spec.ports[1].targetPort: must not be empty, which the API server replaces by port (81):"
+            + " leave targetPort out instead");
+  }
+
   @Test
   void reportsSessionAffinityProblems() {
     assertThat(problems(() -> Service.named("web").selecting("web").port(80)
         .sessionAffinityTimeout(Duration.ofSeconds(10)).build())).containsExactly(
-        "Service/web: spec.sessionAffinityConfig.clientIP.timeoutSeconds: needs session affinity ClientIP");
+        "Service/web: spec.sessionAffinityConfig.clientIP.timeoutSeconds: needs session affinity ClientIP"
+            + " (with None the API server drops sessionAffinityConfig)");
     assertThat(problems(() -> Service.named("web").selecting("web").port(80)
         .clientIpAffinity(Duration.ofDays(2)).build())).containsExactly(
         "Service/web: spec.sessionAffinityConfig.clientIP.timeoutSeconds: must be 1s..86400s, was 172800s");

@@ -311,4 +311,14 @@ class PodTemplateTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("no container named 'nope' in the pod template");
   }
+
+  /** Opt-out reasons count towards the template's annotations, measured in UTF-8 bytes. */
+  @Test
+  void templateAnnotationSizeCountsUtf8Bytes() {
+    PodTemplate template = PodTemplate.builder().container(web())
+        .putAnnotation("note", "\u00e9".repeat(128 * 1024))
+        .build();
+    assertThat(problems(template)).containsExactly(AT + "metadata.annotations: total size must be at most"
+        + " 262144 bytes (UTF-8, keys and values), was 262148");
+  }
 }

@@ -136,7 +136,7 @@ class VolumeTest {
             + " metadata.labels['<key>'] or metadata.annotations['<key>'], was 'status.podIP'",
         AT + "[podinfo].downwardAPI.items[1].resourceFieldRef.resource: must be one of limits.cpu,"
             + " limits.memory, limits.ephemeral-storage, requests.cpu, requests.memory,"
-            + " requests.ephemeral-storage, was 'limits.gpu'",
+            + " requests.ephemeral-storage, limits.hugepages-<size> or requests.hugepages-<size>, was 'limits.gpu'",
         AT + "[podinfo].downwardAPI.items[1].resourceFieldRef.containerName: must name a container of the pod"
             + " (web), was 'db'");
   }

@@ -117,7 +117,8 @@ class ProbeTest {
   void handlerDetails() {
     Probe probe = Probe.httpGet(HttpGet.of("", "http").header("X Bad", "1")).build();
     assertThat(problems(probe, ProbeKind.READINESS)).containsExactly(
-        AT + "readinessProbe.httpGet.path: must not be empty",
+        AT + "readinessProbe.httpGet.path: must not be empty, which the API server replaces by \"/\": write \"/\""
+            + " instead",
         AT + "readinessProbe.httpGet.httpHeaders[X Bad]: must be a valid HTTP header name"
             + " (letters, digits and '-'), was 'X Bad'");
     assertThat(problems(Probe.exec().build(), ProbeKind.LIVENESS))

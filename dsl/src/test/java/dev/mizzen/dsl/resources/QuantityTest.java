@@ -168,7 +168,7 @@ class QuantityTest {
   }
 
   @ParameterizedTest(name = "''{0}'' is not a quantity")
-  @ValueSource(strings = {"", " 1", "1 ", "abc", "1K", "1Kb", "1 Gi", "1.2.3", "Mi", "1e", "1Mi2",
+  @ValueSource(strings = {"", " ", "abc", "1K", "1Kb", "1 Gi", "1.2.3", "Mi", "1e", "1Mi2",
       "--1", ".", "1ee3", "1e3.5", "1i", "0x10", "1,5", "e3"})
   void malformedQuantitiesAreRefused(String text) {
     assertThatThrownBy(() -> Cpu.parse(text))
@@ -176,6 +176,13 @@ class QuantityTest {
         .hasMessage("cpu quantity '" + text + "' is not a Kubernetes quantity: expected a decimal number"
             + " with an optional suffix n, u, m, k, M, G, T, P, E, Ki, Mi, Gi, Ti, Pi, Ei or an exponent"
             + " such as e3 (for example 250m, 1.5, 512Mi, 1G)");
+  }
+
+  /** {@code Quantity.UnmarshalJSON} trims the string before {@code ParseQuantity}; Mizzen renders it canonical. */
+  @Test
+  void surroundingWhiteSpaceIsTrimmedAsTheApiServerDoes() {
+    assertThat(Memory.parse(" 512Mi\t")).isEqualTo(Memory.parse("512Mi"));
+    assertThat(Cpu.parse("\u00a0250m\n").toQuantity().toSuffixedString()).isEqualTo("250m");
   }
 
   @Test

@@ -167,6 +167,9 @@ class ContainerSecurityTest {
         AT + ".seccompProfile.localhostProfile: must be a path relative to the kubelet's profile root,"
             + " was '/etc/seccomp/x.json'",
         AT + ".appArmorProfile.localhostProfile: must not be empty");
+    assertThat(problems(ContainerSecurity.restricted().seccompLocalhostProfile("").build(), false)).containsExactly(
+        AT + ".seccompProfile.localhostProfile: must not be empty: name a profile file under the kubelet's seccomp"
+            + " root");
 
     ContainerSecurity both = ContainerSecurity.restricted()
         .seccompLocalhostProfile("../x.json")
@@ -175,5 +178,19 @@ class ContainerSecurityTest {
     assertThat(problems(both, false)).containsExactly(
         AT + ".seccompProfile.localhostProfile: must not contain '..', was '../x.json'",
         AT + ".seccompProfile.localhostProfile: must not be set together with the seccompUnconfined opt-out");
+  }
+
+  /** {@code ValidateAppArmorProfileField}: a profile name, any string but padded or empty ones. */
+  @Test
+  void appArmorProfilesAreNamesNotPaths() {
+    assertThat(problems(ContainerSecurity.restricted().appArmorLocalhostProfile("/usr/sbin/ntpd").build(), false))
+        .isEmpty();
+    assertThat(problems(ContainerSecurity.restricted().appArmorLocalhostProfile("k8s/../deny-write").build(), false))
+        .isEmpty();
+    assertThat(problems(ContainerSecurity.restricted().appArmorLocalhostProfile(" deny-write").build(), false))
+        .containsExactly(AT + ".appArmorProfile.localhostProfile: must not be padded with whitespace,"
+            + " was ' deny-write'");
+    assertThat(problems(ContainerSecurity.restricted().appArmorLocalhostProfile("x".repeat(4096)).build(), false))
+        .containsExactly(AT + ".appArmorProfile.localhostProfile: must be at most 4095 bytes, was 4096");
   }
 }

@@ -74,7 +74,7 @@ class PodSecurityTest {
   void podOptOutsRenderTheirRelaxations() {
     PodSecurity security = PodSecurity.restricted()
         .runAsUser(0)
-        .sysctl("kernel.msgmax", "65536")
+        .sysctl("kernel.domainname", "example")
         .optOut(PodOptOut.runAsRoot("the agent inspects every process"))
         .optOut(PodOptOut.seccompUnconfined("uses bpf()"))
         .optOut(PodOptOut.appArmorUnconfined("reads /proc of other processes"))
@@ -82,7 +82,7 @@ class PodSecurityTest {
         .optOut(PodOptOut.hostPid("sees every process of the node"))
         .optOut(PodOptOut.hostIpc("reads shared memory segments"))
         .optOut(PodOptOut.hostPath("reads /var/log of the node"))
-        .optOut(PodOptOut.unsafeSysctls("message queues of the legacy broker"))
+        .optOut(PodOptOut.unsafeSysctls("sets the NIS domain of the legacy broker"))
         .build();
 
     V1PodSpec spec = new V1PodSpec();
@@ -92,7 +92,7 @@ class PodSecurityTest {
         + "\"appArmorProfile\":{\"type\":\"Unconfined\"},"
         + "\"runAsUser\":0,"
         + "\"seccompProfile\":{\"type\":\"Unconfined\"},"
-        + "\"sysctls\":[{\"name\":\"kernel.msgmax\",\"value\":\"65536\"}]}");
+        + "\"sysctls\":[{\"name\":\"kernel.domainname\",\"value\":\"example\"}]}");
     assertThat(spec.getHostNetwork()).isTrue();
     assertThat(spec.getHostPID()).isTrue();
     assertThat(spec.getHostIPC()).isTrue();
@@ -106,7 +106,7 @@ class PodSecurityTest {
         "hostPID: sees every process of the node",
         "hostIPC: reads shared memory segments",
         "hostPath: reads /var/log of the node",
-        "unsafeSysctls: message queues of the legacy broker"));
+        "unsafeSysctls: sets the NIS domain of the legacy broker"));
     assertThat(problems(security)).isEmpty();
   }
 
@@ -161,5 +161,39 @@ class PodSecurityTest {
     assertThat(SecurityOptOut.isOptOutAnnotation("opt-out.security.mizzen.dev/web")).isTrue();
     assertThat(SecurityOptOut.isOptOutAnnotation("security.mizzen.dev/opt-out")).isTrue();
     assertThat(SecurityOptOut.isOptOutAnnotation("example.com/x")).isFalse();
+  }
+
+  /**
+   * {@code ValidateHostSysctl}: a namespaced sysctl would change the node's own namespace. The
+   * lists are those of k8s.io/component-helpers/node/util/sysctl ({@code GetNamespace}).
+   */
+  @Test
+  void namespacedSysctlsNeedTheirOwnNamespace() {
+    PodSecurity security = PodSecurity.restricted()
+        .sysctl("net.ipv4.ip_unprivileged_port_start", "0")
+        .sysctl("net/ipv4/ip_forward", "1")
+        .sysctl("kernel.shmmax", "1")
+        .sysctl("kernel.sem", "1")
+        .sysctl("fs.mqueue.msg_max", "1")
+        .sysctl("kernel.shm_next_id", "1")
+        .sysctl("kernel.hostname", "1")
+        .optOut(PodOptOut.hostNetwork("node exporter"))
+        .optOut(PodOptOut.hostIpc("shared memory with the node agent"))
+        .optOut(PodOptOut.unsafeSysctls("tuning"))
+        .build();
+    String net = ": may not be specified when 'hostNetwork' is true: it is a network namespace sysctl, and the"
+        + " pod shares the node's network namespace";
+    String ipc = ": may not be specified when 'hostIPC' is true: it is an IPC namespace sysctl, and the pod"
+        + " shares the node's IPC namespace";
+    assertThat(problems(security)).containsExactly(
+        AT + ".securityContext.sysctls[net.ipv4.ip_unprivileged_port_start]" + net,
+        AT + ".securityContext.sysctls[net/ipv4/ip_forward]" + net,
+        AT + ".securityContext.sysctls[kernel.shmmax]" + ipc,
+        AT + ".securityContext.sysctls[kernel.sem]" + ipc,
+        AT + ".securityContext.sysctls[fs.mqueue.msg_max]" + ipc);
+    assertThat(problems(PodSecurity.restricted().sysctl("net.ipv4.ip_unprivileged_port_start", "0")
+        .sysctl("kernel.shmmax", "1")
+        .optOut(PodOptOut.hostPid("process list"))
+        .optOut(PodOptOut.unsafeSysctls("tuning")).build())).isEmpty();
   }
 }

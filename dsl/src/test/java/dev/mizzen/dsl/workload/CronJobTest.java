@@ -125,6 +125,14 @@ class CronJobTest {
         .isZero();
   }
 
+  /** A CronJob's job template gets no SetDefaults_Job: an Indexed one needs completions. */
+  @Test
+  void indexedJobTemplatesNeedCompletions() {
+    assertThat(problems(() -> report().completionMode(JobSettings.CompletionMode.INDEXED).build())).containsExactly(
+        "CronJob/report: spec.jobTemplate.spec.completions: is required when completionMode is Indexed (a CronJob's"
+            + " job template gets no default): set completions(n) for indexes 0..n-1");
+  }
+
   @Test
   void jobTemplateRulesArePlacedUnderTheJobTemplate() {
     assertThat(problems(() -> CronJob.named("report").schedule("@daily")

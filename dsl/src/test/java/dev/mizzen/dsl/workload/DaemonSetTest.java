@@ -98,7 +98,8 @@ class DaemonSetTest {
   void onDeleteTakesNoRollingUpdateSettings() {
     assertThat(problems(() -> exporter().onDelete(true).maxSurge(Amount.count(1)).build())).containsExactly(
         "DaemonSet/node-exporter: spec.updateStrategy.rollingUpdate: maxUnavailable and maxSurge apply only to"
-            + " rolling updates, not OnDelete: remove them or onDelete(false)");
+            + " rolling updates, not OnDelete (the API server keeps them, the controller ignores them): remove them"
+            + " or onDelete(false)");
   }
 
   @Test

@@ -19,7 +19,9 @@ import dev.mizzen.dsl.security.ContainerSecurity;
 import dev.mizzen.dsl.security.PodOptOut;
 import dev.mizzen.dsl.security.PodSecurity;
 import dev.mizzen.scheduling.Placement;
+import dev.mizzen.scheduling.PodAffinityTerm;
 import dev.mizzen.scheduling.Topology;
+import dev.mizzen.scheduling.TopologySpreadConstraint;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import java.time.Duration;
 import java.util.Map;
@@ -165,6 +167,31 @@ class DeploymentTest {
         .getPreferredDuringSchedulingIgnoredDuringExecution().get(0).getPodAffinityTerm().getLabelSelector()
         .getMatchLabels()).isEqualTo(rendered.getSpec().getSelector().getMatchLabels())
         .containsEntry("track", "canary");
+  }
+
+  /**
+   * Terms about the pod's own pods render the workload's selector as their label selector, so
+   * their matchLabelKeys must not repeat its keys ({@code validateMatchLabelKeysInTopologySpread};
+   * for pod affinity the pods' create would fail once the keys are merged into the selector).
+   */
+  @Test
+  void ownPodsTermsMayNotMatchLabelKeysOfTheSelector() {
+    String both = "must not be in both matchLabelKeys and labelSelector";
+    assertThat(problems(() -> Deployment.named("web").track("canary")
+        .pod(PodTemplate.builder().container(web()).placement(Placement.builder()
+            .spread(TopologySpreadConstraint.over(Topology.ZONE)
+                .addMatchLabelKeys("pod-template-hash", "app.kubernetes.io/name", "track"))
+            .requirePodAntiAffinity(PodAffinityTerm.on(Topology.HOSTNAME)
+                .addMatchLabelKeys("app.kubernetes.io/part-of"))))
+        .build())).containsExactly(
+        "Deployment/web: spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0]"
+            + ".matchLabelKeys[0]: 'app.kubernetes.io/part-of' " + both,
+        "Deployment/web: spec.template.spec.topologySpreadConstraints[0].matchLabelKeys[1]:"
+            + " 'app.kubernetes.io/name' " + both,
+        "Deployment/web: spec.template.spec.topologySpreadConstraints[0].matchLabelKeys[2]: 'track' " + both);
+    assertThat(Deployment.named("web").pod(PodTemplate.builder().container(web()).placement(Placement.builder()
+            .spread(TopologySpreadConstraint.over(Topology.ZONE).addMatchLabelKeys("pod-template-hash"))))
+        .build().name()).isEqualTo("web");
   }
 
   @Test

@@ -104,10 +104,16 @@ class JobTest {
   void indexedJobsNeedCompletionsAndHostnamesThatFit() {
     assertThat(problems(() -> migrate().completionMode(CompletionMode.INDEXED).parallelism(100_001).build()))
         .containsExactly(
-            "Job/migrate: spec.completions: is required when completionMode is Indexed: set completions(n) for"
-                + " indexes 0..n-1",
+            "Job/migrate: spec.completions: is required when completionMode is Indexed and parallelism is set:"
+                + " set completions(n) for indexes 0..n-1",
             "Job/migrate: spec.parallelism: must be at most 100000 when completionMode is Indexed, was 100001");
     String name = "m".repeat(60);
+    // SetDefaults_Job: neither completions nor parallelism means completions 1, one pod of index 0.
+    assertThat(migrate().completionMode(CompletionMode.INDEXED).build().completions()).isEmpty();
+    String longer = "m".repeat(62);
+    assertThat(problems(() -> Job.named(longer).pod(pod()).completionMode(CompletionMode.INDEXED).build()))
+        .containsExactly("Job/" + longer + ": metadata.name: must leave room for the index: the last pod's"
+            + " hostname '" + longer + "-0' would have 64 characters, at most 63 allowed");
     assertThat(problems(() -> Job.named(name).pod(pod()).completionMode(CompletionMode.INDEXED).completions(101)
         .build())).containsExactly("Job/" + name + ": metadata.name: must leave room for the index: the last pod's"
         + " hostname '" + name + "-100' would have 64 characters, at most 63 allowed");

@@ -5,6 +5,7 @@ import dev.mizzen.scheduling.TaintEffect;
 import dev.mizzen.scheduling.Topology;
 import dev.mizzen.scheduling.internal.PlacementChecks;
 import dev.mizzen.validation.ObjectRef;
+import dev.mizzen.validation.internal.Annotations;
 import dev.mizzen.validation.internal.Names;
 import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.models.V1Node;
@@ -108,7 +109,7 @@ public abstract class Node {
       Names.checkQualifiedName(entry, key);
       Names.checkLabelValue(entry, value);
     });
-    annotations().keySet().forEach(key -> Names.checkQualifiedName(metadata.field("annotations").key(key), key));
+    Annotations.validate(metadata.field("annotations"), annotations());
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < taints().size(); i++) {
       Taint taint = taints().get(i);

@@ -45,6 +45,16 @@ public final class PlacementChecks {
    * {@code topologySpreadConstraints[i]...}.
    */
   public static void validate(Validation atPodSpec, Placement placement) {
+    validate(atPodSpec, placement, Set.of());
+  }
+
+  /**
+   * As {@link #validate(Validation, Placement)}, where terms about the pod's own pods (no label
+   * selector of their own) render with a selector of {@code ownPodSelectorKeys}: their
+   * {@code matchLabelKeys} must not repeat those keys either, as the API server would see them
+   * in the rendered selector.
+   */
+  public static void validate(Validation atPodSpec, Placement placement, Set<String> ownPodSelectorKeys) {
     validateLabels(atPodSpec.field("nodeSelector"), placement.nodeSelector());
     Validation affinity = atPodSpec.field("affinity");
     Validation nodeAffinity = affinity.field("nodeAffinity");
@@ -56,31 +66,35 @@ public final class PlacementChecks {
       validate(nodeAffinity.field(PREFERRED).index(i), placement.preferredNodeTerms().get(i));
     }
     validatePodTerms(affinity.field("podAffinity"),
-        placement.requiredPodAffinityTerms(), placement.preferredPodAffinityTerms());
+        placement.requiredPodAffinityTerms(), placement.preferredPodAffinityTerms(), ownPodSelectorKeys);
     validatePodTerms(affinity.field("podAntiAffinity"),
-        placement.requiredPodAntiAffinityTerms(), placement.preferredPodAntiAffinityTerms());
+        placement.requiredPodAntiAffinityTerms(), placement.preferredPodAntiAffinityTerms(), ownPodSelectorKeys);
     for (int i = 0; i < placement.tolerations().size(); i++) {
       validate(atPodSpec.field("tolerations").index(i), placement.tolerations().get(i));
     }
-    validateSpread(atPodSpec.field("topologySpreadConstraints"), placement.topologySpreadConstraints());
+    validateSpread(atPodSpec.field("topologySpreadConstraints"), placement.topologySpreadConstraints(),
+        ownPodSelectorKeys);
   }
 
-  private static void validatePodTerms(
-      Validation v, List<PodAffinityTerm> required, List<WeightedPodAffinityTerm> preferred) {
+  private static void validatePodTerms(Validation v, List<PodAffinityTerm> required,
+      List<WeightedPodAffinityTerm> preferred, Set<String> ownPodSelectorKeys) {
     for (int i = 0; i < required.size(); i++) {
-      validate(v.field(REQUIRED).index(i), required.get(i));
+      validate(v.field(REQUIRED).index(i), required.get(i), ownPodSelectorKeys);
     }
     for (int i = 0; i < preferred.size(); i++) {
-      validate(v.field(PREFERRED).index(i), preferred.get(i));
+      Validation at = v.field(PREFERRED).index(i);
+      at.field("weight").checkRange(preferred.get(i).weight(), 1, 100);
+      validate(at.field("podAffinityTerm"), preferred.get(i).podAffinityTerm(), ownPodSelectorKeys);
     }
   }
 
-  private static void validateSpread(Validation v, List<TopologySpreadConstraint> constraints) {
+  private static void validateSpread(
+      Validation v, List<TopologySpreadConstraint> constraints, Set<String> ownPodSelectorKeys) {
     Map<String, Integer> firstByPair = new HashMap<>();
     for (int i = 0; i < constraints.size(); i++) {
       TopologySpreadConstraint constraint = constraints.get(i);
       Validation at = v.index(i);
-      validate(at, constraint);
+      validate(at, constraint, ownPodSelectorKeys);
       String pair = "{" + constraint.topologyKey() + ", " + constraint.whenUnsatisfiable().apiValue() + "}";
       Integer first = firstByPair.putIfAbsent(pair, i);
       at.check(first == null,
@@ -189,6 +203,10 @@ public final class PlacementChecks {
    * mismatchLabelKeys qualified names, disjoint, and matchLabelKeys not in the label selector.
    */
   public static void validate(Validation v, PodAffinityTerm term) {
+    validate(v, term, Set.of());
+  }
+
+  private static void validate(Validation v, PodAffinityTerm term, Set<String> ownPodSelectorKeys) {
     validateTopologyKey(v.field("topologyKey"), term.topologyKey());
     term.labelSelector().ifPresent(s -> validate(v.field("labelSelector"), s));
     term.namespaceSelector().ifPresent(s -> validate(v.field("namespaceSelector"), s));
@@ -197,7 +215,7 @@ public final class PlacementChecks {
     }
     validateKeys(v.field("matchLabelKeys"), term.matchLabelKeys());
     validateKeys(v.field("mismatchLabelKeys"), term.mismatchLabelKeys());
-    Set<String> selectorKeys = term.labelSelector().map(LabelSelector::keys).orElse(Set.of());
+    Set<String> selectorKeys = term.labelSelector().map(LabelSelector::keys).orElse(ownPodSelectorKeys);
     Set<String> mismatch = new HashSet<>(term.mismatchLabelKeys());
     for (int i = 0; i < term.matchLabelKeys().size(); i++) {
       String key = term.matchLabelKeys().get(i);
@@ -252,6 +270,11 @@ public final class PlacementChecks {
    * selector valid. Duplicate (topologyKey, whenUnsatisfiable) pairs are the placement's to check.
    */
   public static void validate(Validation v, TopologySpreadConstraint constraint) {
+    validate(v, constraint, Set.of());
+  }
+
+  private static void validate(
+      Validation v, TopologySpreadConstraint constraint, Set<String> ownPodSelectorKeys) {
     v.field("maxSkew").checkAtLeast(constraint.maxSkew(), 1);
     validateTopologyKey(v.field("topologyKey"), constraint.topologyKey());
     constraint.minDomains().ifPresent(min -> {
@@ -262,7 +285,7 @@ public final class PlacementChecks {
           constraint.whenUnsatisfiable().apiValue());
     });
     validateKeys(v.field("matchLabelKeys"), constraint.matchLabelKeys());
-    Set<String> selectorKeys = constraint.labelSelector().map(LabelSelector::keys).orElse(Set.of());
+    Set<String> selectorKeys = constraint.labelSelector().map(LabelSelector::keys).orElse(ownPodSelectorKeys);
     for (int i = 0; i < constraint.matchLabelKeys().size(); i++) {
       String key = constraint.matchLabelKeys().get(i);
       v.field("matchLabelKeys").index(i).check(!selectorKeys.contains(key),

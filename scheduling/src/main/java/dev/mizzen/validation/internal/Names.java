@@ -64,25 +64,47 @@ public final class Names {
                 + " starting with a letter and ending with a letter or digit), was '%s'", value);
   }
 
-  /** Label and annotation keys: optional DNS-1123 subdomain prefix and '/', then a name of at most 63. */
+  /** Label keys and the like: optional DNS-1123 subdomain prefix and '/', then a name of at most 63. */
   public static boolean checkQualifiedName(Validation v, String key) {
+    return checkQualifiedName(v, key, false);
+  }
+
+  /**
+   * Annotation keys ({@code ValidateAnnotations}): qualified names once lower-cased, so the
+   * prefix may have upper-case letters ({@code Example.com/key}).
+   */
+  public static boolean checkAnnotationKey(Validation v, String key) {
+    return checkQualifiedName(v, key, true);
+  }
+
+  private static boolean checkQualifiedName(Validation v, String key, boolean anyCase) {
     if (!v.check(key != null && !key.isEmpty(), "key must not be empty")) {
       return false;
     }
-    String name = key;
-    int slash = key.indexOf('/');
+    String checked = anyCase ? toLowerCase(key) : key;
+    String name = checked;
+    int slash = checked.indexOf('/');
     boolean ok = true;
     if (slash >= 0) {
-      String prefix = key.substring(0, slash);
-      name = key.substring(slash + 1);
+      String prefix = checked.substring(0, slash);
+      name = checked.substring(slash + 1);
       ok &= v.check(!prefix.isEmpty() && prefix.length() <= DNS1123_SUBDOMAIN_MAX
               && DNS1123_SUBDOMAIN_PATTERN.matcher(prefix).matches(),
-          "key '%s' must have a lowercase DNS subdomain prefix (at most 253 characters) before '/'", key);
+          anyCase
+              ? "key '%s' must have a DNS subdomain prefix (at most 253 characters, any case) before '/'"
+              : "key '%s' must have a lowercase DNS subdomain prefix (at most 253 characters) before '/'", key);
     }
     ok &= v.check(!name.isEmpty() && name.length() <= 63 && QUALIFIED_NAME_PART.matcher(name).matches(),
         "key '%s' must have a name part of at most 63 alphanumerics, '-', '_' or '.',"
             + " starting and ending with an alphanumeric", key);
     return ok;
+  }
+
+  /** Lower-cases code point by code point, as Go's {@code strings.ToLower} (no special casing). */
+  private static String toLowerCase(String s) {
+    StringBuilder lower = new StringBuilder(s.length());
+    s.codePoints().forEach(c -> lower.appendCodePoint(Character.toLowerCase(c)));
+    return lower.toString();
   }
 
   /** Label values: empty, or at most 63 alphanumerics, '-', '_' or '.', alphanumeric at both ends. */
@@ -118,11 +140,18 @@ public final class Names {
     return C_IDENTIFIER.matcher(name).matches();
   }
 
-  /** ConfigMap and Secret keys: at most 253 alphanumerics, '-', '_' or '.', not '.' or '..'. */
+  /**
+   * ConfigMap and Secret keys ({@code IsConfigMapKey}): at most 253 alphanumerics, '-', '_' or
+   * '.', not '.' and not starting with '..' (the kubelet's atomic writer keeps its own files,
+   * such as {@code ..data}, there).
+   */
   public static boolean checkConfigKey(Validation v, String key) {
-    return v.check(key != null && key.length() <= DNS1123_SUBDOMAIN_MAX
-            && CONFIG_MAP_KEY.matcher(key).matches() && !key.equals(".") && !key.equals(".."),
-        "key '%s' must be at most 253 alphanumerics, '-', '_' or '.'", key);
+    if (!v.check(key != null && key.length() <= DNS1123_SUBDOMAIN_MAX && CONFIG_MAP_KEY.matcher(key).matches(),
+        "key '%s' must be at most 253 alphanumerics, '-', '_' or '.'", key)) {
+      return false;
+    }
+    return v.check(!key.equals(".") && !key.startsWith(".."),
+        "key '%s' must not be '.' or start with '..'", key);
   }
 
   public static boolean isLabelValue(String value) {
