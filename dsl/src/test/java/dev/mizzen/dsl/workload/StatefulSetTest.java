@@ -11,9 +11,9 @@ import dev.mizzen.dsl.intstr.Amount;
 import dev.mizzen.dsl.pod.PodTemplate;
 import dev.mizzen.dsl.pod.Volume;
 import dev.mizzen.dsl.resources.Storage;
+import dev.mizzen.dsl.storage.ClaimSpec.AccessMode;
 import dev.mizzen.dsl.workload.StatefulSet.ClaimRetention;
 import dev.mizzen.dsl.workload.StatefulSet.PodManagementPolicy;
-import dev.mizzen.dsl.workload.VolumeClaimTemplate.AccessMode;
 import io.kubernetes.client.openapi.models.V1StatefulSet;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -187,7 +187,7 @@ class StatefulSetTest {
         "StatefulSet/db: spec.volumeClaimTemplates[Data].spec.storageClassName: must be a lowercase RFC 1123"
             + " subdomain (lowercase letters, digits, '-' and '.', starting and ending with a letter or digit),"
             + " was 'Fast_SSD'",
-        "StatefulSet/db: spec.volumeClaimTemplates[Data].spec.accessModes: may not combine ReadWriteOncePod with"
+        "StatefulSet/db: spec.volumeClaimTemplates[Data].spec.accessModes: may not use ReadWriteOncePod with"
             + " other access modes, was [ReadWriteOncePod, ReadOnlyMany]",
         "StatefulSet/db: spec.volumeClaimTemplates[Data].metadata.labels[bad key!]: key 'bad key!' must have a name"
             + " part of at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric",
