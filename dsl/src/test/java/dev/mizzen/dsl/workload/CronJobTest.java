@@ -18,7 +18,10 @@ import dev.mizzen.dsl.security.PodOptOut;
 import dev.mizzen.dsl.security.PodSecurity;
 import dev.mizzen.dsl.workload.CronJob.ConcurrencyPolicy;
 import io.kubernetes.client.openapi.models.V1CronJob;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -105,6 +108,15 @@ class CronJobTest {
         .isEqualTo(serialize(train.render(RenderContext.of("shop", "shop")).getSpec())
             .replace("\"app.kubernetes.io/name\":\"ignored\"", "\"app.kubernetes.io/name\":\"train-weekly\""));
     assertMinimalAndRoundTrips(rendered);
+  }
+
+  /** A new job field must be copied by {@code CronJob.Builder.job(job)} too: add it there and above. */
+  @Test
+  void jobCopiesEveryJobField() {
+    assertThat(Arrays.stream(JobSettings.class.getDeclaredMethods())
+        .filter(m -> Modifier.isAbstract(m.getModifiers())).map(Method::getName).sorted())
+        .containsExactly("activeDeadline", "backoffLimit", "backoffLimitPerIndex", "completionMode", "completions",
+            "maxFailedIndexes", "parallelism", "pod", "ttlAfterFinished");
   }
 
   @Test
