@@ -17,7 +17,10 @@ import dev.mizzen.dsl.network.NetworkPolicyRule;
 import dev.mizzen.dsl.network.PodSelector;
 import dev.mizzen.dsl.network.Service;
 import dev.mizzen.dsl.network.ServicePort;
+import dev.mizzen.dsl.pod.PersistentVolumeClaimVolume;
+import dev.mizzen.dsl.pod.Volume;
 import dev.mizzen.dsl.port.PortRef;
+import dev.mizzen.dsl.storage.PersistentVolumeClaim;
 import dev.mizzen.dsl.workload.CronJob;
 import dev.mizzen.dsl.workload.Deployment;
 import dev.mizzen.dsl.workload.LongRunningWorkload;
@@ -51,7 +54,9 @@ import java.util.stream.Collectors;
  *   <li>an Ingress backend is a Service of the app, in its namespace, on one of its ports;
  *   <li>an HPA scales a Deployment or StatefulSet of the app, in its namespace, and that workload
  *       leaves {@code replicas} unset, which the HPA owns;
- *   <li>a StatefulSet's {@code serviceName} is a Service of the app, in its namespace.
+ *   <li>a StatefulSet's {@code serviceName} is a Service of the app, in its namespace;
+ *   <li>a pod volume made from a {@code PersistentVolumeClaim} value mounts it in the claim's
+ *       namespace (claims named by a string may live outside the app and are not checked).
  * </ul>
  */
 final class References {
@@ -83,6 +88,7 @@ final class References {
       Validation v = Validation.of(resource.objectRef());
       if (resource instanceof Workload workload) {
         checkPartOf(workload, v);
+        checkClaimNamespaces(workload, v);
         if (workload instanceof LongRunningWorkload owner) {
           checkSelectorOverlaps(owner, v.field("spec.selector"));
         }
@@ -133,16 +139,32 @@ final class References {
     return labels;
   }
 
+  private static String templatePath(Workload workload) {
+    return workload instanceof CronJob ? "spec.jobTemplate.spec.template" : "spec.template";
+  }
+
   private void checkPartOf(Workload workload, Validation v) {
     String podPartOf = workload.pod().labels().get(RecommendedLabels.PART_OF);
     context.partOf().ifPresent(app -> {
       if (podPartOf != null && !podPartOf.equals(app)) {
-        String template = workload instanceof CronJob ? "spec.jobTemplate.spec.template" : "spec.template";
-        v.field(template).field("metadata.labels").key(RecommendedLabels.PART_OF).problem(
+        v.field(templatePath(workload)).field("metadata.labels").key(RecommendedLabels.PART_OF).problem(
             "must be the App's name '%s', which the workload's selector matches, was '%s': remove the pod label",
             app, podPartOf);
       }
     });
+  }
+
+  /** Reports each pod volume made from a claim value in a namespace other than the pod's. */
+  private void checkClaimNamespaces(Workload workload, Validation v) {
+    for (Volume volume : workload.pod().volumes()) {
+      if (volume instanceof PersistentVolumeClaimVolume mount && mount.declaredClaim().isPresent()) {
+        PersistentVolumeClaim claim = mount.declaredClaim().get();
+        v.field(templatePath(workload)).field("spec.volumes").key(volume.name())
+            .field("persistentVolumeClaim.claimName").check(namespace(claim).equals(namespace(workload)),
+                "is %s in namespace '%s', but the pods run in namespace '%s': a pod mounts only claims of its"
+                    + " own namespace", claim.objectRef(), namespace(claim), namespace(workload));
+      }
+    }
   }
 
   /**

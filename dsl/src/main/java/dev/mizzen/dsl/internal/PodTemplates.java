@@ -86,6 +86,7 @@ public final class PodTemplates {
             volume.name());
       }
       Volumes.validate(at, volume, containerNames);
+      Volumes.validateBlockClaimNotMounted(at, volume, template.allContainers());
       if (volume.isHostPath()) {
         at.field("hostPath").check(template.security().allowsHostPath(), "mounts a path of the node, which Pod"
             + " Security baseline forbids: opt out with PodOptOut.hostPath(reason)");

@@ -1,5 +1,6 @@
 package dev.mizzen.dsl.internal;
 
+import dev.mizzen.dsl.container.Container;
 import dev.mizzen.dsl.pod.ConfigMapVolume;
 import dev.mizzen.dsl.pod.DownwardApiFile;
 import dev.mizzen.dsl.pod.DownwardApiVolume;
@@ -11,6 +12,7 @@ import dev.mizzen.dsl.pod.ProjectedVolume;
 import dev.mizzen.dsl.pod.SecretVolume;
 import dev.mizzen.dsl.pod.Volume;
 import dev.mizzen.dsl.pod.VolumeItem;
+import dev.mizzen.dsl.storage.ClaimSpec;
 import dev.mizzen.validation.internal.Names;
 import dev.mizzen.validation.internal.Seconds;
 import dev.mizzen.validation.internal.Validation;
@@ -21,6 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Checks of a pod's {@link Volume}s and what they project, run by the pod template. Each method
@@ -62,6 +65,25 @@ public final class Volumes {
     } else {
       throw new AssertionError("a Volume the sealed class does not permit: " + volume);
     }
+  }
+
+  /**
+   * For a volume made from a claim of volume mode Block: reports, at {@code v} (the volume), the
+   * containers that mount it, since a raw device is attached with {@code volumeDevices} and the
+   * kubelet refuses to mount it.
+   */
+  public static void validateBlockClaimNotMounted(Validation v, Volume volume, List<Container> containers) {
+    if (!(volume instanceof PersistentVolumeClaimVolume claimVolume) || claimVolume.declaredClaim()
+        .flatMap(ClaimSpec::volumeMode).filter(ClaimSpec.VolumeMode.BLOCK::equals).isEmpty()) {
+      return;
+    }
+    List<String> mounting = containers.stream()
+        .filter(c -> c.volumeMounts().stream().anyMatch(m -> m.volume().equals(volume.name())))
+        .map(Container::name).toList();
+    v.field("persistentVolumeClaim.claimName").check(mounting.isEmpty(), "is %s, of volume mode Block: a raw"
+        + " device is attached with volumeDevices, which the kubelet requires instead of a mount, but %s mounts it"
+        + " (add volumeDevices with customize(...))", claimVolume.declaredClaim().get().objectRef(),
+        mounting.stream().map(c -> "container '" + c + "'").collect(Collectors.joining(", ")));
   }
 
   private static void validateConfigMap(Validation v, ConfigMapVolume volume) {

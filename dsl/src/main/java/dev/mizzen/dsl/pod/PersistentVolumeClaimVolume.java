@@ -1,15 +1,28 @@
 package dev.mizzen.dsl.pod;
 
+import dev.mizzen.dsl.storage.PersistentVolumeClaim;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaimVolumeSource;
 import io.kubernetes.client.openapi.models.V1Volume;
+import java.util.Optional;
 import org.immutables.value.Value;
 
-/** A PersistentVolumeClaim in the pod's namespace ({@code Volume.persistentVolumeClaim("data", "data-db-0")}). */
+/**
+ * A PersistentVolumeClaim in the pod's namespace: {@code Volume.persistentVolumeClaim("data", claim)}
+ * for a claim of the app, {@code Volume.persistentVolumeClaim("data", "data-db-0")} for one by name.
+ */
 @Value.Immutable
 public abstract non-sealed class PersistentVolumeClaimVolume extends Volume {
 
   /** The claim's name. */
   public abstract String claim();
+
+  /**
+   * The claim this volume was made from ({@code Volume.persistentVolumeClaim(name, claim)});
+   * absent when made from a claim's name. A pod mounts claims of its own namespace only, which
+   * {@code App.build()} checks for such a claim. Not part of equality.
+   */
+  @Value.Auxiliary
+  public abstract Optional<PersistentVolumeClaim> declaredClaim();
 
   /** Whether every mount is forced read-only; false by default. */
   @Value.Default

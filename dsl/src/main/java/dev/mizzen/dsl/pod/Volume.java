@@ -1,5 +1,6 @@
 package dev.mizzen.dsl.pod;
 
+import dev.mizzen.dsl.storage.PersistentVolumeClaim;
 import io.kubernetes.client.openapi.models.V1Volume;
 import java.util.List;
 
@@ -11,7 +12,8 @@ import java.util.List;
  * Volume.emptyDir("cache").inMemory().sizeLimit(Storage.mebibytes(64))
  * Volume.configMap("config", "web-config").item(VolumeItem.of("app.yaml", "app.yaml"))
  * Volume.secret("tls", "shop-tls").defaultMode(0400)
- * Volume.persistentVolumeClaim("data", "data-db-0")
+ * Volume.persistentVolumeClaim("uploads", uploads)    // a PersistentVolumeClaim of the app
+ * Volume.persistentVolumeClaim("data", "data-db-0")   // a claim by name
  * Volume.projected("token", ProjectedSource.serviceAccountToken("token", "vault", Duration.ofHours(1)))
  * Volume.downwardApi("podinfo", DownwardApiFile.field("labels", "metadata.labels"))
  * Volume.hostPath("dev", "/dev")    // needs PodOptOut.hostPath(reason)
@@ -55,9 +57,18 @@ public abstract sealed class Volume permits ConfigMapVolume, DownwardApiVolume, 
     return new SecretVolume.Builder().name(name).secret(secret);
   }
 
-  /** The PersistentVolumeClaim {@code claim}. */
+  /** The PersistentVolumeClaim named {@code claim}, in the pod's namespace. */
   public static PersistentVolumeClaimVolume.Builder persistentVolumeClaim(String name, String claim) {
     return new PersistentVolumeClaimVolume.Builder().name(name).claim(claim);
+  }
+
+  /**
+   * The PersistentVolumeClaim {@code claim}, which must be in the pod's namespace ({@code App.build()}
+   * checks it).
+   */
+  public static PersistentVolumeClaimVolume.Builder persistentVolumeClaim(String name, PersistentVolumeClaim claim) {
+    return new PersistentVolumeClaimVolume.Builder().name(name).claim(claim.name())
+        .declaredClaim(claim);
   }
 
   /** Several sources (ConfigMaps, Secrets, downward API, service account tokens) in one directory. */

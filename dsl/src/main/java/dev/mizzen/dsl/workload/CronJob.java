@@ -11,7 +11,9 @@ import io.kubernetes.client.openapi.models.V1CronJobSpec;
 import io.kubernetes.client.openapi.models.V1JobTemplateSpec;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -28,6 +30,12 @@ import org.immutables.value.Value;
  *     .backoffLimit(2)
  *     .pod(PodTemplate.builder().restartPolicy(RestartPolicy.ON_FAILURE).container(...))
  *     .build();
+ * }</pre>
+ *
+ * <p>Or from a {@link Job} written once, whose template and job fields it reuses:
+ *
+ * <pre>{@code
+ * CronJob nightly = CronJob.named("train-weekly").schedule("0 2 * * 0").job(train).build();
  * }</pre>
  */
 @Value.Immutable
@@ -92,6 +100,12 @@ public abstract class CronJob implements JobSettings {
     return false;
   }
 
+  /** Labels of the Jobs it creates ({@code spec.jobTemplate.metadata.labels}), after the recommended ones. */
+  public abstract Map<String, String> jobLabels();
+
+  /** Annotations of the Jobs it creates ({@code spec.jobTemplate.metadata.annotations}). */
+  public abstract Map<String, String> jobAnnotations();
+
   /** Changes to the rendered object, applied last, in order. */
   public abstract List<Consumer<? super V1CronJob>> customizers();
 
@@ -121,17 +135,24 @@ public abstract class CronJob implements JobSettings {
     startingDeadline().ifPresent(d -> Seconds.check(spec.field("startingDeadlineSeconds"), d, 0, Seconds.INT64));
     successfulJobsHistoryLimit().ifPresent(l -> spec.field("successfulJobsHistoryLimit").checkAtLeast(l, 0));
     failedJobsHistoryLimit().ifPresent(l -> spec.field("failedJobsHistoryLimit").checkAtLeast(l, 0));
+    Metadata.validateLabels(spec.field("jobTemplate.metadata.labels"), jobLabels());
+    Metadata.validateAnnotations(spec.field("jobTemplate.metadata.annotations"), jobAnnotations());
     JobSpecs.validate(this, spec.field("jobTemplate.spec"));
     v.throwIfInvalid();
   }
 
   @Override
   public V1CronJob render(RenderContext context) {
+    Map<String, String> labels = RecommendedLabels.of(componentName(), context);
+    labels.putAll(jobLabels());
+    V1ObjectMeta jobMetadata = new V1ObjectMeta().labels(labels);
+    if (!jobAnnotations().isEmpty()) {
+      jobMetadata.setAnnotations(new LinkedHashMap<>(jobAnnotations()));
+    }
     V1CronJobSpec spec = new V1CronJobSpec()
         .schedule(schedule())
         .jobTemplate(new V1JobTemplateSpec()
-            .metadata(Workloads.withoutEmptyCollections(
-                new V1ObjectMeta().labels(RecommendedLabels.of(componentName(), context))))
+            .metadata(Workloads.withoutEmptyCollections(jobMetadata))
             .spec(JobSpecs.render(this, context)));
     timeZone().ifPresent(spec::setTimeZone);
     concurrencyPolicy().ifPresent(p -> spec.setConcurrencyPolicy(p.value()));
@@ -162,6 +183,44 @@ public abstract class CronJob implements JobSettings {
     /** The pod template; its restart policy must be left out (Never) or OnFailure. */
     public Builder pod(PodTemplate.Builder pod) {
       return pod(pod.build());
+    }
+
+    /**
+     * Runs {@code job} on the schedule: its pod template and every job field it sets (backoff
+     * limit, deadline, TTL, completions, parallelism, completion mode, per-index limits), with
+     * its labels and annotations on the Jobs created ({@code spec.jobTemplate.metadata}). Its
+     * name, namespace and component are not used (the CronJob's apply), nor its
+     * {@code customize(...)} changes. Fields it leaves unset may still be set here; setting one
+     * it sets fails, like setting any field twice.
+     */
+    public Builder job(Job job) {
+      pod(job.pod());
+      job.backoffLimit().ifPresent(this::backoffLimit);
+      job.activeDeadline().ifPresent(this::activeDeadline);
+      job.ttlAfterFinished().ifPresent(this::ttlAfterFinished);
+      job.completions().ifPresent(this::completions);
+      job.parallelism().ifPresent(this::parallelism);
+      job.completionMode().ifPresent(this::completionMode);
+      job.backoffLimitPerIndex().ifPresent(this::backoffLimitPerIndex);
+      job.maxFailedIndexes().ifPresent(this::maxFailedIndexes);
+      putAllJobLabels(job.labels());
+      putAllJobAnnotations(job.annotations());
+      return this;
+    }
+
+    /** As {@link #job(Job)}, building {@code job} first (which checks it). */
+    public Builder job(Job.Builder job) {
+      return job(job.build());
+    }
+
+    /** Adds the label {@code key=value} to the Jobs it creates. */
+    public Builder jobLabel(String key, String value) {
+      return putJobLabel(key, value);
+    }
+
+    /** Adds the annotation {@code key=value} to the Jobs it creates. */
+    public Builder jobAnnotation(String key, String value) {
+      return putJobAnnotation(key, value);
     }
 
     /** Changes the rendered object after everything else (the escape hatch). */

@@ -5,6 +5,7 @@ import dev.mizzen.dsl.internal.Metadata;
 import dev.mizzen.dsl.intstr.Amount;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.pod.PodTemplate;
+import dev.mizzen.dsl.storage.ClaimSpec;
 import dev.mizzen.validation.internal.Names;
 import dev.mizzen.validation.internal.Seconds;
 import dev.mizzen.validation.internal.Validation;
@@ -189,8 +190,13 @@ public abstract class StatefulSet implements LongRunningWorkload {
           claim.name());
       name.check(pod().volume(claim.name()).isEmpty(),
           "is also the name of a pod volume, which the claim would replace: rename one of them");
-      name.check(mounted.contains(claim.name()), "is mounted by no container: mount it with"
-          + " mount(\"%s\", path) on a container, or remove the claim template", claim.name());
+      if (claim.volumeMode().orElse(null) == ClaimSpec.VolumeMode.BLOCK) {
+        name.check(!mounted.contains(claim.name()), "is of volume mode Block: a raw device is attached with"
+            + " volumeDevices, which the kubelet requires instead of a mount (add volumeDevices with customize(...))");
+      } else {
+        name.check(mounted.contains(claim.name()), "is mounted by no container: mount it with"
+            + " mount(\"%s\", path) on a container, or remove the claim template", claim.name());
+      }
     }
     Validation rolling = spec.field("updateStrategy.rollingUpdate");
     if (onDelete()) {

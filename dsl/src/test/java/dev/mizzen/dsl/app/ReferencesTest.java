@@ -22,7 +22,9 @@ import dev.mizzen.dsl.network.PodSelector;
 import dev.mizzen.dsl.network.Service;
 import dev.mizzen.dsl.network.ServicePort;
 import dev.mizzen.dsl.pod.PodTemplate;
+import dev.mizzen.dsl.pod.Volume;
 import dev.mizzen.dsl.resources.Storage;
+import dev.mizzen.dsl.storage.PersistentVolumeClaim;
 import dev.mizzen.dsl.workload.CronJob;
 import dev.mizzen.dsl.workload.DaemonSet;
 import dev.mizzen.dsl.workload.Deployment;
@@ -298,6 +300,28 @@ class ReferencesTest {
             + " expose (its ports: http:80)",
         "Ingress/web: spec.rules[0].http.paths[1].backend.service.port: is port 'grpc', which Service web does not"
             + " expose (its ports: http:80)");
+  }
+
+  @Test
+  void aClaimMountedAsAValueMustBeInThePodsNamespace() {
+    PersistentVolumeClaim uploads = PersistentVolumeClaim.named("uploads").size(Storage.gibibytes(5)).build();
+    PersistentVolumeClaim shared = PersistentVolumeClaim.named("shared").namespace("files")
+        .size(Storage.gibibytes(5)).build();
+    Deployment web = Deployment.named("web").pod(PodTemplate.builder()
+        .container(Container.named("web").image("ghcr.io/acme/web:1.0.0").mount("uploads", "/uploads")
+            .mount("shared", "/shared").mount("external", "/external"))
+        .volume(Volume.persistentVolumeClaim("uploads", uploads))
+        .volume(Volume.persistentVolumeClaim("shared", shared))
+        .volume(Volume.persistentVolumeClaim("external", "made-elsewhere"))).build();
+    assertThat(problems(() -> app(uploads, shared, web).build())).containsExactly(
+        "Deployment/web: spec.template.spec.volumes[shared].persistentVolumeClaim.claimName: is"
+            + " PersistentVolumeClaim/shared in namespace 'files', but the pods run in namespace 'shop': a pod"
+            + " mounts only claims of its own namespace");
+    // A claim without a namespace is in the App's, like the pods.
+    Deployment other = Deployment.named("web").pod(PodTemplate.builder()
+        .container(Container.named("web").image("ghcr.io/acme/web:1.0.0").mount("uploads", "/uploads"))
+        .volume(Volume.persistentVolumeClaim("uploads", uploads))).build();
+    assertThat(App.named("shop").namespace("other").add(uploads, other).build().objects()).hasSize(2);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mizzen.dsl.internal.Volumes;
 import dev.mizzen.dsl.resources.Storage;
+import dev.mizzen.dsl.storage.PersistentVolumeClaim;
 import dev.mizzen.validation.Problem;
 import dev.mizzen.validation.internal.Validation;
 import io.kubernetes.client.openapi.JSON;
@@ -76,6 +77,16 @@ class VolumeTest {
     assertThat(problems(Volume.persistentVolumeClaim("data", "Data"))).containsExactly(
         AT + "[data].persistentVolumeClaim.claimName: must be a lowercase RFC 1123 subdomain (lowercase"
             + " letters, digits, '-' and '.', starting and ending with a letter or digit), was 'Data'");
+  }
+
+  @Test
+  void persistentVolumeClaimFromTheClaimItself() {
+    PersistentVolumeClaim uploads = PersistentVolumeClaim.named("uploads").size(Storage.gibibytes(5)).build();
+    PersistentVolumeClaimVolume volume = Volume.persistentVolumeClaim("files", uploads).readOnly().build();
+    assertThat(render(Volume.persistentVolumeClaim("files", uploads).readOnly()))
+        .isEqualTo(json("{'name':'files','persistentVolumeClaim':{'claimName':'uploads','readOnly':true}}"));
+    assertThat(volume.declaredClaim()).contains(uploads);
+    assertThat(volume).isEqualTo(Volume.persistentVolumeClaim("files", "uploads").readOnly().build());
   }
 
   @Test

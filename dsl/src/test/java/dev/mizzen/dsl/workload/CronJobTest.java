@@ -18,7 +18,10 @@ import dev.mizzen.dsl.security.PodOptOut;
 import dev.mizzen.dsl.security.PodSecurity;
 import dev.mizzen.dsl.workload.CronJob.ConcurrencyPolicy;
 import io.kubernetes.client.openapi.models.V1CronJob;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -59,6 +62,79 @@ class CronJobTest {
         + "'seccompProfile':{'type':'RuntimeDefault'}}}},'ttlSecondsAfterFinished':86400}},"
         + "'schedule':'0 3 * * *'}}"));
     assertMinimalAndRoundTrips(rendered);
+  }
+
+  @Test
+  void aCronJobMadeFromAJobRendersAsIfWrittenByHand() {
+    Job train = Job.named("train")
+        .namespace("ignored")
+        .component("ignored")
+        .putLabel("team", "ml")
+        .putAnnotation("owner", "ml@example.com")
+        .backoffLimit(1)
+        .activeDeadline(Duration.ofHours(8))
+        .ttlAfterFinished(Duration.ofDays(2))
+        .completions(4)
+        .parallelism(2)
+        .completionMode(JobSettings.CompletionMode.INDEXED)
+        .backoffLimitPerIndex(1)
+        .maxFailedIndexes(2)
+        .pod(pod().restartPolicy(RestartPolicy.ON_FAILURE))
+        .build();
+    CronJob fromJob = CronJob.named("train-weekly").schedule("0 2 * * 0").job(train).build();
+    CronJob byHand = CronJob.named("train-weekly").schedule("0 2 * * 0")
+        .jobLabel("team", "ml")
+        .jobAnnotation("owner", "ml@example.com")
+        .backoffLimit(1)
+        .activeDeadline(Duration.ofHours(8))
+        .ttlAfterFinished(Duration.ofDays(2))
+        .completions(4)
+        .parallelism(2)
+        .completionMode(JobSettings.CompletionMode.INDEXED)
+        .backoffLimitPerIndex(1)
+        .maxFailedIndexes(2)
+        .pod(pod().restartPolicy(RestartPolicy.ON_FAILURE))
+        .build();
+
+    assertThat(fromJob).isEqualTo(byHand);
+    V1CronJob rendered = fromJob.render(RenderContext.of("shop", "shop"));
+    assertThat(rendered.getMetadata().getName()).isEqualTo("train-weekly");
+    assertThat(rendered.getMetadata().getNamespace()).isEqualTo("shop");
+    assertThat(rendered.getMetadata().getLabels()).doesNotContainKey("team");
+    assertThat(serialize(rendered.getSpec().getJobTemplate().getMetadata())).isEqualTo(json(
+        "{'annotations':{'owner':'ml@example.com'},'labels':{'app.kubernetes.io/name':'train-weekly',"
+            + "'app.kubernetes.io/part-of':'shop','app.kubernetes.io/managed-by':'mizzen','team':'ml'}}"));
+    assertThat(serialize(rendered.getSpec().getJobTemplate().getSpec()))
+        .isEqualTo(serialize(train.render(RenderContext.of("shop", "shop")).getSpec())
+            .replace("\"app.kubernetes.io/name\":\"ignored\"", "\"app.kubernetes.io/name\":\"train-weekly\""));
+    assertMinimalAndRoundTrips(rendered);
+  }
+
+  /** A new job field must be copied by {@code CronJob.Builder.job(job)} too: add it there and above. */
+  @Test
+  void jobCopiesEveryJobField() {
+    assertThat(Arrays.stream(JobSettings.class.getDeclaredMethods())
+        .filter(m -> Modifier.isAbstract(m.getModifiers())).map(Method::getName).sorted())
+        .containsExactly("activeDeadline", "backoffLimit", "backoffLimitPerIndex", "completionMode", "completions",
+            "maxFailedIndexes", "parallelism", "pod", "ttlAfterFinished");
+  }
+
+  @Test
+  void fieldsTheJobLeavesUnsetMayBeSetOnTheCronJob() {
+    Job job = Job.named("report").pod(pod()).build();
+    CronJob cronJob = CronJob.named("report").schedule("@daily").job(job).backoffLimit(3).build();
+    assertThat(cronJob.backoffLimit()).hasValue(3);
+    assertThat(cronJob.pod()).isEqualTo(job.pod());
+  }
+
+  @Test
+  void jobTemplateLabelsAndAnnotationsAreChecked() {
+    assertThat(problems(() -> report().jobLabel("team", "m l").jobAnnotation("bad key!", "x").build()))
+        .containsExactly(
+            "CronJob/report: spec.jobTemplate.metadata.labels[team]: label value 'm l' must be at most 63"
+                + " alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric",
+            "CronJob/report: spec.jobTemplate.metadata.annotations[bad key!]: key 'bad key!' must have a name part"
+                + " of at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric");
   }
 
   @Test

@@ -11,9 +11,11 @@ import dev.mizzen.dsl.intstr.Amount;
 import dev.mizzen.dsl.pod.PodTemplate;
 import dev.mizzen.dsl.pod.Volume;
 import dev.mizzen.dsl.resources.Storage;
+import dev.mizzen.dsl.storage.ClaimSpec.AccessMode;
+import dev.mizzen.dsl.storage.ClaimSpec.VolumeMode;
+import dev.mizzen.dsl.storage.PersistentVolumeClaim;
 import dev.mizzen.dsl.workload.StatefulSet.ClaimRetention;
 import dev.mizzen.dsl.workload.StatefulSet.PodManagementPolicy;
-import dev.mizzen.dsl.workload.VolumeClaimTemplate.AccessMode;
 import io.kubernetes.client.openapi.models.V1StatefulSet;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -187,12 +189,34 @@ class StatefulSetTest {
         "StatefulSet/db: spec.volumeClaimTemplates[Data].spec.storageClassName: must be a lowercase RFC 1123"
             + " subdomain (lowercase letters, digits, '-' and '.', starting and ending with a letter or digit),"
             + " was 'Fast_SSD'",
-        "StatefulSet/db: spec.volumeClaimTemplates[Data].spec.accessModes: may not combine ReadWriteOncePod with"
+        "StatefulSet/db: spec.volumeClaimTemplates[Data].spec.accessModes: may not use ReadWriteOncePod with"
             + " other access modes, was [ReadWriteOncePod, ReadOnlyMany]",
         "StatefulSet/db: spec.volumeClaimTemplates[Data].metadata.labels[bad key!]: key 'bad key!' must have a name"
             + " part of at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric",
         "StatefulSet/db: spec.volumeClaimTemplates[empty].spec.resources.requests[storage]: must be greater than 0,"
             + " was 0");
+  }
+
+  @Test
+  void blockClaimsAreAttachedAsDevicesNotMounted() {
+    PersistentVolumeClaim raw = PersistentVolumeClaim.named("raw").size(Storage.gibibytes(1))
+        .volumeMode(VolumeMode.BLOCK).build();
+    assertThat(problems(() -> StatefulSet.named("db")
+        .volumeClaimTemplate(VolumeClaimTemplate.named("data").size(Storage.gibibytes(1))
+            .volumeMode(VolumeMode.BLOCK))
+        .volumeClaimTemplate(VolumeClaimTemplate.named("spare").size(Storage.gibibytes(1))
+            .volumeMode(VolumeMode.BLOCK))
+        .pod(PodTemplate.builder().container(Container.named("db").image("postgres:16.4")
+                .mount("data", "/data").mount("raw", "/raw"))
+            .volume(Volume.persistentVolumeClaim("raw", raw)))
+        .build())).containsExactly(
+        "StatefulSet/db: spec.template.spec.volumes[raw].persistentVolumeClaim.claimName: is"
+            + " PersistentVolumeClaim/raw, of volume mode Block: a raw device is attached with volumeDevices, which"
+            + " the kubelet requires instead of a mount, but container 'db' mounts it (add volumeDevices with"
+            + " customize(...))",
+        "StatefulSet/db: spec.volumeClaimTemplates[data].metadata.name: is of volume mode Block: a raw device is"
+            + " attached with volumeDevices, which the kubelet requires instead of a mount (add volumeDevices with"
+            + " customize(...))");
   }
 
   @Test

@@ -73,4 +73,18 @@ public class CronJobAssert extends AbstractWorkloadAssert<CronJobAssert, V1CronJ
     JobSpecs.checkTtlAfterFinished(this, location().field("spec.jobTemplate.spec"), jobSpec(), ttl);
     return myself;
   }
+
+  /** Asserts the Jobs' {@code completions} (1 when it and parallelism are unset). */
+  public CronJobAssert hasCompletions(int completions) {
+    requireActual();
+    JobSpecs.checkCompletions(this, location().field("spec.jobTemplate.spec"), jobSpec(), completions);
+    return myself;
+  }
+
+  /** Asserts the Jobs' {@code parallelism} (1 when unset). */
+  public CronJobAssert hasParallelism(int parallelism) {
+    requireActual();
+    JobSpecs.checkParallelism(this, location().field("spec.jobTemplate.spec"), jobSpec(), parallelism);
+    return myself;
+  }
 }

@@ -4,7 +4,7 @@ import io.kubernetes.client.openapi.models.V1Job;
 import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import java.time.Duration;
 
-/** Assertions on a Job: retries, deadline and clean-up, plus everything about its pods. */
+/** Assertions on a Job: completions, parallelism, retries, deadline and clean-up, plus everything about its pods. */
 public class JobAssert extends AbstractWorkloadAssert<JobAssert, V1Job> {
 
   /** An assert on {@code actual}. */
@@ -40,6 +40,23 @@ public class JobAssert extends AbstractWorkloadAssert<JobAssert, V1Job> {
   public JobAssert hasTtlAfterFinished(Duration ttl) {
     requireActual();
     JobSpecs.checkTtlAfterFinished(this, location().field("spec"), actual.getSpec(), ttl);
+    return myself;
+  }
+
+  /**
+   * Asserts {@code spec.completions}: the successful pods needed (1, the API server's default,
+   * when it and parallelism are unset).
+   */
+  public JobAssert hasCompletions(int completions) {
+    requireActual();
+    JobSpecs.checkCompletions(this, location().field("spec"), actual.getSpec(), completions);
+    return myself;
+  }
+
+  /** Asserts {@code spec.parallelism}: the pods running at once (1, the API server's default, when unset). */
+  public JobAssert hasParallelism(int parallelism) {
+    requireActual();
+    JobSpecs.checkParallelism(this, location().field("spec"), actual.getSpec(), parallelism);
     return myself;
   }
 }

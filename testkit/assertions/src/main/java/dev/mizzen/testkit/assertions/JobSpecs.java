@@ -30,4 +30,24 @@ final class JobSpecs {
           + (found == null ? "unset (finished Jobs are kept)" : found));
     }
   }
+
+  static void checkCompletions(AbstractMizzenAssert<?, ?> owner, Location spec, V1JobSpec job, int completions) {
+    Integer found = job == null ? null : job.getCompletions();
+    boolean parallelismSet = job != null && job.getParallelism() != null;
+    // The API server defaults completions to 1 only when parallelism is unset as well.
+    Integer effective = found != null ? found : parallelismSet ? null : Integer.valueOf(1);
+    if (effective == null || effective != completions) {
+      owner.failAt(spec.field("completions"), "expected " + completions + ", but was " + (found != null ? found
+          : parallelismSet ? "unset with parallelism set (a work queue: the Job completes when any pod succeeds)"
+          : "unset (the API server's default is 1)"));
+    }
+  }
+
+  static void checkParallelism(AbstractMizzenAssert<?, ?> owner, Location spec, V1JobSpec job, int parallelism) {
+    Integer found = job == null ? null : job.getParallelism();
+    if (parallelism != (found == null ? 1 : found)) {
+      owner.failAt(spec.field("parallelism"), "expected " + parallelism + ", but was "
+          + (found == null ? "unset (the API server's default is 1)" : found));
+    }
+  }
 }

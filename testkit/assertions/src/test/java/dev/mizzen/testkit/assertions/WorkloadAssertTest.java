@@ -7,6 +7,7 @@ import dev.mizzen.dsl.container.Container;
 import dev.mizzen.dsl.pod.PodTemplate;
 import dev.mizzen.dsl.workload.Deployment;
 import dev.mizzen.dsl.workload.DeploymentStrategy;
+import dev.mizzen.dsl.workload.CronJob;
 import dev.mizzen.dsl.workload.Job;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1DeploymentSpec;
@@ -67,6 +68,35 @@ class WorkloadAssertTest {
         .hasMessage("CronJob/report: spec.schedule: expected \"@daily\", but was \"0 3 * * *\"");
     assertThatThrownBy(() -> assertThat(Shop.report()).hasConcurrencyPolicy("Allow"))
         .hasMessage("CronJob/report: spec.concurrencyPolicy: expected \"Allow\", but was \"Forbid\"");
+  }
+
+  @Test
+  void completionsAndParallelismWithTheApiServersDefaults() {
+    Job single = Job.named("migrate").pod(POD).build();
+    assertThat(single).hasCompletions(1).hasParallelism(1);
+    assertThatThrownBy(() -> assertThat(single).hasCompletions(3))
+        .hasMessage("Job/migrate: spec.completions: expected 3, but was unset (the API server's default is 1)");
+    assertThatThrownBy(() -> assertThat(single).hasParallelism(2))
+        .hasMessage("Job/migrate: spec.parallelism: expected 2, but was unset (the API server's default is 1)");
+
+    Job queue = Job.named("drain").parallelism(4).pod(POD).build();
+    assertThat(queue).hasParallelism(4);
+    assertThatThrownBy(() -> assertThat(queue).hasCompletions(1))
+        .hasMessage("Job/drain: spec.completions: expected 1, but was unset with parallelism set (a work queue: the"
+            + " Job completes when any pod succeeds)");
+
+    Job batch = Job.named("train").completions(8).parallelism(2).backoffLimit(1)
+        .ttlAfterFinished(Duration.ofHours(6)).pod(POD).build();
+    assertThat(batch).hasCompletions(8).hasParallelism(2).hasBackoffLimit(1)
+        .hasTtlAfterFinished(Duration.ofHours(6));
+    assertThatThrownBy(() -> assertThat(batch).hasCompletions(4))
+        .hasMessage("Job/train: spec.completions: expected 4, but was 8");
+
+    CronJob weekly = CronJob.named("train-weekly").schedule("0 2 * * 0").job(batch).build();
+    assertThat(weekly).hasCompletions(8).hasParallelism(2).hasBackoffLimit(1)
+        .hasTtlAfterFinished(Duration.ofHours(6));
+    assertThatThrownBy(() -> assertThat(weekly).hasParallelism(3))
+        .hasMessage("CronJob/train-weekly: spec.jobTemplate.spec.parallelism: expected 3, but was 2");
   }
 
   @Test
