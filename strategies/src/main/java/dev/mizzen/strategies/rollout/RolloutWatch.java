@@ -13,7 +13,6 @@ import io.kubernetes.client.openapi.models.V1Status;
 import io.kubernetes.client.util.Watch;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 
@@ -71,6 +70,9 @@ public final class RolloutWatch {
    * <p>Connection failures, server errors and closed watches are retried (with a backoff up to
    * two seconds) until the timeout: a restarted API server does not end the wait.
    *
+   * <p>An interrupt is noticed between events and during a backoff, not while a quiet watch
+   * waits: then the wait ends at its timeout at the latest.
+   *
    * @throws RolloutStatusException when the API server refuses to list or watch the object (401,
    *     403, 404 of the resource), or when the thread is interrupted (its flag stays set)
    */
@@ -113,7 +115,7 @@ public final class RolloutWatch {
             KubernetesObject object = event.object instanceof KubernetesObject k ? k : null;
             switch (event.type) {
               case "ADDED", "MODIFIED" -> {
-                resourceVersion = Objects.requireNonNull(object).getMetadata().getResourceVersion();
+                resourceVersion = object.getMetadata().getResourceVersion();
                 RolloutVerdict verdict = progress.report(kind.verdict(object));
                 if (verdict.isFinal()) {
                   return verdict;
@@ -122,7 +124,7 @@ public final class RolloutWatch {
               case "DELETED" -> {
                 return progress.report(deleted());
               }
-              case "BOOKMARK" -> resourceVersion = Objects.requireNonNull(object).getMetadata().getResourceVersion();
+              case "BOOKMARK" -> resourceVersion = object.getMetadata().getResourceVersion();
               default -> {
                 // ERROR: 410 Gone (the resource version is too old) and anything else start again from a list.
                 resourceVersion = null;
@@ -156,10 +158,16 @@ public final class RolloutWatch {
     return kind.watch(status.client(), call);
   }
 
-  /** The next event, or null when the watch ended (closed by the server, broken, or timed out). */
+  /**
+   * The next event, or null when the watch ended: closed by the server, broken, timed out, or
+   * sending an event without its object (then it is opened again from the last version).
+   */
   private static Watch.Response<?> next(Watch<?> watch) {
     try {
-      return watch.hasNext() ? watch.next() : null;
+      Watch.Response<?> event = watch.hasNext() ? watch.next() : null;
+      boolean usable = event != null && event.type != null
+          && (event.type.equals("ERROR") || event.object instanceof KubernetesObject k && k.getMetadata() != null);
+      return usable ? event : null;
     } catch (RuntimeException e) {
       return null;
     }
