@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.mizzen.strategies.rollout.RolloutVerdict.FailureReason;
 import dev.mizzen.strategies.rollout.RolloutVerdict.InProgress;
+import dev.mizzen.validation.ObjectRef;
 import io.kubernetes.client.common.KubernetesListObject;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.ApiException;
@@ -39,7 +40,7 @@ public final class RolloutWatch {
     checkArgument(name != null && !name.isEmpty(), "name must not be empty, was %s", name);
     this.status = status;
     this.kind = kind;
-    this.ref = kindName + "/" + namespace + "/" + name;
+    this.ref = ObjectRef.of(kindName, namespace, name).toString();
     this.namespace = namespace;
     this.name = name;
     this.fieldSelector = "metadata.name=" + name;
