@@ -7,6 +7,7 @@ import dev.mizzen.dsl.security.PodSecurity;
 import dev.mizzen.validation.internal.Validation;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -98,18 +99,9 @@ public final class SecurityContexts {
         }
       }
     });
-    security.seccompLocalhostProfile().ifPresent(profile -> {
-      Validation field = context.field("seccompProfile").field("localhostProfile");
-      checkSeccompLocalhostProfile(field, profile);
-      field.check(!security.hasOptOut(PodOptOut.Kind.SECCOMP_UNCONFINED),
-          "must not be set together with the seccompUnconfined opt-out");
-    });
-    security.appArmorLocalhostProfile().ifPresent(profile -> {
-      Validation field = context.field("appArmorProfile").field("localhostProfile");
-      checkAppArmorLocalhostProfile(field, profile);
-      field.check(!security.hasOptOut(PodOptOut.Kind.APPARMOR_UNCONFINED),
-          "must not be set together with the appArmorUnconfined opt-out");
-    });
+    checkLocalhostProfiles(context, security.seccompLocalhostProfile(),
+        security.hasOptOut(PodOptOut.Kind.SECCOMP_UNCONFINED), security.appArmorLocalhostProfile(),
+        security.hasOptOut(PodOptOut.Kind.APPARMOR_UNCONFINED));
     Set<PodOptOut.Kind> seen = EnumSet.noneOf(PodOptOut.Kind.class);
     for (PodOptOut optOut : security.optOuts()) {
       checkOptOut(at(v, optOut.kind()), optOut.kind().label(), optOut.reason(), seen.add(optOut.kind()));
@@ -140,18 +132,9 @@ public final class SecurityContexts {
                 + " opt out with ContainerOptOut.capabilities(reason, \"%s\")", capability, capability);
       }
     }
-    security.seccompLocalhostProfile().ifPresent(profile -> {
-      Validation field = v.field("seccompProfile").field("localhostProfile");
-      checkSeccompLocalhostProfile(field, profile);
-      field.check(!security.hasOptOut(ContainerOptOut.Kind.SECCOMP_UNCONFINED),
-          "must not be set together with the seccompUnconfined opt-out");
-    });
-    security.appArmorLocalhostProfile().ifPresent(profile -> {
-      Validation field = v.field("appArmorProfile").field("localhostProfile");
-      checkAppArmorLocalhostProfile(field, profile);
-      field.check(!security.hasOptOut(ContainerOptOut.Kind.APPARMOR_UNCONFINED),
-          "must not be set together with the appArmorUnconfined opt-out");
-    });
+    checkLocalhostProfiles(v, security.seccompLocalhostProfile(),
+        security.hasOptOut(ContainerOptOut.Kind.SECCOMP_UNCONFINED), security.appArmorLocalhostProfile(),
+        security.hasOptOut(ContainerOptOut.Kind.APPARMOR_UNCONFINED));
     Set<ContainerOptOut.Kind> seen = EnumSet.noneOf(ContainerOptOut.Kind.class);
     for (ContainerOptOut optOut : security.optOuts()) {
       Validation at = at(v, optOut.kind());
@@ -206,6 +189,24 @@ public final class SecurityContexts {
    * and without '..' ({@code validateSeccompProfileField}); stricter: not empty, since the empty
    * path names the root directory itself, which no runtime can load as a profile.
    */
+  /**
+   * Checks the seccomp and AppArmor localhost profiles of a pod's or a container's security
+   * context ({@code v}), and that no opt-out unconfines what the profile confines.
+   */
+  private static void checkLocalhostProfiles(Validation v, Optional<String> seccomp, boolean seccompUnconfined,
+      Optional<String> appArmor, boolean appArmorUnconfined) {
+    seccomp.ifPresent(profile -> {
+      Validation field = v.field("seccompProfile").field("localhostProfile");
+      checkSeccompLocalhostProfile(field, profile);
+      field.check(!seccompUnconfined, "must not be set together with the seccompUnconfined opt-out");
+    });
+    appArmor.ifPresent(profile -> {
+      Validation field = v.field("appArmorProfile").field("localhostProfile");
+      checkAppArmorLocalhostProfile(field, profile);
+      field.check(!appArmorUnconfined, "must not be set together with the appArmorUnconfined opt-out");
+    });
+  }
+
   private static void checkSeccompLocalhostProfile(Validation at, String profile) {
     if (!at.check(!profile.isEmpty(), "must not be empty: name a profile file under the kubelet's seccomp"
         + " root")) {
