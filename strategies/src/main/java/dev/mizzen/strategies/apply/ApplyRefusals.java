@@ -49,24 +49,17 @@ final class ApplyRefusals {
 
   /** Whether the refusal is a changed selector of a Deployment, DaemonSet or ReplicaSet. */
   private static boolean changesSelector(List<V1StatusCause> causes) {
-    for (V1StatusCause cause : causes) {
-      String field = cause.getField() == null ? "" : cause.getField();
-      String message = cause.getMessage() == null ? "" : cause.getMessage();
-      if (field.equals("spec.selector") && message.contains("field is immutable")) {
-        return true;
-      }
-    }
-    return false;
+    return hasCause(causes, "spec.selector", "field is immutable");
   }
 
   /** A StatefulSet refuses any change outside its mutable fields with one {@code spec: Forbidden} naming them. */
   private static boolean changesFrozenStatefulSetSpec(List<V1StatusCause> causes) {
-    for (V1StatusCause cause : causes) {
-      if ("spec".equals(cause.getField()) && cause.getMessage() != null
-          && cause.getMessage().contains("updates to statefulset spec for fields other than")) {
-        return true;
-      }
-    }
-    return false;
+    return hasCause(causes, "spec", "updates to statefulset spec for fields other than");
+  }
+
+  /** Whether a cause is about {@code field} with a message containing {@code text}. */
+  private static boolean hasCause(List<V1StatusCause> causes, String field, String text) {
+    return causes.stream().anyMatch(cause -> field.equals(cause.getField())
+        && cause.getMessage() != null && cause.getMessage().contains(text));
   }
 }

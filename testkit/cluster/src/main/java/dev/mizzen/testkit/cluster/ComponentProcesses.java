@@ -32,6 +32,17 @@ final class ComponentProcesses {
     return process(component).isPresent();
   }
 
+  /** The components whose process is not running, in start order. */
+  List<Component> stopped() {
+    List<Component> down = new ArrayList<>();
+    for (Component component : Component.values()) {
+      if (!isRunning(component)) {
+        down.add(component);
+      }
+    }
+    return down;
+  }
+
   /** The last {@code lines} lines of a component's log. */
   String logTail(Component component, int lines) {
     Path log = clusterDir.resolve("logs").resolve(component.kwokName() + ".log");
@@ -76,9 +87,9 @@ final class ComponentProcesses {
    * a component it never started.
    */
   void forgetStopped() {
-    for (Component component : Component.values()) {
+    for (Component component : stopped()) {
       Path pid = pidFile(component);
-      if (Files.exists(pid) && !isRunning(component)) {
+      if (Files.exists(pid)) {
         try {
           Files.deleteIfExists(pid);
         } catch (IOException e) {
@@ -154,12 +165,7 @@ final class ComponentProcesses {
   /** Names each component that is not running, with the tail of its log. */
   String diagnose() {
     StringBuilder text = new StringBuilder();
-    List<Component> down = new ArrayList<>();
-    for (Component component : Component.values()) {
-      if (!isRunning(component)) {
-        down.add(component);
-      }
-    }
+    List<Component> down = stopped();
     List<Component> report = down.isEmpty() ? List.of(Component.KUBE_APISERVER) : down;
     if (!down.isEmpty()) {
       text.append("\nnot running: ").append(down.stream().map(Component::kwokName).toList());

@@ -265,7 +265,7 @@ public final class LocalCluster implements AutoCloseable {
     processes.forgetStopped();
     kwokctl.run(Duration.ofMinutes(3), processes.deathWatch(), "start", "cluster");
     // kwokctl only warns when the API server does not serve within its wait: say so here.
-    List<Component> down = java.util.Arrays.stream(Component.values()).filter(c -> !processes.isRunning(c)).toList();
+    List<Component> down = processes.stopped();
     if (!down.isEmpty()) {
       throw new IllegalStateException("kwokctl start cluster left " + down + " stopped" + processes.diagnose());
     }
