@@ -7,14 +7,17 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Turns the API server's refusal of an apply into an exception that says what to do. */
-final class ApplyRefusals {
+/**
+ * Turns the API server's refusal of an apply into an exception that says what to do. Public for the
+ * rollout engine, which applies Deployments itself.
+ */
+public final class ApplyRefusals {
   /** A conflict cause's message: {@code conflict with "kube-controller-manager" using apps/v1}. */
   private static final Pattern MANAGER = Pattern.compile("conflict with \\\"([^\\\"]*)\\\"");
 
   private ApplyRefusals() {}
 
-  static ApplyException exception(String ref, int httpStatus, V1Status status) {
+  public static ApplyException exception(String ref, int httpStatus, V1Status status) {
     String message = status != null && status.getMessage() != null ? status.getMessage() : "refused";
     List<V1StatusCause> causes = status != null && status.getDetails() != null && status.getDetails().getCauses() != null
         ? status.getDetails().getCauses() : List.of();

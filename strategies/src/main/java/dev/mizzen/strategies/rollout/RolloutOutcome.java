@@ -1,0 +1,79 @@
+package dev.mizzen.strategies.rollout;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How a rollout of one revision ended: {@link Promoted}, {@link Aborted}, {@link DeadlineExceeded}
+ * or {@link Superseded}. Each names the revision by its {@code pod-template-hash} (empty when the
+ * rollout ended before the Deployment controller created it) and carries the timeline.
+ *
+ * <p>Whatever the outcome, the Deployment's spec is left as the user applied it: the new
+ * revision's when promoted, the stable revision's template otherwise, with no trace of the engine.
+ */
+public sealed interface RolloutOutcome
+    permits RolloutOutcome.Promoted, RolloutOutcome.Aborted, RolloutOutcome.DeadlineExceeded, RolloutOutcome.Superseded {
+
+  /** The {@code pod-template-hash} of the revision this rollout was for. */
+  String revisionHash();
+
+  /** What happened, in order. */
+  List<TimelineEntry> timeline();
+
+  /** Whether the new revision serves everything now. */
+  default boolean isPromoted() {
+    return this instanceof Promoted;
+  }
+
+  /**
+   * The exit code {@code mizzen rollout} uses: 0 promoted, 1 aborted, 2 deadline exceeded, 3
+   * superseded. (Usage errors and failures to reach the cluster exit with 64 and 69.)
+   */
+  default int exitCode() {
+    if (this instanceof Promoted) {
+      return 0;
+    }
+    if (this instanceof Aborted) {
+      return 1;
+    }
+    return this instanceof DeadlineExceeded ? 2 : 3;
+  }
+
+  /** The new revision runs all replicas. */
+  record Promoted(String revisionHash, List<TimelineEntry> timeline) implements RolloutOutcome {
+    public Promoted {
+      checkNotNull(revisionHash, "revisionHash");
+      timeline = ImmutableList.copyOf(timeline);
+    }
+  }
+
+  /** Stopped at {@code step} (from 1) for {@code reason}; the stable revision serves. */
+  record Aborted(String revisionHash, String reason, int step, List<TimelineEntry> timeline) implements RolloutOutcome {
+    public Aborted {
+      checkNotNull(revisionHash, "revisionHash");
+      checkNotNull(reason, "reason");
+      timeline = ImmutableList.copyOf(timeline);
+    }
+  }
+
+  /** The rollout's deadline passed at {@code step}; the stable revision serves. */
+  record DeadlineExceeded(String revisionHash, Duration deadline, int step, List<TimelineEntry> timeline)
+      implements RolloutOutcome {
+    public DeadlineExceeded {
+      checkNotNull(revisionHash, "revisionHash");
+      checkNotNull(deadline, "deadline");
+      timeline = ImmutableList.copyOf(timeline);
+    }
+  }
+
+  /** A newer template arrived at {@code step}; its rollout goes on from step 1. */
+  record Superseded(String revisionHash, int step, List<TimelineEntry> timeline) implements RolloutOutcome {
+    public Superseded {
+      checkNotNull(revisionHash, "revisionHash");
+      timeline = ImmutableList.copyOf(timeline);
+    }
+  }
+}

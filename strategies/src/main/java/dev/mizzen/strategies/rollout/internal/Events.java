@@ -1,0 +1,72 @@
+package dev.mizzen.strategies.rollout.internal;
+
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.EventsV1Api;
+import io.kubernetes.client.openapi.models.EventsV1Event;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1ObjectReference;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kubernetes Events (events.k8s.io/v1) on the Deployment for each step and decision, so that
+ * {@code kubectl describe deployment} and {@code kubectl events} show what the engine did. Sent
+ * from the scheduler, never from the rollout's own pass; a refused event is logged, not retried:
+ * events are a courtesy, the rollout does not depend on them.
+ */
+public final class Events {
+  private static final Logger LOG = LoggerFactory.getLogger(Events.class);
+  /** events.k8s.io/v1 limits. */
+  private static final int MAX_NOTE_BYTES = 1024;
+  private static final int MAX_FIELD = 128;
+
+  private final EventsV1Api api;
+  private final String instance;
+  private final Executor executor;
+
+  public Events(ApiClient client, String instance, Executor executor) {
+    this.api = new EventsV1Api(client);
+    this.instance = clip(instance, MAX_FIELD);
+    this.executor = executor;
+  }
+
+  /** Records {@code note} on {@code deployment}; {@code warning} for aborts and failed checks. */
+  public void emit(V1Deployment deployment, String reason, String note, boolean warning) {
+    V1ObjectMeta meta = deployment.getMetadata();
+    EventsV1Event event = new EventsV1Event()
+        .metadata(new V1ObjectMeta().generateName(meta.getName() + ".").namespace(meta.getNamespace()))
+        .eventTime(OffsetDateTime.now(ZoneOffset.UTC))
+        .reportingController("mizzen.dev/rollouts")
+        .reportingInstance(instance)
+        .action("Rollout")
+        .reason(clip(reason, MAX_FIELD))
+        .type(warning ? "Warning" : "Normal")
+        .note(clipBytes(note))
+        .regarding(new V1ObjectReference().apiVersion("apps/v1").kind("Deployment").name(meta.getName())
+            .namespace(meta.getNamespace()).uid(meta.getUid()));
+    executor.execute(() -> {
+      try {
+        api.createNamespacedEvent(meta.getNamespace(), event).execute();
+      } catch (ApiException | RuntimeException e) {
+        LOG.debug("event on Deployment/{}/{} not recorded: {}", meta.getNamespace(), meta.getName(), e.toString());
+      }
+    });
+  }
+
+  private static String clip(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max);
+  }
+
+  private static String clipBytes(String note) {
+    String clipped = note;
+    while (clipped.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NOTE_BYTES) {
+      clipped = clipped.substring(0, clipped.length() - 16);
+    }
+    return clipped;
+  }
+}

@@ -1,0 +1,149 @@
+package dev.mizzen.strategies.rollout.internal;
+
+import io.kubernetes.client.common.KubernetesListObject;
+import io.kubernetes.client.common.KubernetesObject;
+import io.kubernetes.client.informer.ResourceEventHandler;
+import io.kubernetes.client.informer.SharedIndexInformer;
+import io.kubernetes.client.informer.SharedInformerFactory;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.apis.AppsV1Api;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.V1ConfigMap;
+import io.kubernetes.client.openapi.models.V1ConfigMapList;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1DeploymentList;
+import io.kubernetes.client.openapi.models.V1OwnerReference;
+import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodList;
+import io.kubernetes.client.openapi.models.V1ReplicaSet;
+import io.kubernetes.client.openapi.models.V1ReplicaSetList;
+import io.kubernetes.client.util.CallGenerator;
+import io.kubernetes.client.util.CallGeneratorParams;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeoutException;
+import okhttp3.Call;
+import okhttp3.OkHttpClient;
+
+/**
+ * One namespace as the engine sees it: informers on its Deployments, ReplicaSets, Pods and the
+ * engine's state ConfigMaps, shared by every rollout in the namespace, so that a hundred rollouts
+ * cost four watches, not four hundred, and waiting costs no requests. Any change calls
+ * {@code onChange}, which wakes the rollouts to look again.
+ */
+public final class NamespaceCache implements AutoCloseable {
+  private final String namespace;
+  private final SharedInformerFactory factory;
+  private final SharedIndexInformer<V1Deployment> deployments;
+  private final SharedIndexInformer<V1ReplicaSet> replicaSets;
+  private final SharedIndexInformer<V1Pod> pods;
+  private final SharedIndexInformer<V1ConfigMap> states;
+
+  public NamespaceCache(ApiClient client, OkHttpClient watchHttp, ExecutorService informerThreads, String namespace,
+                        Runnable onChange) {
+    this.namespace = namespace;
+    // The factory only executes the calls built below and reads their answers; it insists on a client
+    // without a read timeout, so it gets one sharing the user's connections and JSON. Requests are
+    // built by the user's client (its credentials), watches sent through watchHttp.
+    ApiClient executing = new ApiClient(watchHttp);
+    executing.setBasePath(client.getBasePath());
+    executing.setJSON(client.getJSON());
+    this.factory = new SharedInformerFactory(executing, informerThreads, false);
+    AppsV1Api apps = new AppsV1Api(client);
+    CoreV1Api core = new CoreV1Api(client);
+    this.deployments = informer(watchHttp, params -> apps.listNamespacedDeployment(namespace)
+        .resourceVersion(params.resourceVersion).watch(params.watch).timeoutSeconds(params.timeoutSeconds)
+        .allowWatchBookmarks(params.watch).buildCall(null), V1Deployment.class, V1DeploymentList.class, onChange);
+    this.replicaSets = informer(watchHttp, params -> apps.listNamespacedReplicaSet(namespace)
+        .resourceVersion(params.resourceVersion).watch(params.watch).timeoutSeconds(params.timeoutSeconds)
+        .allowWatchBookmarks(params.watch).buildCall(null), V1ReplicaSet.class, V1ReplicaSetList.class, onChange);
+    this.pods = informer(watchHttp, params -> core.listNamespacedPod(namespace)
+        .resourceVersion(params.resourceVersion).watch(params.watch).timeoutSeconds(params.timeoutSeconds)
+        .allowWatchBookmarks(params.watch).buildCall(null), V1Pod.class, V1PodList.class, onChange);
+    this.states = informer(watchHttp, params -> core.listNamespacedConfigMap(namespace)
+        .labelSelector(StateStore.MANAGED_BY + "=" + StateStore.MANAGER)
+        .resourceVersion(params.resourceVersion).watch(params.watch).timeoutSeconds(params.timeoutSeconds)
+        .allowWatchBookmarks(params.watch).buildCall(null), V1ConfigMap.class, V1ConfigMapList.class, onChange);
+  }
+
+  private <T extends KubernetesObject, L extends KubernetesListObject> SharedIndexInformer<T> informer(
+      OkHttpClient watchHttp, CallGenerator calls, Class<T> type, Class<L> listType, Runnable onChange) {
+    // Watches go through a client without a read timeout: a watch is quiet while nothing changes,
+    // and the server ends each one itself (the informer asks for 5 to 10 minutes).
+    CallGenerator generator = params -> {
+      Call call = calls.generate(params);
+      return Boolean.TRUE.equals(params.watch) ? watchHttp.newCall(call.request()) : call;
+    };
+    SharedIndexInformer<T> informer = factory.sharedIndexInformerFor(generator, type, listType, 0);
+    informer.addEventHandler(new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(T object) {
+        onChange.run();
+      }
+
+      @Override
+      public void onUpdate(T before, T after) {
+        onChange.run();
+      }
+
+      @Override
+      public void onDelete(T object, boolean finalStateUnknown) {
+        onChange.run();
+      }
+    });
+    return informer;
+  }
+
+  /** Starts the watches and waits until each has listed once. */
+  public void start(Duration timeout) throws TimeoutException, InterruptedException {
+    factory.startAllRegisteredInformers();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!(deployments.hasSynced() && replicaSets.hasSynced() && pods.hasSynced() && states.hasSynced())) {
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException("listing Deployments, ReplicaSets, Pods and ConfigMaps in namespace "
+            + namespace + " took more than " + timeout.toSeconds() + " s");
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  public V1Deployment deployment(String name) {
+    return deployments.getIndexer().getByKey(namespace + "/" + name);
+  }
+
+  public V1ConfigMap state(String name) {
+    return states.getIndexer().getByKey(namespace + "/" + name);
+  }
+
+  /** The ReplicaSets the Deployment with {@code uid} controls (by owner, not by labels). */
+  public List<V1ReplicaSet> replicaSetsOf(String uid) {
+    return replicaSets.getIndexer().list().stream().filter(rs -> controlledBy(rs.getMetadata().getOwnerReferences(), uid))
+        .toList();
+  }
+
+  /** The pods of the ReplicaSet with {@code uid}, terminating ones excluded. */
+  public List<V1Pod> podsOf(String replicaSetUid) {
+    return pods.getIndexer().list().stream()
+        .filter(pod -> pod.getMetadata().getDeletionTimestamp() == null)
+        .filter(pod -> controlledBy(pod.getMetadata().getOwnerReferences(), replicaSetUid))
+        .toList();
+  }
+
+  private static boolean controlledBy(List<V1OwnerReference> owners, String uid) {
+    if (owners == null) {
+      return false;
+    }
+    for (V1OwnerReference owner : owners) {
+      if (Boolean.TRUE.equals(owner.getController()) && uid.equals(owner.getUid())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public void close() {
+    factory.stopAllRegisteredInformers(false);
+  }
+}
