@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The {@code mizzen} command line: {@code java -jar mizzen.jar <command> [args]}. */
 public final class Main {
-  private static final List<Command> COMMANDS = List.of(new RenderCommand(), new LintCommand());
+  private static final List<Command> COMMANDS = List.of(new DemoCommand(), new RenderCommand(), new LintCommand(), new RolloutCommand());
 
   private Main() {}
 

@@ -47,9 +47,13 @@ import dev.mizzen.scheduling.Toleration;
 import dev.mizzen.scheduling.Topology;
 import dev.mizzen.scheduling.WhenUnsatisfiable;
 import java.time.Duration;
+import java.util.Map;
 
 /** The reference "shop" application (see shop-app.md): 19 objects in namespace {@code shop}. */
 public final class ShopApp {
+  /** The version of web the shop app runs. */
+  public static final String WEB_IMAGE = "ghcr.io/acme/web:1.4.2";
+
   private ShopApp() {}
 
   /** The shop app in namespace {@code shop}, built and validated. */
@@ -59,6 +63,14 @@ public final class ShopApp {
 
   /** The shop app in {@code namespace} (tests run it in a namespace of their own). */
   public static App app(String namespace) {
+    return app(namespace, WEB_IMAGE, Map.of());
+  }
+
+  /**
+   * The shop app with web at {@code webImage}, its pods carrying {@code webPodLabels} too: the
+   * next versions of web, for the rollout demo and tests.
+   */
+  public static App app(String namespace, String webImage, Map<String, String> webPodLabels) {
     return App.named("shop").namespace(namespace).add(
         Namespace.named(namespace).component("shop").podSecurity(RESTRICTED).build(),
         ConfigMap.named("web-config").component("web")
@@ -67,7 +79,7 @@ public final class ShopApp {
             .entry("username", "shop").entry("password", "change-me").build(),
         ServiceAccount.named("web").build(),
         ServiceAccount.named("api").build(),
-        web(),
+        web(webImage, webPodLabels),
         Service.named("web").selecting("web").port(80, "http").build(),
         Ingress.named("web").ingressClassName("nginx")
             .rule(IngressRule.host("shop.example.com").prefix("/", "web", 80))
@@ -91,13 +103,18 @@ public final class ShopApp {
   }
 
   static Deployment web() {
+    return web(WEB_IMAGE, Map.of());
+  }
+
+  static Deployment web(String image, Map<String, String> podLabels) {
     return Deployment.named("web")            // no replicas: the HPA "web" scales it, from 3 to 10
         .strategy(DeploymentStrategy.rollingUpdate(Amount.percent(25), Amount.count(0)))
         .pod(PodTemplate.builder()
+            .putAllLabels(podLabels)
             .serviceAccountName("web")
             .security(PodSecurity.restricted().runAsUser(10001))
             .container(Container.named("web")
-                .image("ghcr.io/acme/web:1.4.2")
+                .image(image)
                 .port(Port.http(8080))
                 .env(Env.literal("LOG_LEVEL", "info"), Env.allFrom("web-config"))
                 .resources(Resources.requests(Cpu.millis(250), Memory.mebibytes(256))

@@ -137,6 +137,7 @@ class DocsSnippetsTest {
       "ConfigMap config",
       "HorizontalPodAutoscaler webAutoscaler",
       "V1Deployment deployment",
+      "Rollouts rollouts",
       "List<KubernetesObject> objects",
       "IntOrString intOrString",
       "Amount amount",

@@ -29,8 +29,9 @@ public sealed interface RolloutOutcome
   }
 
   /**
-   * The exit code {@code mizzen rollout} uses: 0 promoted, 1 aborted, 2 deadline exceeded, 3
-   * superseded. (Usage errors and failures to reach the cluster exit with 64 and 69.)
+   * The exit code for command lines and CI pipelines: 0 promoted, 1 aborted, 3 deadline exceeded,
+   * 4 superseded. (The {@code mizzen} command line keeps 2 for usage errors, and exits with 5 when
+   * a rollout cannot start or go on.)
    */
   default int exitCode() {
     if (this instanceof Promoted) {
@@ -39,7 +40,7 @@ public sealed interface RolloutOutcome
     if (this instanceof Aborted) {
       return 1;
     }
-    return this instanceof DeadlineExceeded ? 2 : 3;
+    return this instanceof DeadlineExceeded ? 3 : 4;
   }
 
   /** The new revision runs all replicas. */

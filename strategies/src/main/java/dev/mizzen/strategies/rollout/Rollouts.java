@@ -9,6 +9,7 @@ import dev.mizzen.strategies.rollout.internal.EngineContext;
 import dev.mizzen.strategies.rollout.internal.Events;
 import dev.mizzen.strategies.rollout.internal.NamespaceCache;
 import dev.mizzen.strategies.rollout.internal.RolloutDriver;
+import dev.mizzen.strategies.rollout.internal.RolloutPlanner;
 import dev.mizzen.strategies.rollout.internal.RolloutRecord;
 import dev.mizzen.strategies.rollout.internal.StateStore;
 import io.kubernetes.client.openapi.ApiClient;
@@ -165,6 +166,19 @@ public final class Rollouts implements AutoCloseable {
           : new RolloutException(rollout + " failed: " + e.getCause(), e.getCause());
     } catch (CancellationException e) {
       throw new RolloutException(rollout + " was cancelled", e);
+    }
+  }
+
+  /**
+   * What {@code rollout} would do, from the live Deployment and a server-side dry run of the new
+   * one, without writing anything: each step with the Deployment's fields it changes.
+   */
+  public RolloutPlan plan(Rollout rollout) {
+    checkNotNull(rollout, "rollout");
+    try {
+      return RolloutPlanner.plan(client, fieldManager, rollout);
+    } catch (ApiException e) {
+      throw new RolloutException("planning " + rollout + " failed: HTTP " + e.getCode() + " " + e.getMessage(), e);
     }
   }
 

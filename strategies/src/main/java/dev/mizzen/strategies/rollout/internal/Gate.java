@@ -42,6 +42,19 @@ public final class Gate {
     return (int) Math.ceil(percent * (long) replicas / 100.0);
   }
 
+  /** The fields the gate sets, in the API server's conflict notation. */
+  private static final java.util.Set<String> HELD_FIELDS = java.util.Set.of(".spec.minReadySeconds",
+      ".spec.progressDeadlineSeconds", ".spec.paused", ".spec.strategy.rollingUpdate.maxSurge",
+      ".spec.strategy.rollingUpdate.maxUnavailable");
+
+  /**
+   * Whether {@code field} (as in an apply conflict, {@code .spec.minReadySeconds}) is one the gate
+   * sets: another writer owning it reset what the rollout holds, and the rollout may take it back.
+   */
+  public static boolean isHeldField(String field) {
+    return HELD_FIELDS.contains(field);
+  }
+
   /** The user's Deployment holding the rollout at {@code canaryPods} new pods. */
   public static V1Deployment holding(V1Deployment config, int canaryPods) {
     V1Deployment held = copy(config);
@@ -79,7 +92,9 @@ public final class Gate {
   public static List<String> deviations(V1Deployment live, int canaryPods) {
     List<String> found = new ArrayList<>();
     V1DeploymentSpec spec = live.getSpec();
-    check(found, "spec.minReadySeconds", spec.getMinReadySeconds(), NEVER_AVAILABLE_SECONDS);
+    // The server omits a zero minReadySeconds: absent is 0.
+    check(found, "spec.minReadySeconds", spec.getMinReadySeconds() == null ? 0 : spec.getMinReadySeconds(),
+        NEVER_AVAILABLE_SECONDS);
     check(found, "spec.progressDeadlineSeconds", spec.getProgressDeadlineSeconds(), NO_PROGRESS_DEADLINE);
     V1RollingUpdateDeployment rolling = spec.getStrategy() == null ? null : spec.getStrategy().getRollingUpdate();
     check(found, "spec.strategy.rollingUpdate.maxSurge",
@@ -97,6 +112,9 @@ public final class Gate {
   }
 
   private static String show(Object value) {
+    if (value == null) {
+      return "(unset)";
+    }
     if (value instanceof IntOrString intOrString) {
       return intOrString.isInteger() ? String.valueOf(intOrString.getIntValue()) : intOrString.getStrValue();
     }

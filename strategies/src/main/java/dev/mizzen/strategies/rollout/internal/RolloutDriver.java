@@ -5,6 +5,7 @@ import dev.mizzen.strategies.analysis.Check;
 import dev.mizzen.strategies.analysis.CheckContext;
 import dev.mizzen.strategies.analysis.CheckResult;
 import dev.mizzen.strategies.analysis.PodHealth;
+import dev.mizzen.strategies.apply.ApplyConflictException;
 import dev.mizzen.strategies.apply.ApplyException;
 import dev.mizzen.strategies.rollout.Canary;
 import dev.mizzen.strategies.rollout.CanaryStep;
@@ -294,6 +295,15 @@ public final class RolloutDriver {
       return;
     }
 
+    if (Templates.equalIgnoringHash(expectedTemplate, live.getSpec().getTemplate())) {
+      // Another process rolled this very template out while we waited for the lease.
+      lease.release();
+      stopRenewing();
+      lease = null;
+      renewals = null;
+      wake(); // begin again: now the unchanged-template path
+      return;
+    }
     RolloutVerdict verdict = RolloutVerdicts.of(live);
     if (!verdict.isDone() && canary != null) {
       throw new RolloutException(ref + " is still rolling out another revision (" + verdict.message()
@@ -389,17 +399,19 @@ public final class RolloutDriver {
       return;
     }
     int want = Gate.canaryPods(weightAt(step), replicas);
-    if (appliedFor != Phase.STEPPING || appliedStep != step || appliedWant != want) {
-      if (appliedFor == Phase.STEPPING && appliedStep == step) {
+    if (appliedFor != Phase.STEPPING || appliedWant != want) {
+      if (appliedFor == Phase.STEPPING && weightAt(appliedStep) == weightAt(step)) {
         note(stepNumber(), "replicas are now " + replicas + ": the batch is " + want + " new pods", "RolloutRescaled",
             false);
       }
-      appliedGeneration = generation(applier.apply(Gate.holding(config, want), true, false));
+      appliedGeneration = applyTakingBackHeldFields(Gate.holding(config, want));
       appliedFor = Phase.STEPPING;
       appliedStep = step;
       appliedWant = want;
       return;
     }
+    // A step with the same batch as the one before needs no apply; the check below still sees drift.
+    appliedStep = step;
     if (generation(live) < appliedGeneration || observedGeneration(live) < generation(live)) {
       return; // our last write is not seen yet; the informer wakes us when it is
     }
@@ -410,7 +422,7 @@ public final class RolloutDriver {
     List<String> deviations = Gate.deviations(live, want);
     if (!deviations.isEmpty()) {
       note(stepNumber(), "repairing drift: " + String.join("; ", deviations), "RolloutDriftRepaired", true);
-      appliedGeneration = generation(applier.apply(Gate.holding(config, want), true, false));
+      appliedGeneration = applyTakingBackHeldFields(Gate.holding(config, want));
       return;
     }
 
@@ -526,6 +538,24 @@ public final class RolloutDriver {
     }
   }
 
+  /**
+   * Applies without force, as the user's own apply would; where another writer took fields the
+   * rollout holds (a {@code kubectl edit} of minReadySeconds), takes those back with force. A
+   * conflict on any other field (say spec.replicas, set by the user and changed by someone else)
+   * is not the engine's to decide: it stops the rollout, held where it is, with the conflict.
+   */
+  private long applyTakingBackHeldFields(V1Deployment desired) throws ApiException {
+    try {
+      return generation(applier.apply(desired, false, false));
+    } catch (ApplyConflictException conflict) {
+      if (!conflict.conflicts().stream().allMatch(c -> Gate.isHeldField(c.field()))) {
+        throw conflict;
+      }
+      note(stepNumber(), "taking back from another writer: " + conflict.conflicts(), "RolloutDriftRepaired", true);
+      return generation(applier.apply(desired, true, false));
+    }
+  }
+
   private CheckResult measure(Check check, V1Deployment live, List<V1Pod> pods) {
     try {
       return check.evaluate(context(live, pods));
@@ -554,7 +584,8 @@ public final class RolloutDriver {
 
   private void finishing(V1Deployment live) throws ApiException {
     if (appliedFor != Phase.FINISHING) {
-      appliedGeneration = generation(applier.apply(config, !stateless, false));
+      appliedGeneration = stateless ? generation(applier.apply(config, false, false))
+          : applyTakingBackHeldFields(config);
       appliedFor = Phase.FINISHING;
       note(stepNumber(), "applied " + ref + " as given: the Deployment controller finishes the rollout with its own"
           + " strategy", "RolloutFinishing", false);
@@ -602,8 +633,7 @@ public final class RolloutDriver {
       return;
     }
     if (appliedFor != Phase.ABORTING) {
-      appliedGeneration = generation(applier.apply(Gate.restoringStable(config, stable.get().getSpec().getTemplate()),
-          true, false));
+      appliedGeneration = applyTakingBackHeldFields(Gate.restoringStable(config, stable.get().getSpec().getTemplate()));
       appliedFor = Phase.ABORTING;
       note(stepNumber(), "applied the stable template (revision " + record.stableHash() + ") back", "RolloutAborting",
           true);
