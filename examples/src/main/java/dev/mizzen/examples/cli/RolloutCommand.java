@@ -27,14 +27,14 @@ final class RolloutCommand implements Command {
 
   @Override
   public String summary() {
-    return "rollout status|promote [--full]|pause|resume|abort --reason TEXT DEPLOYMENT [-n NAMESPACE]"
-        + " [--kubeconfig FILE]   look at or control a running rollout";
+    return "rollout status|promote [--full]|pause|resume|abort --reason TEXT|undo [--to-revision N] DEPLOYMENT"
+        + " [-n NAMESPACE] [--kubeconfig FILE]   look at or control a rollout";
   }
 
   @Override
   public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
     if (args.isEmpty()) {
-      throw new UsageException("rollout needs an action: status, promote, pause, resume or abort");
+      throw new UsageException("rollout needs an action: status, promote, pause, resume, abort or undo");
     }
     String action = args.get(0);
     String namespace = "default";
@@ -42,6 +42,7 @@ final class RolloutCommand implements Command {
     String reason = null;
     String deployment = null;
     boolean full = false;
+    long toRevision = 0;
     for (int i = 1; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
@@ -49,6 +50,14 @@ final class RolloutCommand implements Command {
         case "--kubeconfig" -> kubeconfig = Command.argument(args, ++i, arg);
         case "--reason" -> reason = Command.argument(args, ++i, arg);
         case "--full" -> full = true;
+        case "--to-revision" -> {
+          String value = Command.argument(args, ++i, arg);
+          try {
+            toRevision = Long.parseLong(value);
+          } catch (NumberFormatException e) {
+            throw new UsageException("--to-revision must be a revision number, was " + value);
+          }
+        }
         default -> {
           if (arg.startsWith("-") || deployment != null) {
             throw new UsageException("unknown argument for rollout " + action + ": " + arg);
@@ -77,8 +86,14 @@ final class RolloutCommand implements Command {
           }
           rollouts.abort(namespace, deployment, reason);
         }
+        case "undo" -> {
+          String hash = rollouts.undo(namespace, deployment, toRevision);
+          out.println(ref + ": template of revision " + (toRevision == 0 ? "before the current one" : toRevision)
+              + " (" + hash + ") put back; the Deployment controller rolls it out");
+          return 0;
+        }
         default -> throw new UsageException("unknown rollout action '" + action
-            + "': use status, promote, pause, resume or abort");
+            + "': use status, promote, pause, resume, abort or undo");
       }
       out.println(ref + ": " + action + (full ? " (all steps)" : "") + " requested; the process driving the rollout acts on it");
       return 0;

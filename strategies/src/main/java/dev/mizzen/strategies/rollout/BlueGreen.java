@@ -19,15 +19,16 @@ import java.util.Optional;
  *
  * <pre>{@code
  * BlueGreen blueGreen = BlueGreen.switching("web")     // the Service users reach
- *     .preview("web-preview")                         // an existing Service, for testers
+ *     .preview("web-preview")                         // a Service of the App, for testers
  *     .analyse(PodHealth.defaults())                  // before the switch
  *     .promoteAfter(Duration.ofMinutes(2))            // or promoteManually(); default: at once
  *     .scaleDownDelay(Duration.ofMinutes(5));         // default 30 s
  * }</pre>
  *
- * <p>The Services are the user's: the engine adds only the {@code pod-template-hash} key to their
- * selectors, under a field manager of its own ({@value #FIELD_MANAGER}), and removes it once the
- * rollout is over, so their selectors end as applied.
+ * <p>The Services are the user's: the engine applies them as the user does (the rollout's field
+ * manager), with the {@code pod-template-hash} key added to their selectors, and applies them
+ * unchanged once the rollout is over, so they end exactly as applied. It needs them as applied:
+ * {@code Rollout.of(app, name)} takes the App's Services, {@code Rollout.services(...)} adds more.
  *
  * @param activeService the Service that serves users
  * @param previewService a Service pinned to the new revision during the rollout
@@ -41,9 +42,6 @@ import java.util.Optional;
 public record BlueGreen(String activeService, Optional<String> previewService, List<Check> prePromotionChecks,
                         Optional<Duration> promotion, Duration scaleDownDelay, Duration stepTimeout,
                         Duration checkInterval) implements Strategy {
-
-  /** The field manager of the engine's own changes to Services (the selector's pod-template-hash). */
-  public static final String FIELD_MANAGER = "mizzen-rollouts";
 
   public BlueGreen {
     checkArgument(activeService != null && !activeService.isBlank(), "activeService must be named");
@@ -68,7 +66,7 @@ public record BlueGreen(String activeService, Optional<String> previewService, L
         Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofSeconds(5));
   }
 
-  /** Pins Service {@code service} (which must exist) to the new revision while it is tried. */
+  /** Pins Service {@code service} (one the rollout is given) to the new revision while it is tried. */
   public BlueGreen preview(String service) {
     return new BlueGreen(activeService, Optional.of(service), prePromotionChecks, promotion, scaleDownDelay,
         stepTimeout, checkInterval);

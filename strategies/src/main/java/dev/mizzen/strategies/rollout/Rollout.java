@@ -8,7 +8,12 @@ import dev.mizzen.dsl.render.Manifests;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1Service;
+import com.google.common.collect.ImmutableMap;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -28,26 +33,36 @@ import java.util.Objects;
  */
 public final class Rollout {
   private final String deploymentJson;
+  /** The Services as the user applies them, by name (JSON): what a blue/green pins and releases. */
+  private final Map<String, String> services;
   private final String namespace;
   private final String name;
   private final Strategy strategy;
   private final Duration deadline;
 
-  private Rollout(String deploymentJson, String namespace, String name, Strategy strategy, Duration deadline) {
+  private Rollout(String deploymentJson, Map<String, String> services, String namespace, String name,
+                  Strategy strategy, Duration deadline) {
     this.deploymentJson = deploymentJson;
+    this.services = services;
     this.namespace = namespace;
     this.name = name;
     this.strategy = strategy;
     this.deadline = deadline;
   }
 
-  /** Deployment {@code deployment} of {@code app}, in the app's namespace. */
+  /** Deployment {@code deployment} of {@code app}, in the app's namespace, with the app's Services. */
   public static Rollout of(App app, String deployment) {
     checkNotNull(app, "app");
     checkNotNull(deployment, "deployment");
     for (KubernetesObject object : app.objects()) {
       if (object instanceof V1Deployment found && deployment.equals(found.getMetadata().getName())) {
-        return of(found);
+        Rollout rollout = of(found);
+        for (KubernetesObject other : app.objects()) {
+          if (other instanceof V1Service service) {
+            rollout = rollout.services(service);
+          }
+        }
+        return rollout;
       }
     }
     throw new IllegalArgumentException("App/" + app.name() + " has no Deployment named \"" + deployment
@@ -67,13 +82,43 @@ public final class Rollout {
     V1Deployment copy = new JSON().deserialize(Manifests.json(deployment), V1Deployment.class);
     copy.setApiVersion("apps/v1");
     copy.setKind("Deployment");
-    return new Rollout(Manifests.json(copy), namespace, copy.getMetadata().getName(), Strategy.asDeclared(),
-        Duration.ofHours(1));
+    return new Rollout(Manifests.json(copy), ImmutableMap.of(), namespace, copy.getMetadata().getName(),
+        Strategy.asDeclared(), Duration.ofHours(1));
+  }
+
+  /**
+   * The same rollout knowing {@code services} as the user applies them (in the Deployment's
+   * namespace). A {@link BlueGreen} needs its Services so: it pins them by applying them with
+   * {@code pod-template-hash} added to the selector, as the user would, and releases them by
+   * applying them unchanged. {@link #of(App, String)} takes the App's Services.
+   */
+  public Rollout services(V1Service... services) {
+    Map<String, String> all = new LinkedHashMap<>(this.services);
+    for (V1Service service : services) {
+      checkArgument(service.getMetadata() != null && service.getMetadata().getName() != null,
+          "a Service needs metadata.name");
+      String serviceNamespace = service.getMetadata().getNamespace();
+      checkArgument(serviceNamespace == null || serviceNamespace.equals(namespace),
+          "Service/%s is in namespace %s, the Deployment in %s", service.getMetadata().getName(), serviceNamespace,
+          namespace);
+      V1Service copy = new JSON().deserialize(Manifests.json(service), V1Service.class);
+      copy.setApiVersion("v1");
+      copy.setKind("Service");
+      copy.getMetadata().setNamespace(namespace);
+      all.put(copy.getMetadata().getName(), Manifests.json(copy));
+    }
+    return new Rollout(deploymentJson, ImmutableMap.copyOf(all), namespace, name, strategy, deadline);
+  }
+
+  /** Service {@code name} as the user applies it, if this rollout was given it. */
+  public Optional<V1Service> service(String name) {
+    String json = services.get(name);
+    return json == null ? Optional.empty() : Optional.of(new JSON().deserialize(json, V1Service.class));
   }
 
   /** The same rollout with {@code strategy}. */
   public Rollout strategy(Strategy strategy) {
-    return new Rollout(deploymentJson, namespace, name, checkNotNull(strategy, "strategy"), deadline);
+    return new Rollout(deploymentJson, services, namespace, name, checkNotNull(strategy, "strategy"), deadline);
   }
 
   /**
@@ -83,7 +128,7 @@ public final class Rollout {
   public Rollout deadline(Duration deadline) {
     checkNotNull(deadline, "deadline");
     checkArgument(deadline.toMillis() > 0, "deadline must be positive, was %s", deadline);
-    return new Rollout(deploymentJson, namespace, name, strategy, deadline);
+    return new Rollout(deploymentJson, services, namespace, name, strategy, deadline);
   }
 
   /** A fresh copy of the Deployment to apply. */
@@ -115,12 +160,12 @@ public final class Rollout {
   @Override
   public boolean equals(Object o) {
     return o instanceof Rollout other && deploymentJson.equals(other.deploymentJson)
-        && strategy.equals(other.strategy) && deadline.equals(other.deadline);
+        && services.equals(other.services) && strategy.equals(other.strategy) && deadline.equals(other.deadline);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(deploymentJson, strategy, deadline);
+    return Objects.hash(deploymentJson, services, strategy, deadline);
   }
 
   @Override

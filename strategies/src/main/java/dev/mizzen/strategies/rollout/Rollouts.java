@@ -12,6 +12,7 @@ import dev.mizzen.strategies.rollout.internal.RolloutDriver;
 import dev.mizzen.strategies.rollout.internal.RolloutPlanner;
 import dev.mizzen.strategies.rollout.internal.RolloutRecord;
 import dev.mizzen.strategies.rollout.internal.StateStore;
+import dev.mizzen.strategies.rollout.internal.Undo;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import java.net.InetAddress;
@@ -179,6 +180,30 @@ public final class Rollouts implements AutoCloseable {
       return RolloutPlanner.plan(client, fieldManager, rollout);
     } catch (ApiException e) {
       throw new RolloutException("planning " + rollout + " failed: HTTP " + e.getCode() + " " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Puts revision {@code toRevision} of Deployment {@code name} back, as {@code kubectl rollout
+   * undo --to-revision} does (0: the revision before the current one): the template of that
+   * revision's ReplicaSet, among those the Deployment controls, which the controller then reuses.
+   * Works on a paused Deployment too. Returns that revision's {@code pod-template-hash}; follow the
+   * rollout with {@link RolloutStatus}.
+   *
+   * @throws RolloutException when a rollout of the Deployment is running (abort it instead), or
+   *     the revision does not exist (the message lists those that do)
+   */
+  public String undo(String namespace, String name, long toRevision) {
+    checkArgument(toRevision >= 0, "toRevision must be 0 (the previous one) or a revision, was %s", toRevision);
+    if (status(namespace, name).isPresent()) {
+      throw new RolloutException("a rollout of Deployment/" + namespace + "/" + name + " is running: abort it"
+          + " (Rollouts.abort, mizzen rollout abort), which puts the stable revision back");
+    }
+    try {
+      return Undo.undo(client, namespace, name, toRevision);
+    } catch (ApiException e) {
+      throw new RolloutException("undoing Deployment/" + namespace + "/" + name + " failed: HTTP " + e.getCode() + " "
+          + e.getResponseBody(), e);
     }
   }
 

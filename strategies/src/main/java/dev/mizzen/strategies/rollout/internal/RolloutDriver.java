@@ -7,6 +7,7 @@ import dev.mizzen.strategies.analysis.CheckResult;
 import dev.mizzen.strategies.analysis.PodHealth;
 import dev.mizzen.strategies.apply.ApplyConflictException;
 import dev.mizzen.strategies.apply.ApplyException;
+import dev.mizzen.strategies.rollout.BlueGreen;
 import dev.mizzen.strategies.rollout.Canary;
 import dev.mizzen.strategies.rollout.CanaryStep;
 import dev.mizzen.strategies.rollout.Rollout;
@@ -25,6 +26,7 @@ import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodCondition;
 import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import io.kubernetes.client.openapi.models.V1ReplicaSet;
+import io.kubernetes.client.openapi.models.V1Service;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +57,17 @@ public final class RolloutDriver {
   private final EngineContext engine;
   private final Rollout rollout;
   private final Canary canary;
+  private final BlueGreen blueGreen;
+  /** The steps walked: a canary's own, or those of a blue/green (see {@link BlueGreen#steps()}). */
   private final List<CanaryStep> steps;
+  private final List<Check> backgroundChecks;
+  private final Duration stepTimeout;
+  private final Duration checkInterval;
+  /** Index of the step on entering which a blue/green switches its active Service; -1 for others. */
+  private final int switchStep;
+  private final ServicePins pins;
+  /** Blue/green: the revision each Service is pinned to, as last read or set. */
+  private final java.util.Map<String, String> pinned = new java.util.HashMap<>();
   private final NamespaceCache cache;
   private final StateStore store;
   private final DeploymentApplier applier;
@@ -89,7 +101,25 @@ public final class RolloutDriver {
     this.engine = engine;
     this.rollout = rollout;
     this.canary = rollout.strategy() instanceof Canary c ? c : null;
-    this.steps = canary == null ? List.of() : canary.steps();
+    this.blueGreen = rollout.strategy() instanceof BlueGreen b ? b : null;
+    if (canary != null) {
+      steps = canary.steps();
+      backgroundChecks = canary.backgroundChecks();
+      stepTimeout = canary.stepTimeout();
+      checkInterval = canary.checkInterval();
+    } else if (blueGreen != null) {
+      steps = blueGreen.steps();
+      backgroundChecks = List.of(PodHealth.defaults());
+      stepTimeout = blueGreen.stepTimeout();
+      checkInterval = blueGreen.checkInterval();
+    } else {
+      steps = List.of();
+      backgroundChecks = List.of();
+      stepTimeout = Duration.ofMinutes(10);
+      checkInterval = Duration.ofSeconds(5);
+    }
+    this.switchStep = blueGreen == null ? -1 : steps.size() - 1;
+    this.pins = new ServicePins(engine.client(), rollout.namespace(), engine.fieldManager());
     this.cache = cache;
     this.store = new StateStore(engine.client(), rollout.namespace(), rollout.name());
     this.applier = new DeploymentApplier(engine.client(), engine.fieldManager());
@@ -305,15 +335,18 @@ public final class RolloutDriver {
       return;
     }
     RolloutVerdict verdict = RolloutVerdicts.of(live);
-    if (!verdict.isDone() && canary != null) {
+    if (!verdict.isDone() && stepwise()) {
       throw new RolloutException(ref + " is still rolling out another revision (" + verdict.message()
           + "). A canary starts from a fully rolled-out stable revision: wait for it (RolloutStatus, kubectl"
           + " rollout status) or undo it first");
     }
     String stableHash = !verdict.isDone() ? "" : Templates.replicaSetFor(live.getSpec().getTemplate(),
         cache.replicaSetsOf(live.getMetadata().getUid())).map(Templates::hashOf).orElse("");
-    if (canary != null) {
+    if (stepwise()) {
       checkCanaryFits();
+    }
+    if (blueGreen != null) {
+      checkServices();
     }
     RolloutRecord first = RolloutRecord.start(rollout.deploymentJson(), configHash, stableHash, Instant.now(),
         engine.identity(), !steps.isEmpty());
@@ -327,7 +360,14 @@ public final class RolloutDriver {
       throw e;
     }
     record = first;
-    if (canary != null) {
+    if (blueGreen != null) {
+      // Before any new pod exists: users keep reaching the stable ones only.
+      pins.pin(serviceConfig(blueGreen.activeService()), stableHash);
+      pinned.put(blueGreen.activeService(), stableHash);
+      note(0, "pinned Service/" + blueGreen.activeService() + " to the stable revision " + stableHash, "RolloutPinned",
+          false);
+    }
+    if (stepwise()) {
       int want = Gate.canaryPods(weightAt(0), replicas(live));
       try {
         // The first apply must not take fields from other managers silently, as a plain apply would not.
@@ -343,12 +383,93 @@ public final class RolloutDriver {
     }
     begun = true;
     note(0, "started: stable revision " + blankAsUnknown(stableHash) + ", " + (steps.isEmpty()
-        ? "the Deployment's own strategy" : steps.size() + " steps: " + steps.stream().map(CanaryStep::describe).toList()),
+        ? "the Deployment's own strategy" : steps.size() + " steps: " + java.util.stream.IntStream.range(0, steps.size())
+            .mapToObj(this::describe).toList()),
         "RolloutStarted", false);
     if (!steps.isEmpty()) {
-      note(1, "step 1: " + steps.get(0).describe(), "RolloutStep", false);
+      note(1, "step 1: " + describe(0), "RolloutStep", false);
     }
     wake();
+  }
+
+  private boolean stepwise() {
+    return canary != null || blueGreen != null;
+  }
+
+  private void checkServices() {
+    List<String> missing = services().stream().filter(service -> rollout.service(service).isEmpty())
+        .map(service -> "Service/" + service).toList();
+    if (!missing.isEmpty()) {
+      throw new RolloutException(ref + ": blue/green switches " + missing + ", which the rollout was not given;"
+          + " roll out from the App that holds them (Rollout.of(app, name)), or add them with Rollout.services(...),"
+          + " so that they are applied as you apply them");
+    }
+  }
+
+  private V1Service serviceConfig(String service) {
+    return rollout.service(service).orElseThrow();
+  }
+
+  private List<String> services() {
+    List<String> services = new ArrayList<>();
+    services.add(blueGreen.activeService());
+    blueGreen.previewService().ifPresent(services::add);
+    return services;
+  }
+
+  /**
+   * Keeps a blue/green's Services where they belong: the active one on the stable revision until
+   * the switch step, then on the new one; the preview one on the new revision. Returns whether it
+   * changed one (the pass then waits for the next).
+   */
+  private boolean pinServices(boolean switched) throws ApiException {
+    if (blueGreen == null || record.revisionHash().isEmpty()) {
+      return false;
+    }
+    boolean changed = false;
+    String active = switched ? record.revisionHash() : record.stableHash();
+    if (!active.equals(pinned(blueGreen.activeService()))) {
+      pins.pin(serviceConfig(blueGreen.activeService()), active);
+      pinned.put(blueGreen.activeService(), active);
+      note(stepNumber(), (switched ? "switched" : "pinned") + " Service/" + blueGreen.activeService()
+          + " to revision " + active, switched ? "RolloutSwitched" : "RolloutPinned", false);
+      changed = true;
+    }
+    if (blueGreen.previewService().isPresent()) {
+      String preview = blueGreen.previewService().get();
+      if (!record.revisionHash().equals(pinned(preview))) {
+        pins.pin(serviceConfig(preview), record.revisionHash());
+        pinned.put(preview, record.revisionHash());
+        note(stepNumber(), "pinned preview Service/" + preview + " to the new revision " + record.revisionHash(),
+            "RolloutPinned", false);
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  /** Where {@code service} is pinned: read once, then what this process set (no request per pass). */
+  private String pinned(String service) throws ApiException {
+    String known = pinned.get(service);
+    if (known == null) {
+      V1Service live = pins.read(service);
+      known = live == null ? "" : ServicePins.pinnedTo(live);
+      pinned.put(service, known);
+    }
+    return known;
+  }
+
+  /** The Services' selectors back as the user applied them: the rollout is over. */
+  private void releaseServices() throws ApiException {
+    if (blueGreen == null) {
+      return;
+    }
+    for (String service : services()) {
+      pins.release(serviceConfig(service));
+      pinned.put(service, "");
+    }
+    note(stepNumber(), "released " + services().stream().map(s -> "Service/" + s).toList()
+        + ": their selectors are as applied", "RolloutReleased", false);
   }
 
   private void checkCanaryFits() {
@@ -450,10 +571,25 @@ public final class RolloutDriver {
       }
     }
     progress(live, replicaSets, want, ready, readyLongEnough);
+    if (blueGreen != null) {
+      boolean switching = step >= switchStep;
+      if (switching && readyLongEnough < replicas) {
+        // The switch needs the whole new revision Ready: some pod went away since; wait for it again.
+        waiting("switching: " + readyLongEnough + " of " + replicas + " new pods Ready");
+        if (Duration.between(record.stepStartedAt(), Instant.now()).compareTo(stepTimeout) >= 0) {
+          beginAbort("the new revision lost Ready pods before the switch (" + readyLongEnough + " of " + replicas
+              + ")", false);
+        }
+        return;
+      }
+      if (pinServices(switching)) {
+        return;
+      }
+    }
 
-    if (canary != null && !canary.backgroundChecks().isEmpty() && newSet.isPresent() && !now.isBefore(nextBackgroundCheck)) {
-      nextBackgroundCheck = now.plus(canary.checkInterval());
-      for (Check check : canary.backgroundChecks()) {
+    if (!backgroundChecks.isEmpty() && newSet.isPresent() && !now.isBefore(nextBackgroundCheck)) {
+      nextBackgroundCheck = now.plus(checkInterval);
+      for (Check check : backgroundChecks) {
         CheckResult result = measure(check, live, pods);
         if (result.isFailing()) {
           beginAbort(check.name() + ": " + result.message(), false);
@@ -477,22 +613,22 @@ public final class RolloutDriver {
     CanaryStep current = steps.get(step);
     if (current instanceof CanaryStep.SetWeight weight) {
       if (readyLongEnough >= want) {
-        note(stepNumber(), weight.describe() + ": " + readyLongEnough + " of " + want + " new pods Ready"
+        note(stepNumber(), describe(step) + ": " + readyLongEnough + " of " + want + " new pods Ready"
             + (minReady.isZero() ? "" : " for " + human(minReady)) + ", " + replicas + " stable pods kept",
             "RolloutStep", false);
         advance(step + 1);
-      } else if (elapsed.compareTo(canary.stepTimeout()) >= 0) {
+      } else if (elapsed.compareTo(stepTimeout) >= 0) {
         CheckResult health = PodHealth.defaults().evaluate(context(live, pods));
-        beginAbort(weight.describe() + ": only " + readyLongEnough + " of " + want + " new pods Ready after "
-            + human(canary.stepTimeout()) + " (" + health.message() + ")", false);
+        beginAbort(describe(step) + ": only " + readyLongEnough + " of " + want + " new pods Ready after "
+            + human(stepTimeout) + " (" + health.message() + ")", false);
       } else {
-        waiting(weight.describe() + ": " + readyLongEnough + " of " + want + " new pods Ready");
-        wakeAt(nextCount != null && nextCount.isBefore(record.stepStartedAt().plus(canary.stepTimeout()))
-            ? nextCount : record.stepStartedAt().plus(canary.stepTimeout()));
+        waiting(describe(step) + ": " + readyLongEnough + " of " + want + " new pods Ready");
+        wakeAt(nextCount != null && nextCount.isBefore(record.stepStartedAt().plus(stepTimeout))
+            ? nextCount : record.stepStartedAt().plus(stepTimeout));
       }
     } else if (current instanceof CanaryStep.Pause pause) {
       if (elapsed.compareTo(pause.duration()) >= 0) {
-        note(stepNumber(), pause.describe() + ": done", "RolloutStep", false);
+        note(stepNumber(), describe(step) + ": done", "RolloutStep", false);
         advance(step + 1);
       } else {
         waiting(pause.describe() + ": " + human(pause.duration().minus(elapsed)) + " left");
@@ -529,12 +665,12 @@ public final class RolloutDriver {
     if (pending == null) {
       note(stepNumber(), analyse.describe() + ": " + String.join("; ", passed), "RolloutAnalysisSucceeded", false);
       advance(record.step() + 1);
-    } else if (elapsed.compareTo(canary.stepTimeout()) >= 0) {
-      beginAbort(analyse.describe() + ": still no data after " + human(canary.stepTimeout()) + " (" + pending + ")",
+    } else if (elapsed.compareTo(stepTimeout) >= 0) {
+      beginAbort(analyse.describe() + ": still no data after " + human(stepTimeout) + " (" + pending + ")",
           false);
     } else {
       waiting(analyse.describe() + ": " + pending);
-      wakeIn(canary.checkInterval());
+      wakeIn(checkInterval);
     }
   }
 
@@ -573,7 +709,7 @@ public final class RolloutDriver {
     boolean finishing = step >= steps.size();
     if (write(record.atStep(Math.min(step, steps.size()), Instant.now(), finishing))) {
       if (!finishing) {
-        note(stepNumber(), "step " + stepNumber() + ": " + steps.get(record.step()).describe(), "RolloutStep", false);
+        note(stepNumber(), "step " + stepNumber() + ": " + describe(record.step()), "RolloutStep", false);
       }
       wake();
     }
@@ -599,6 +735,7 @@ public final class RolloutDriver {
     progress(live, replicaSets, replicas(live), 0, 0);
     RolloutVerdict verdict = RolloutVerdicts.of(live);
     if (verdict.isDone()) {
+      releaseServices();
       String hash = current.map(Templates::hashOf).orElse(revisionHash());
       note(stepNumber(), "promoted: " + verdict.message() + " (revision " + hash + ")", "RolloutCompleted", false);
       finish(new RolloutOutcome.Promoted(hash, timeline), true);
@@ -633,6 +770,16 @@ public final class RolloutDriver {
       return;
     }
     if (appliedFor != Phase.ABORTING) {
+      if (blueGreen != null) {
+        pinned.remove(blueGreen.activeService());
+        if (!record.stableHash().equals(pinned(blueGreen.activeService()))) {
+          // Instant rollback: users go back to the stable pods, which never went away, before anything else.
+          pins.pin(serviceConfig(blueGreen.activeService()), record.stableHash());
+          pinned.put(blueGreen.activeService(), record.stableHash());
+          note(stepNumber(), "switched Service/" + blueGreen.activeService() + " back to the stable revision "
+              + record.stableHash(), "RolloutSwitchedBack", true);
+        }
+      }
       appliedGeneration = applyTakingBackHeldFields(Gate.restoringStable(config, stable.get().getSpec().getTemplate()));
       appliedFor = Phase.ABORTING;
       note(stepNumber(), "applied the stable template (revision " + record.stableHash() + ") back", "RolloutAborting",
@@ -646,6 +793,7 @@ public final class RolloutDriver {
     RolloutVerdict verdict = RolloutVerdicts.of(live);
     boolean stableIsCurrent = Templates.equalIgnoringHash(live.getSpec().getTemplate(), stable.get().getSpec().getTemplate());
     if (verdict.isDone() && stableIsCurrent) {
+      releaseServices();
       note(stepNumber(), "aborted: the stable revision " + record.stableHash() + " serves all "
           + replicas(live) + " replicas, the new pods are gone", "RolloutAborted", true);
       finish(abortOutcome(""), true);
@@ -768,6 +916,28 @@ public final class RolloutDriver {
 
   // ---------------------------------------------------------------------------------------------
   // Small readings.
+
+  /** What step {@code index} does, in the strategy's own words. */
+  private String describe(int index) {
+    CanaryStep step = steps.get(index);
+    if (blueGreen == null) {
+      return step.describe();
+    }
+    if (index == 0) {
+      return "the whole new revision next to the stable one";
+    }
+    if (index == switchStep) {
+      return "switch Service/" + blueGreen.activeService() + ", keep the stable pods "
+          + human(blueGreen.scaleDownDelay()) + " for an instant rollback";
+    }
+    if (step instanceof CanaryStep.PauseUntilPromoted) {
+      return "wait until promoted, then switch";
+    }
+    if (step instanceof CanaryStep.Pause pause) {
+      return "switch in " + human(pause.duration());
+    }
+    return step.describe();
+  }
 
   private int weightAt(int step) {
     int weight = 0;

@@ -1,32 +1,35 @@
 package dev.mizzen.strategies.rollout.internal;
 
 import dev.mizzen.dsl.render.Manifests;
-import dev.mizzen.strategies.rollout.BlueGreen;
+import dev.mizzen.strategies.apply.ApplyRefusals;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
-import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Service;
-import io.kubernetes.client.openapi.models.V1ServiceSpec;
+import io.kubernetes.client.openapi.models.V1Status;
 import io.kubernetes.client.util.PatchUtils;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Pins a user's Service to one revision by adding {@code pod-template-hash} to its selector, with
- * server-side apply under the engine's own field manager, which owns that one key and nothing
- * else; releasing applies nothing under that manager, so the key goes and the selector is what
- * the user applied.
+ * Pins a user's Service to one revision by applying it as the user does (server-side apply, the
+ * user's field manager) with {@code pod-template-hash} added to its selector, and releases it by
+ * applying it unchanged. The user's own apply, not a manager of the engine's: a Service's
+ * selector is an atomic map, so whoever applies a key of it owns all of it, and only the user's
+ * manager can give it back exactly as the user applied it.
  */
 public final class ServicePins {
   private final ApiClient client;
   private final CoreV1Api core;
   private final String namespace;
+  private final String fieldManager;
 
-  public ServicePins(ApiClient client, String namespace) {
+  public ServicePins(ApiClient client, String namespace, String fieldManager) {
     this.client = client;
     this.core = new CoreV1Api(client);
     this.namespace = namespace;
+    this.fieldManager = fieldManager;
   }
 
   /** The Service, or null if there is none. */
@@ -47,20 +50,36 @@ public final class ServicePins {
     return selector == null ? "" : selector.getOrDefault(Gate.POD_TEMPLATE_HASH, "");
   }
 
-  public void pin(String service, String hash) throws ApiException {
-    apply(service, new V1ServiceSpec().selector(Map.of(Gate.POD_TEMPLATE_HASH, hash)));
+  /** Applies {@code config} with its selector narrowed to revision {@code hash}. */
+  public void pin(V1Service config, String hash) throws ApiException {
+    Map<String, String> selector = new LinkedHashMap<>(config.getSpec().getSelector());
+    selector.put(Gate.POD_TEMPLATE_HASH, hash);
+    config.getSpec().setSelector(selector);
+    apply(config);
   }
 
-  public void release(String service) throws ApiException {
-    apply(service, null);
+  /** Applies {@code config} as it is: the selector the user applied. */
+  public void release(V1Service config) throws ApiException {
+    apply(config);
   }
 
-  /** Applies {@code spec} (null: nothing) as everything the engine's manager wants of {@code service}. */
-  private void apply(String service, V1ServiceSpec spec) throws ApiException {
-    V1Service wanted = new V1Service().apiVersion("v1").kind("Service")
-        .metadata(new V1ObjectMeta().name(service).namespace(namespace)).spec(spec);
-    String body = Manifests.json(wanted);
-    PatchUtils.patch(V1Service.class, () -> core.patchNamespacedService(service, namespace, new V1Patch(body))
-        .fieldManager(BlueGreen.FIELD_MANAGER).force(true).buildCall(null), V1Patch.PATCH_FORMAT_APPLY_YAML, client);
+  private void apply(V1Service config) throws ApiException {
+    String name = config.getMetadata().getName();
+    String body = Manifests.json(config);
+    try {
+      PatchUtils.patch(V1Service.class, () -> core.patchNamespacedService(name, namespace, new V1Patch(body))
+          .fieldManager(fieldManager).force(false).buildCall(null), V1Patch.PATCH_FORMAT_APPLY_YAML, client);
+    } catch (ApiException e) {
+      if (e.getCode() == 0) {
+        throw e;
+      }
+      V1Status status = null;
+      try {
+        status = client.getJSON().deserialize(e.getResponseBody(), V1Status.class);
+      } catch (RuntimeException unreadable) {
+        // Not a Status: the exception quotes the code alone.
+      }
+      throw ApplyRefusals.exception("Service/" + namespace + "/" + name, e.getCode(), status);
+    }
   }
 }
