@@ -6,7 +6,8 @@ import java.util.List;
 
 /** The {@code mizzen} command line: {@code java -jar mizzen.jar <command> [args]}. */
 public final class Main {
-  private static final List<Command> COMMANDS = List.of(new DemoCommand(), new RenderCommand(), new LintCommand(), new RolloutCommand());
+  private static final List<Command> COMMANDS = List.of(new DemoCommand(), new RenderCommand(), new LintCommand(),
+      new ApplyCommand(false), new ApplyCommand(true), new RolloutCommand());
 
   private Main() {}
 

@@ -1,5 +1,7 @@
 package dev.mizzen.strategies.apply;
 
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.models.V1Status;
 import io.kubernetes.client.openapi.models.V1StatusCause;
 import java.util.ArrayList;
@@ -16,6 +18,23 @@ public final class ApplyRefusals {
   private static final Pattern MANAGER = Pattern.compile("conflict with \\\"([^\\\"]*)\\\"");
 
   private ApplyRefusals() {}
+
+  /**
+   * The refusal in {@code refused}, an apply's {@code ApiException} (its body a Status, if the
+   * server sent one). Status 0 (no answer: the server unreachable) is not a refusal: rethrown.
+   */
+  public static ApplyException exception(String ref, ApiException refused, ApiClient client) throws ApiException {
+    if (refused.getCode() == 0) {
+      throw refused;
+    }
+    V1Status status = null;
+    try {
+      status = client.getJSON().deserialize(refused.getResponseBody(), V1Status.class);
+    } catch (RuntimeException unreadable) {
+      // Not a Status: the exception quotes the code alone.
+    }
+    return exception(ref, refused.getCode(), status);
+  }
 
   public static ApplyException exception(String ref, int httpStatus, V1Status status) {
     String message = status != null && status.getMessage() != null ? status.getMessage() : "refused";

@@ -3,6 +3,8 @@ package dev.mizzen.strategies.apply;
 import dev.mizzen.dsl.render.Manifests;
 import dev.mizzen.validation.ObjectRef;
 import io.kubernetes.client.Discovery;
+import com.google.gson.JsonObject;
+import dev.mizzen.strategies.rollout.internal.JsonDiff;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
@@ -118,6 +120,44 @@ public final class ServerSideApply {
       progress.println((dryRun ? "checked " : "applied ") + ref);
     }
     return response.getObject();
+  }
+
+  /**
+   * What applying {@code object} would change in the cluster, one line per field by path
+   * ({@code spec.replicas: 3 → 5}), from a server-side dry run of this apply compared with the
+   * stored object, both without what the server manages (status, managedFields, resourceVersion,
+   * generation, uid, creationTimestamp). {@code ["created"]} when there is no such object yet,
+   * empty when nothing would change.
+   */
+  public List<String> diff(KubernetesObject object) {
+    String ref = ref(object);
+    Discovery.APIResource resource = resource(object, ref);
+    String[] groupVersion = splitApiVersion(object.getApiVersion());
+    DynamicKubernetesApi api = new DynamicKubernetesApi(groupVersion[0], groupVersion[1], resource.getResourcePlural(), client);
+    String name = object.getMetadata().getName();
+    KubernetesApiResponse<DynamicKubernetesObject> live = Boolean.TRUE.equals(resource.getNamespaced())
+        ? api.get(namespace(object, ref), name) : api.get(name);
+    if (!live.isSuccess()) {
+      if (live.getHttpStatusCode() == 404) {
+        return List.of("created");
+      }
+      throw ApplyRefusals.exception(ref, live.getHttpStatusCode(), live.getStatus());
+    }
+    DynamicKubernetesObject wouldBe = dryRun(true).apply(object);
+    return JsonDiff.between(userFields(live.getObject().getRaw()), userFields(wouldBe.getRaw()), "");
+  }
+
+  /** The object without what the server manages, for a diff. */
+  private static JsonObject userFields(JsonObject raw) {
+    JsonObject copy = raw.deepCopy();
+    copy.remove("status");
+    JsonObject metadata = copy.getAsJsonObject("metadata");
+    if (metadata != null) {
+      for (String field : List.of("managedFields", "resourceVersion", "generation", "uid", "creationTimestamp")) {
+        metadata.remove(field);
+      }
+    }
+    return copy;
   }
 
   private Discovery.APIResource resource(KubernetesObject object, String ref) {

@@ -18,15 +18,18 @@ import io.kubernetes.client.openapi.ApiException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 import okhttp3.OkHttpClient;
@@ -66,7 +69,8 @@ public final class Rollouts implements AutoCloseable {
   private ExecutorService informerThreads;
   private OkHttpClient watchHttp;
   private final Map<String, NamespaceCache> caches = new HashMap<>();
-  private final Map<String, RolloutDriver> running = new HashMap<>();
+  /** Read by the informers' threads without the lock: they only wake drivers. */
+  private final Map<String, RolloutDriver> running = new ConcurrentHashMap<>();
   private boolean closed;
 
   private Rollouts(ApiClient client, String fieldManager, String identity, RolloutListener listener,
@@ -135,11 +139,7 @@ public final class Rollouts implements AutoCloseable {
       RolloutDriver previous = running.get(key);
       RolloutDriver driver = new RolloutDriver(context(), cache, rollout);
       running.put(key, driver);
-      driver.outcome().whenComplete((outcome, failure) -> {
-        synchronized (lock) {
-          running.remove(key, driver);
-        }
-      });
+      driver.outcome().whenComplete((outcome, failure) -> running.remove(key, driver));
       if (previous != null) {
         driver.after(previous.outcome());
         previous.supersede();
@@ -270,6 +270,8 @@ public final class Rollouts implements AutoCloseable {
       ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2,
           new ThreadFactoryBuilder().setDaemon(true).setNameFormat("mizzen-rollouts-%d").build());
       pool.setRemoveOnCancelPolicy(true);
+      // On close, what is queued (events being sent) still runs; timers of rollouts do not.
+      pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
       scheduler = pool;
       informerThreads = Executors.newCachedThreadPool(
           new ThreadFactoryBuilder().setDaemon(true).setNameFormat("mizzen-rollouts-watch-%d").build());
@@ -291,14 +293,12 @@ public final class Rollouts implements AutoCloseable {
   }
 
   private void wakeAll(String namespace) {
-    synchronized (lock) {
-      String prefix = namespace + "/";
-      running.forEach((key, driver) -> {
-        if (key.startsWith(prefix)) {
-          driver.wake();
-        }
-      });
-    }
+    String prefix = namespace + "/";
+    running.forEach((key, driver) -> {
+      if (key.startsWith(prefix)) {
+        driver.wake();
+      }
+    });
   }
 
   private EngineContext context() {
@@ -312,16 +312,31 @@ public final class Rollouts implements AutoCloseable {
    */
   @Override
   public void close() {
+    List<NamespaceCache> stopping;
     synchronized (lock) {
-      closed = true;
-      caches.values().forEach(NamespaceCache::close);
-      caches.clear();
-      if (scheduler != null) {
-        scheduler.shutdownNow();
-        informerThreads.shutdownNow();
+      if (closed) {
+        return;
       }
+      closed = true;
+      stopping = List.copyOf(caches.values());
+      caches.clear();
+    }
+    // Outside the lock: stopping an informer waits for its handlers, which wake drivers.
+    stopping.forEach(NamespaceCache::close);
+    if (scheduler != null) {
+      scheduler.shutdown();
+      try {
+        if (!scheduler.awaitTermination(2, TimeUnit.SECONDS)) {
+          scheduler.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        scheduler.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
+      informerThreads.shutdownNow();
     }
   }
+
 
   private static String defaultIdentity() {
     String host;

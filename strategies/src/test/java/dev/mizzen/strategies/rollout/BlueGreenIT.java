@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -43,7 +42,7 @@ class BlueGreenIT {
     try (Rollouts rollouts = Rollouts.using(client)) {
       RolloutHandle handle = rollouts.start(Rollout.of(app(ns, "web:2"), "web").strategy(
           BlueGreen.switching("web").preview("web-preview").promoteManually().scaleDownDelay(Duration.ofMinutes(5))));
-      awaitEntry(handle, "step 2:");
+      Timelines.awaitEntry(handle, "step 2:", GENEROUS);
       String fresh = hashOfImage(client, ns, "ghcr.io/acme/web:2");
       assertThat(selector(client, ns, "web")).containsEntry("pod-template-hash", stable);
       assertThat(selector(client, ns, "web-preview")).containsEntry("pod-template-hash", fresh);
@@ -51,7 +50,7 @@ class BlueGreenIT {
       assertThat(podNames(client, ns, stable)).isEqualTo(stablePods);
 
       handle.promote();
-      awaitEntry(handle, "switched Service/web to revision " + fresh);
+      Timelines.awaitEntry(handle, "switched Service/web to revision " + fresh, GENEROUS);
       assertThat(selector(client, ns, "web")).containsEntry("pod-template-hash", fresh);
       handle.abort("errors after the switch");
 
@@ -121,15 +120,6 @@ class BlueGreenIT {
     assertThat(RolloutStatus.using(client).deployment(ns.name(), "web").await(GENEROUS).isDone()).isTrue();
   }
 
-  private static void awaitEntry(RolloutHandle handle, String start) throws InterruptedException, ExecutionException {
-    long deadline = System.nanoTime() + GENEROUS.toNanos();
-    while (handle.timeline().stream().noneMatch(entry -> entry.what().startsWith(start))) {
-      assertThat(handle.outcome()).as("ended before \"" + start + "\": " + handle.timeline()).isNotDone();
-      assertThat(System.nanoTime()).as("\"" + start + "\" within " + GENEROUS + ": " + handle.timeline())
-          .isLessThan(deadline);
-      Thread.sleep(50);
-    }
-  }
 
   private static Map<String, String> selector(ApiClient client, TestNamespace ns, String service) throws ApiException {
     return new CoreV1Api(client).readNamespacedService(service, ns.name()).execute().getSpec().getSelector();

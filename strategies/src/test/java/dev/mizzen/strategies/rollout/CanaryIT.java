@@ -6,7 +6,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.mizzen.dsl.app.App;
+import dev.mizzen.dsl.availability.PodDisruptionBudget;
 import dev.mizzen.dsl.container.Container;
+import dev.mizzen.dsl.container.Port;
+import dev.mizzen.dsl.network.Service;
 import dev.mizzen.dsl.pod.PodTemplate;
 import dev.mizzen.dsl.workload.Deployment;
 import dev.mizzen.strategies.apply.ServerSideApply;
@@ -20,6 +23,8 @@ import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.apis.AppsV1Api;
 import io.kubernetes.client.openapi.apis.CoordinationV1Api;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.apis.EventsV1Api;
+import io.kubernetes.client.openapi.models.EventsV1Event;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1ReplicaSet;
 import java.time.Duration;
@@ -62,10 +67,10 @@ class CanaryIT {
         CanaryStep.setWeight(50), CanaryStep.pauseUntilPromoted(),
         CanaryStep.setWeight(100))));
 
-    awaitStep(handle, 2);
+    Timelines.awaitStep(handle, 2, GENEROUS);
     assertBatch(client, ns, stable, 1, 5); // ceil(20% of 5)
     handle.promote();
-    awaitStep(handle, 4);
+    Timelines.awaitStep(handle, 4, GENEROUS);
     assertBatch(client, ns, stable, 3, 5); // ceil(50% of 5)
     handle.promote();
 
@@ -74,6 +79,27 @@ class CanaryIT {
     assertThat(outcome.revisionHash()).isNotEqualTo(stable).isEqualTo(currentHash(client, ns));
     assertThat(RolloutVerdicts.of(deployment(client, ns)).isDone()).isTrue();
     assertLeftAsApplied(client, ns, v2);
+    assertEventsRecorded(client, ns, "RolloutStarted", "RolloutStep", "RolloutFinishing", "RolloutCompleted");
+  }
+
+  @Test
+  void theServedEndpointsNeverDropBelowThePdbsMinAvailable(ApiClient client, TestNamespace ns) throws Exception {
+    apply(client, servedApp(ns, "web:1"));
+    awaitRolledOut(client, ns);
+    EndpointsRecorder endpoints = EndpointsRecorder.start(client, ns.name(), "web");
+    try {
+      endpoints.awaitAtLeast(4, GENEROUS);
+      rollouts = Rollouts.using(client);
+      RolloutOutcome outcome = rollouts.run(Rollout.of(servedApp(ns, "web:2"), "web").strategy(Canary.steps(
+          CanaryStep.setWeight(25), CanaryStep.pause(Duration.ofSeconds(1)), CanaryStep.setWeight(75),
+          CanaryStep.setWeight(100))));
+      assertThat(outcome).isInstanceOf(RolloutOutcome.Promoted.class);
+      endpoints.awaitAtLeast(4, GENEROUS);
+    } finally {
+      endpoints.stop();
+    }
+    assertThat(endpoints.minimumSince(4)).as("ready endpoints of Service/web throughout: %s", endpoints.history())
+        .isGreaterThanOrEqualTo(3);
   }
 
   @Test
@@ -128,7 +154,7 @@ class CanaryIT {
     rollouts = Rollouts.using(client);
     RolloutHandle first = rollouts.start(Rollout.of(app(ns, web(4, "web:2", PodBehaviour.ready())), "web")
         .strategy(Canary.steps(CanaryStep.setWeight(25), CanaryStep.pauseUntilPromoted(), CanaryStep.setWeight(100))));
-    awaitStep(first, 2);
+    Timelines.awaitStep(first, 2, GENEROUS);
     String superseded = currentHash(client, ns);
 
     App v3 = app(ns, web(4, "web:3", PodBehaviour.ready()));
@@ -137,7 +163,7 @@ class CanaryIT {
 
     assertThat(first.outcome().get(GENEROUS.toSeconds(), TimeUnit.SECONDS))
         .isInstanceOfSatisfying(RolloutOutcome.Superseded.class, s -> assertThat(s.step()).isEqualTo(2));
-    awaitStep(second, 2);
+    Timelines.awaitStep(second, 2, GENEROUS);
     assertBatch(client, ns, stable, 2, 4);
     assertThat(replicaSet(client, ns, superseded).getSpec().getReplicas()).isZero();
     second.promoteFully();
@@ -168,6 +194,32 @@ class CanaryIT {
         .putAllAnnotations(behaviour.annotations())).build();
   }
 
+  /** Four replicas behind Service web, with a PodDisruptionBudget of minAvailable 3. */
+  private static App servedApp(TestNamespace ns, String image) {
+    Deployment web = Deployment.named("web").replicas(4).pod(PodTemplate.builder()
+        .container(Container.named("web").image("ghcr.io/acme/" + image).port(Port.http(8080)))
+        .putAllLabels(PodBehaviour.ready().labels())).build();
+    return App.named("shop").namespace(ns.name()).add(web,
+        Service.named("web").selecting("web").port(80, "http").build(),
+        PodDisruptionBudget.named("web").selecting("web").minAvailable(3).build()).build();
+  }
+
+  private static void assertEventsRecorded(ApiClient client, TestNamespace ns, String... reasons) throws Exception {
+    long deadline = System.nanoTime() + GENEROUS.toNanos();
+    List<String> seen = List.of();
+    while (System.nanoTime() < deadline) {
+      seen = new EventsV1Api(client).listNamespacedEvent(ns.name()).execute().getItems().stream()
+          .filter(e -> "mizzen.dev/rollouts".equals(e.getReportingController()))
+          .filter(e -> e.getRegarding() != null && "web".equals(e.getRegarding().getName()))
+          .map(EventsV1Event::getReason).toList();
+      if (seen.containsAll(List.of(reasons))) {
+        return;
+      }
+      Thread.sleep(100); // events are sent in the background
+    }
+    assertThat(seen).contains(reasons);
+  }
+
   private static App app(TestNamespace ns, Deployment web) {
     return App.named("shop").namespace(ns.name()).add(web).build();
   }
@@ -180,17 +232,6 @@ class CanaryIT {
     assertThat(RolloutStatus.using(client).deployment(ns.name(), "web").await(GENEROUS).isDone()).isTrue();
   }
 
-  /** Waits until the rollout reached step {@code step} (from 1), as its timeline says. */
-  private static void awaitStep(RolloutHandle handle, int step) throws InterruptedException {
-    long deadline = System.nanoTime() + GENEROUS.toNanos();
-    // The timeline is in memory: looking at it often costs the cluster nothing.
-    while (handle.timeline().stream().noneMatch(entry -> entry.what().startsWith("step " + step + ":"))) {
-      assertThat(handle.outcome()).as("ended before step " + step + ": " + handle.timeline()).isNotDone();
-      assertThat(System.nanoTime()).as("step " + step + " within " + GENEROUS + ": " + handle.timeline())
-          .isLessThan(deadline);
-      Thread.sleep(50);
-    }
-  }
 
   /** At a held step: exactly {@code canary} new pods Ready, and the stable revision whole. */
   private static void assertBatch(ApiClient client, TestNamespace ns, String stable, int canary, int replicas)

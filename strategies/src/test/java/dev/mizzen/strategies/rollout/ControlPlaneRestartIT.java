@@ -27,7 +27,7 @@ class ControlPlaneRestartIT {
 
     try (Rollouts rollouts = Rollouts.using(client)) {
       RolloutHandle handle = rollouts.start(DrivingProcess.rollout(ns.name()));
-      awaitEntry(handle, "step 2:");
+      Timelines.awaitEntry(handle, "step 2:", GENEROUS);
 
       cluster.restart(Component.KUBE_APISERVER);
       cluster.restart(Component.KUBE_CONTROLLER_MANAGER);
@@ -56,12 +56,4 @@ class ControlPlaneRestartIT {
     }
   }
 
-  private static void awaitEntry(RolloutHandle handle, String start) throws InterruptedException {
-    long deadline = System.nanoTime() + GENEROUS.toNanos();
-    while (handle.timeline().stream().noneMatch(entry -> entry.what().startsWith(start))) {
-      assertThat(handle.outcome()).as("ended before \"" + start + "\": " + handle.timeline()).isNotDone();
-      assertThat(System.nanoTime()).as("\"" + start + "\" within " + GENEROUS).isLessThan(deadline);
-      Thread.sleep(50);
-    }
-  }
 }

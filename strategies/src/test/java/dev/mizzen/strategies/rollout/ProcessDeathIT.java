@@ -42,7 +42,7 @@ class ProcessDeathIT {
       assertThat(rollouts.status(ns.name(), "web").orElseThrow().step()).isEqualTo(2);
       assertThat(stableAvailable(client, ns)).isEqualTo(4);
       RolloutHandle resumed = rollouts.start(DrivingProcess.rollout(ns.name()));
-      awaitEntry(resumed, "resuming the rollout at step 2 (stepping), left by doomed");
+      Timelines.awaitEntry(resumed, "resuming the rollout at step 2 (stepping), left by doomed", GENEROUS);
       resumed.promoteFully();
       assertThat(resumed.outcome().get(GENEROUS.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(RolloutOutcome.Promoted.class);
     }
@@ -103,14 +103,6 @@ class ProcessDeathIT {
     }
   }
 
-  private static void awaitEntry(RolloutHandle handle, String start) throws InterruptedException {
-    long deadline = System.nanoTime() + GENEROUS.toNanos();
-    while (handle.timeline().stream().noneMatch(entry -> entry.what().startsWith(start))) {
-      assertThat(handle.outcome()).as("ended before \"" + start + "\": " + handle.timeline()).isNotDone();
-      assertThat(System.nanoTime()).as("\"" + start + "\" within " + GENEROUS).isLessThan(deadline);
-      Thread.sleep(50);
-    }
-  }
 
   private static int stableAvailable(ApiClient client, TestNamespace ns) throws Exception {
     return new AppsV1Api(client).listNamespacedReplicaSet(ns.name()).execute().getItems().stream()

@@ -55,7 +55,7 @@ class RolloutControlIT {
         CanaryStep.setWeight(100));
     Rollouts first = engine(client, "first");
     RolloutHandle abandoned = first.start(rollout);
-    awaitStep(abandoned, 2);
+    Timelines.awaitStep(abandoned, 2, GENEROUS);
     first.close(); // as if the process died: nothing released, nothing cleaned up
 
     Thread.sleep(4_000); // longer than the lease: nothing moves while nobody drives
@@ -65,7 +65,7 @@ class RolloutControlIT {
     assertThat(Gate.deviations(deployment(client, ns), 1)).isEmpty();
 
     RolloutHandle resumed = engine(client, "second").start(rollout);
-    awaitEntry(resumed, "resuming the rollout at step 2 (stepping), left by first");
+    Timelines.awaitEntry(resumed, "resuming the rollout at step 2 (stepping), left by first", GENEROUS);
     assertThat(engine(client, "observer").status(ns.name(), "web").orElseThrow().holder()).isEqualTo("second");
     resumed.promoteFully();
     assertThat(resumed.outcome().get(GENEROUS.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(RolloutOutcome.Promoted.class);
@@ -93,11 +93,12 @@ class RolloutControlIT {
     App v2 = app(ns, web("web:2"), 3);
     RolloutHandle handle = engine(client, "driver").start(Rollout.of(v2, "web").strategy(Canary.steps(
         CanaryStep.setWeight(34), CanaryStep.pauseUntilPromoted(), CanaryStep.setWeight(100))));
-    awaitStep(handle, 2);
+    Timelines.awaitStep(handle, 2, GENEROUS);
 
     patch(client, ns, "{\"spec\":{\"minReadySeconds\":0}}", "kubectl-edit");
 
-    awaitEntry(handle, "repairing drift: spec.minReadySeconds is 0, the rollout holds it at 2147483646");
+    Timelines.awaitEntry(handle, "repairing drift: spec.minReadySeconds is 0, the rollout holds it at 2147483646",
+        GENEROUS);
     handle.promoteFully();
     assertThat(handle.outcome().get(GENEROUS.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(RolloutOutcome.Promoted.class);
     assertThat(deployment(client, ns).getSpec().getMinReadySeconds()).isNull();
@@ -112,11 +113,11 @@ class RolloutControlIT {
     App v2 = app(ns, web("web:2"), null);
     RolloutHandle handle = engine(client, "driver").start(Rollout.of(v2, "web").strategy(Canary.steps(
         CanaryStep.setWeight(50), CanaryStep.pauseUntilPromoted(), CanaryStep.setWeight(100))));
-    awaitStep(handle, 2);
+    Timelines.awaitStep(handle, 2, GENEROUS);
 
     scale(client, ns, 6);
 
-    awaitEntry(handle, "replicas are now 6: the batch is 3 new pods");
+    Timelines.awaitEntry(handle, "replicas are now 6: the batch is 3 new pods", GENEROUS);
     handle.promoteFully();
     assertThat(handle.outcome().get(GENEROUS.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(RolloutOutcome.Promoted.class);
     V1Deployment after = deployment(client, ns);
@@ -130,7 +131,7 @@ class RolloutControlIT {
     V1Deployment before = deployment(client, ns);
     RolloutHandle handle = engine(client, "driver").start(canaryTo(ns, 3, "web:2", CanaryStep.setWeight(34),
         CanaryStep.pauseUntilPromoted(), CanaryStep.setWeight(100)));
-    awaitStep(handle, 2);
+    Timelines.awaitStep(handle, 2, GENEROUS);
 
     engine(client, "operator").abort(ns.name(), "web", "p99 latency doubled");
 
@@ -217,20 +218,7 @@ class RolloutControlIT {
     assertThat(RolloutStatus.using(client).deployment(ns.name(), "web").await(GENEROUS).isDone()).isTrue();
   }
 
-  private static void awaitStep(RolloutHandle handle, int step) throws InterruptedException {
-    awaitEntry(handle, "step " + step + ":");
-  }
 
-  /** Waits for a timeline entry starting with {@code start}; the timeline is in memory, so looking is free. */
-  private static void awaitEntry(RolloutHandle handle, String start) throws InterruptedException {
-    long deadline = System.nanoTime() + GENEROUS.toNanos();
-    while (handle.timeline().stream().noneMatch(entry -> entry.what().startsWith(start))) {
-      assertThat(handle.outcome()).as("ended before \"" + start + "\": " + handle.timeline()).isNotDone();
-      assertThat(System.nanoTime()).as("\"" + start + "\" within " + GENEROUS + ": " + handle.timeline())
-          .isLessThan(deadline);
-      Thread.sleep(50);
-    }
-  }
 
   private static void patch(ApiClient client, TestNamespace ns, String mergePatch, String manager) throws ApiException {
     AppsV1Api apps = new AppsV1Api(client);

@@ -8,7 +8,6 @@ import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.AppsV1Api;
 import io.kubernetes.client.openapi.models.V1Deployment;
-import io.kubernetes.client.openapi.models.V1Status;
 import io.kubernetes.client.util.PatchUtils;
 
 /**
@@ -42,16 +41,7 @@ public final class DeploymentApplier {
               .fieldManager(fieldManager).force(force).dryRun(dryRun ? "All" : null).buildCall(null),
           V1Patch.PATCH_FORMAT_APPLY_YAML, client);
     } catch (ApiException e) {
-      if (e.getCode() == 0) {
-        throw e;
-      }
-      V1Status status = null;
-      try {
-        status = client.getJSON().deserialize(e.getResponseBody(), V1Status.class);
-      } catch (RuntimeException unreadable) {
-        // Not a Status: the exception below quotes the code alone.
-      }
-      throw ApplyRefusals.exception("Deployment/" + namespace + "/" + name, e.getCode(), status);
+      throw ApplyRefusals.exception("Deployment/" + namespace + "/" + name, e, client);
     }
   }
 }

@@ -7,9 +7,12 @@ import io.kubernetes.client.openapi.models.EventsV1Event;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1ObjectReference;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,7 @@ public final class Events {
   private final EventsV1Api api;
   private final String instance;
   private final Executor executor;
+  private final AtomicBoolean warned = new AtomicBoolean();
 
   public Events(ApiClient client, String instance, Executor executor) {
     this.api = new EventsV1Api(client);
@@ -39,7 +43,7 @@ public final class Events {
   public void emit(V1Deployment deployment, String reason, String note, boolean warning) {
     V1ObjectMeta meta = deployment.getMetadata();
     EventsV1Event event = new EventsV1Event()
-        .metadata(new V1ObjectMeta().generateName(meta.getName() + ".").namespace(meta.getNamespace()))
+        .metadata(new V1ObjectMeta().name(name(meta.getName())).namespace(meta.getNamespace()))
         .eventTime(OffsetDateTime.now(ZoneOffset.UTC))
         .reportingController("mizzen.dev/rollouts")
         .reportingInstance(instance)
@@ -49,13 +53,34 @@ public final class Events {
         .note(clipBytes(note))
         .regarding(new V1ObjectReference().apiVersion("apps/v1").kind("Deployment").name(meta.getName())
             .namespace(meta.getNamespace()).uid(meta.getUid()));
-    executor.execute(() -> {
-      try {
-        api.createNamespacedEvent(meta.getNamespace(), event).execute();
-      } catch (ApiException | RuntimeException e) {
-        LOG.debug("event on Deployment/{}/{} not recorded: {}", meta.getNamespace(), meta.getName(), e.toString());
-      }
-    });
+    try {
+      executor.execute(() -> {
+        try {
+          api.createNamespacedEvent(meta.getNamespace(), event).execute();
+        } catch (ApiException | RuntimeException e) {
+          // Once at WARN (missing RBAC for events, say), then quietly: events are a courtesy.
+          String why = e instanceof ApiException refused
+              ? "HTTP " + refused.getCode() + " " + refused.getResponseBody() : e.toString();
+          if (warned.compareAndSet(false, true)) {
+            LOG.warn("events on Deployments are not recorded ({}): {}", meta.getNamespace(), why);
+          } else {
+            LOG.debug("event on Deployment/{}/{} not recorded: {}", meta.getNamespace(), meta.getName(), why);
+          }
+        }
+      });
+    } catch (RejectedExecutionException closed) {
+      // The engine is closing: this event is not sent.
+    }
+  }
+
+  /**
+   * The event's name as Kubernetes' own recorders make it, {@code <object>.<unix nanos in hex>}
+   * (a generateName cannot end in the dot), the object's name shortened to fit 253 characters.
+   */
+  private static String name(String object) {
+    Instant now = Instant.now();
+    long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    return clip(object, 200) + "." + Long.toHexString(nanos);
   }
 
   private static String clip(String text, int max) {

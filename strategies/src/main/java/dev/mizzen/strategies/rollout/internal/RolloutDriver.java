@@ -36,6 +36,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -156,12 +157,20 @@ public final class RolloutDriver {
   /** Asks for a pass soon; passes triggered while one is queued are merged into it. */
   public void wake() {
     if (!outcome.isDone() && queued.compareAndSet(false, true)) {
-      engine.scheduler().execute(this::pass);
+      try {
+        engine.scheduler().execute(this::pass);
+      } catch (RejectedExecutionException closed) {
+        queued.set(false); // the engine is closing: the rollout stays held in the cluster
+      }
     }
   }
 
   private void wakeIn(Duration delay) {
-    engine.scheduler().schedule(this::wake, Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
+    try {
+      engine.scheduler().schedule(this::wake, Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closed) {
+      // The engine is closing.
+    }
   }
 
   private void wakeAt(Instant at) {
@@ -583,6 +592,7 @@ public final class RolloutDriver {
         return;
       }
       if (pinServices(switching)) {
+        wake(); // the Services are not watched: look again now
         return;
       }
     }
@@ -681,6 +691,8 @@ public final class RolloutDriver {
    * is not the engine's to decide: it stops the rollout, held where it is, with the conflict.
    */
   private long applyTakingBackHeldFields(V1Deployment desired) throws ApiException {
+    // An apply that changes nothing brings no watch event: look again in any case.
+    wake();
     try {
       return generation(applier.apply(desired, false, false));
     } catch (ApplyConflictException conflict) {
@@ -720,8 +732,12 @@ public final class RolloutDriver {
 
   private void finishing(V1Deployment live) throws ApiException {
     if (appliedFor != Phase.FINISHING) {
-      appliedGeneration = stateless ? generation(applier.apply(config, false, false))
-          : applyTakingBackHeldFields(config);
+      if (stateless) {
+        wake(); // an apply that changes nothing brings no watch event
+        appliedGeneration = generation(applier.apply(config, false, false));
+      } else {
+        appliedGeneration = applyTakingBackHeldFields(config);
+      }
       appliedFor = Phase.FINISHING;
       note(stepNumber(), "applied " + ref + " as given: the Deployment controller finishes the rollout with its own"
           + " strategy", "RolloutFinishing", false);

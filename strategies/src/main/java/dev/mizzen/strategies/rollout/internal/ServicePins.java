@@ -7,7 +7,6 @@ import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1Service;
-import io.kubernetes.client.openapi.models.V1Status;
 import io.kubernetes.client.util.PatchUtils;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,16 +69,7 @@ public final class ServicePins {
       PatchUtils.patch(V1Service.class, () -> core.patchNamespacedService(name, namespace, new V1Patch(body))
           .fieldManager(fieldManager).force(false).buildCall(null), V1Patch.PATCH_FORMAT_APPLY_YAML, client);
     } catch (ApiException e) {
-      if (e.getCode() == 0) {
-        throw e;
-      }
-      V1Status status = null;
-      try {
-        status = client.getJSON().deserialize(e.getResponseBody(), V1Status.class);
-      } catch (RuntimeException unreadable) {
-        // Not a Status: the exception quotes the code alone.
-      }
-      throw ApplyRefusals.exception("Service/" + namespace + "/" + name, e.getCode(), status);
+      throw ApplyRefusals.exception("Service/" + namespace + "/" + name, e, client);
     }
   }
 }
