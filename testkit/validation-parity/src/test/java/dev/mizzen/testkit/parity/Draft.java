@@ -173,6 +173,21 @@ final class Draft {
     };
   }
 
+  /**
+   * The annotations in which the DSL records the pod's security opt-outs and their reasons
+   * (on the pod template and on the workload), empty if the pod template cannot be built.
+   */
+  Map<String, String> optOutAnnotations() {
+    if (!kind.hasPods()) {
+      return Map.of();
+    }
+    try {
+      return podTemplate().build().optOutAnnotations();
+    } catch (RuntimeException notBuildable) {
+      return Map.of();
+    }
+  }
+
   private <B> B apply(B builder) {
     object.forEach(change -> change.accept(builder));
     return builder;

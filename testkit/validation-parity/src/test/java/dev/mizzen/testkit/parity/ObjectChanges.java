@@ -18,7 +18,17 @@ final class ObjectChanges {
     List<ChangeSource> all = new ArrayList<>();
     all.add(new ChangeSource("object.name", EnumSet.allOf(Kind.class), r -> {
       String name = Edges.name(r);
-      return Change.of("object.name", "name '" + name + "'", d -> d.name(name), raw -> rename(raw, name));
+      boolean label = name.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?") && name.length() <= 63;
+      boolean subdomain = name.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*")
+          && name.length() <= 253;
+      return Change.of("object.name", "name '" + name + "'", d -> d.name(name), raw -> rename(raw, name))
+          .stricterWhen(kind -> subdomain && !label && (kind == Kind.DEPLOYMENT || kind == Kind.JOB),
+              StricterRule.WORKLOAD_NAME_LABEL)
+          .stricterWhen(kind -> label && name.length() > 52 && kind == Kind.STATEFUL_SET,
+              StricterRule.STATEFUL_SET_NAME_LENGTH)
+          .stricterWhen(kind -> subdomain && !label && kind == Kind.CRON_JOB, StricterRule.CRON_JOB_NAME)
+          .stricterWhen(kind -> !subdomain && !name.isEmpty() && kind == Kind.POD_DISRUPTION_BUDGET,
+              StricterRule.PDB_NAME);
     }));
     all.add(new ChangeSource("object.labels", EnumSet.allOf(Kind.class), r -> {
       String key = Edges.labelKey(r);

@@ -129,7 +129,8 @@ final class PodChanges {
       return change("app.image", "image '" + image + "'",
           d -> d.image(image),
           raw -> raw.app().put("image", image))
-          .stricterWhen(!image.isEmpty() && !image.isBlank() && image.strip().equals(image), StricterRule.IMAGE_REFERENCE);
+          .stricterWhen(!image.isEmpty() && !image.isBlank() && image.strip().equals(image), StricterRule.IMAGE_REFERENCE)
+          .stricterWhen(!image.isBlank() && !image.strip().equals(image), StricterRule.IMAGE_WHITESPACE);
     }));
     all.add(source("pod.containers", r -> {
       String name = pick(r, "init", "web", label(63), label(64), "Init", "in_it", "");
@@ -190,7 +191,8 @@ final class PodChanges {
             list(raw.podSpec(), "volumes").add(of("name", "cfg", "configMap", of("name", "cfg",
                 "items", List.of(of("key", key, "path", path)), "defaultMode", mode)));
             list(raw.app(), "volumeMounts").add(of("name", "cfg", "mountPath", "/etc/cfg"));
-          }).stricterWhen(!key.isEmpty() && !key.matches("[-._a-zA-Z0-9]+"), StricterRule.VOLUME_ITEM_KEY);
+          }).stricterWhen(!key.isEmpty() && (!key.matches("[-._a-zA-Z0-9]{1,253}") || key.equals(".") || key.startsWith("..")),
+              StricterRule.VOLUME_ITEM_KEY);
     }));
     all.add(source("app.resources", r -> {
       String cpuRequest = pick(r, "100m", "1", "0", "2", "1n", "0.5", " 250m ");
@@ -395,7 +397,8 @@ final class PodChanges {
               default -> p.priorityClassName(name);
             }
           }),
-          raw -> raw.podSpec().put(field, name));
+          raw -> raw.podSpec().put(field, name))
+          .stricterWhen(name.isEmpty(), StricterRule.POD_NAMES_EMPTY);
     }));
     all.add(source("pod.metadata", r -> {
       boolean label = r.nextBoolean();

@@ -12,8 +12,7 @@ import java.util.TreeMap;
 
 /**
  * Checks the catalogue: when the DSL accepts a spec, the hand-made object must be the object the
- * DSL built (numbers compared by value, maps regardless of order, the opt-out reasons the DSL
- * records in annotations left out, quantities by value). Otherwise what the server is
+ * DSL built (numbers compared by value, maps regardless of order, quantities by value). Otherwise what the server is
  * sent for a refused spec would not be the spec the DSL refused.
  */
 final class RawEquivalence {
@@ -59,13 +58,6 @@ final class RawEquivalence {
       Map<String, Object> sorted = new TreeMap<>();
       map.forEach((k, v) -> {
         Object value = normalize(v);
-        if ("annotations".equals(k) && value instanceof Map<?, ?> annotations) {
-          // Opt-out reasons, which the DSL records and a hand-made object need not carry.
-          annotations.keySet().removeIf(key -> String.valueOf(key).contains("security.mizzen.dev"));
-          if (annotations.isEmpty()) {
-            return;
-          }
-        }
         if (("requests".equals(k) || "limits".equals(k)) && value instanceof Map<?, ?> quantities) {
           value = canonicalQuantities(quantities);
         }

@@ -3,6 +3,7 @@ package dev.mizzen.testkit.parity;
 import dev.mizzen.dsl.meta.KubernetesResource;
 import dev.mizzen.dsl.render.Manifests;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -31,6 +32,12 @@ record Spec(long seed, int index, Kind kind, List<Change> changes) {
     KubernetesResource base = new Draft(kind).build();
     RawObject raw = new RawObject(kind, Manifests.tree(base.render()));
     changes.forEach(change -> change.raw().accept(raw));
+    // The opt-out reasons are annotations a user would write too: they count towards the size limit.
+    Map<String, String> optOuts = draft().optOutAnnotations();
+    if (!optOuts.isEmpty()) {
+      RawObject.map(raw.metadata(), "annotations").putAll(optOuts);
+      RawObject.map(RawObject.map(raw.podTemplate(), "metadata"), "annotations").putAll(optOuts);
+    }
     return raw;
   }
 
@@ -41,12 +48,12 @@ record Spec(long seed, int index, Kind kind, List<Change> changes) {
 
   /** The changes not marked as deliberately refused. */
   List<Change> lenientChanges() {
-    return changes.stream().filter(c -> c.stricter().isEmpty()).toList();
+    return changes.stream().filter(c -> c.stricterIn(kind).isEmpty()).toList();
   }
 
   /** The stricter rules the changes are marked with. */
   List<StricterRule> stricterRules() {
-    return changes.stream().map(Change::stricter).flatMap(Optional::stream).distinct().toList();
+    return changes.stream().map(c -> c.stricterIn(kind)).flatMap(Optional::stream).distinct().toList();
   }
 
   @Override
