@@ -35,13 +35,25 @@ final class ApiServerJudge {
     return verdict;
   }
 
-  /** The Deployment {@code web-template} with the StatefulSet's selector and pod template. */
+  /**
+   * The Deployment {@code web-template} with the StatefulSet's selector and pod template, and the
+   * volume the controller adds to each pod for each claim template.
+   */
   @SuppressWarnings("unchecked")
   static Map<String, Object> asDeployment(Map<String, Object> statefulSet) {
     Map<String, Object> spec = (Map<String, Object>) statefulSet.getOrDefault("spec", Map.of());
     Map<String, Object> deploymentSpec = new LinkedHashMap<>();
     deploymentSpec.put("selector", RawObject.copy(spec.get("selector")));
-    deploymentSpec.put("template", RawObject.copy(spec.get("template")));
+    Map<String, Object> template = (Map<String, Object>) RawObject.copy(spec.get("template"));
+    deploymentSpec.put("template", template);
+    // The volumes the controller adds to each pod for the claim templates, as in pod web-0.
+    if (spec.get("volumeClaimTemplates") instanceof List<?> claims && template != null) {
+      for (Object claim : claims) {
+        Object name = ((Map<String, Object>) ((Map<String, Object>) claim).getOrDefault("metadata", Map.of())).get("name");
+        RawObject.list(RawObject.map(template, "spec"), "volumes").add(RawObject.of("name", name,
+            "persistentVolumeClaim", RawObject.of("claimName", name + "-" + ((Map<String, Object>) statefulSet.get("metadata")).get("name") + "-0")));
+      }
+    }
     return RawObject.of("apiVersion", "apps/v1", "kind", "Deployment",
         "metadata", RawObject.of("name", "web-template"), "spec", deploymentSpec);
   }

@@ -11,6 +11,7 @@ final class Catalogue {
     List<ChangeSource> all = new ArrayList<>();
     all.addAll(ObjectChanges.all());
     all.addAll(PodChanges.all());
+    all.addAll(TemplateChanges.all());
     all.addAll(WorkloadChanges.all());
     all.addAll(ServiceChanges.all());
     all.addAll(ConfigChanges.all());

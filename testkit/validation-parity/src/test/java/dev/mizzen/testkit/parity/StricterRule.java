@@ -17,6 +17,8 @@ enum StricterRule {
   ENV_NAME_PORTABLE("`containers[*].env[*].name`", "Mizzen keeps the portable one"),
   ENV_NAME_UNIQUE("`containers[*].env[<name>]`", "each name once"),
   RESOURCE_FIELD_CONTAINER("`...resourceFieldRef.containerName`", "names a container of the pod"),
+  ENV_FROM_PREFIX("`containers[*].envFrom[*].prefix`", "by the portable rule"),
+  CLAIM_TEMPLATE_MOUNTED("`spec.volumeClaimTemplates[name].metadata.name`", "mounted by some container (stricter"),
   IMAGE_REFERENCE("`containers[*].image`", "`[registry/]repository[:tag][@digest]`"),
   IMAGE_WHITESPACE("`containers[*].image`", "checks the whitespace on pods only"),
   POD_NAMES_EMPTY("`spec.hostname`, `spec.subdomain`", "takes `\"\"` as unset"),
