@@ -12,7 +12,8 @@ import java.util.Map;
  * Asks a real API server: each object is created with {@code dryRun=All} (validated and admitted,
  * never stored) and strict field validation (an unknown field is a mistake of the catalogue).
  * A StatefulSet is also sent as a Deployment with its selector and pod template, since the
- * server validates a StatefulSet's pod template only when the controller creates its pods.
+ * server validates a StatefulSet's pod template only when the controller creates its pods; and
+ * its claim templates are also sent as the claims the controller creates, for the same reason.
  */
 final class ApiServerJudge {
   private final ApiClient client;
@@ -28,9 +29,12 @@ final class ApiServerJudge {
     Map<String, Object> tree = dsl.built()
         .map(built -> Manifests.tree(built.render()))
         .orElseGet(() -> spec.raw().tree());
-    ServerVerdict verdict = create(spec.kind(), tree);
+    ServerVerdict verdict = create(spec.kind().collectionPath(namespace), tree);
     if (spec.kind() == Kind.STATEFUL_SET) {
-      verdict = verdict.and(create(Kind.DEPLOYMENT, asDeployment(tree)));
+      verdict = verdict.and(create(Kind.DEPLOYMENT.collectionPath(namespace), asDeployment(tree)));
+      for (Map<String, Object> claim : claims(tree)) {
+        verdict = verdict.and(create("/api/v1/namespaces/" + namespace + "/persistentvolumeclaims", claim));
+      }
     }
     return verdict;
   }
@@ -58,11 +62,29 @@ final class ApiServerJudge {
         "metadata", RawObject.of("name", "web-template"), "spec", deploymentSpec);
   }
 
-  private ServerVerdict create(Kind kind, Map<String, Object> tree) {
+  /** The claims the controller creates for pod {@code <name>-0} from the claim templates. */
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> claims(Map<String, Object> statefulSet) {
+    Map<String, Object> spec = (Map<String, Object>) statefulSet.getOrDefault("spec", Map.of());
+    Object setName = ((Map<String, Object>) statefulSet.getOrDefault("metadata", Map.of())).get("name");
+    List<Map<String, Object>> claims = new java.util.ArrayList<>();
+    if (spec.get("volumeClaimTemplates") instanceof List<?> templates) {
+      for (Object template : templates) {
+        Map<String, Object> claim = (Map<String, Object>) RawObject.copy(template);
+        Map<String, Object> metadata = RawObject.map(claim, "metadata");
+        metadata.put("name", metadata.get("name") + "-" + setName + "-0");
+        claims.add(RawObject.of("apiVersion", "v1", "kind", "PersistentVolumeClaim", "metadata", metadata,
+            "spec", claim.get("spec")));
+      }
+    }
+    return claims;
+  }
+
+  private ServerVerdict create(String collectionPath, Map<String, Object> tree) {
     Map<String, Object> body = (Map<String, Object>) RawObject.copy(tree);
     RawObject.map(body, "metadata").put("namespace", namespace);
     try {
-      var call = client.buildCall(null, kind.collectionPath(namespace), "POST",
+      var call = client.buildCall(null, collectionPath, "POST",
           List.of(new Pair("dryRun", "All"), new Pair("fieldValidation", "Strict")), List.of(), body,
           new LinkedHashMap<>(Map.of("Content-Type", "application/json", "Accept", "application/json")),
           new LinkedHashMap<>(), new LinkedHashMap<>(), new String[] {"BearerToken"}, null);

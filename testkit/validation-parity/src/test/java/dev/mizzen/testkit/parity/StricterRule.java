@@ -19,6 +19,7 @@ enum StricterRule {
   RESOURCE_FIELD_CONTAINER("`...resourceFieldRef.containerName`", "names a container of the pod"),
   ENV_FROM_PREFIX("`containers[*].envFrom[*].prefix`", "by the portable rule"),
   CLAIM_TEMPLATE_MOUNTED("`spec.volumeClaimTemplates[name].metadata.name`", "mounted by some container (stricter"),
+  PROJECTED_TOKEN_PATH("`spec.volumes[*].projected.sources[*]`", "not compare: the kubelet"),
   IMAGE_REFERENCE("`containers[*].image`", "`[registry/]repository[:tag][@digest]`"),
   IMAGE_WHITESPACE("`containers[*].image`", "checks the whitespace on pods only"),
   POD_NAMES_EMPTY("`spec.hostname`, `spec.subdomain`", "takes `\"\"` as unset"),

@@ -113,7 +113,7 @@ final class TemplateChanges {
                 of("serviceAccountToken", of("audience", "api", "expirationSeconds", expiration, "path", path)),
                 of("configMap", of("name", "ca", "items", List.of(of("key", "ca.crt", "path", other))))))));
             list(raw.app(), "volumeMounts").add(of("name", "api", "mountPath", "/var/run/api"));
-          });
+          }).stricterWhen(other.equals(path), StricterRule.PROJECTED_TOKEN_PATH);
     }));
     all.add(new ChangeSource("placement.podAffinity", WORKLOADS, r -> {
       String topologyKey = pick(r, "kubernetes.io/hostname", "", "Bad Key", "zone");
