@@ -79,8 +79,8 @@ final class NetworkChanges {
             list(raw.spec(), egress ? "egress" : "ingress").add(of(egress ? "to" : "from", List.of(of("ipBlock", block)),
                 "ports", List.of(p)));
             raw.spec().put("policyTypes", List.of(egress ? "Egress" : "Ingress"));
-          }).stricterWhen(cidr.equals("10.0.0.1/8") || cidr.equals("fd00::1/8") || "10.1.0.1/16".equals(except),
-              StricterRule.CIDR_HOST_BITS);
+          }).stricterWhen(List.of("10.0.0.1/8", "fd00::1/8", "010.0.0.0/8", "::ffff:10.0.0.0/104").contains(cidr)
+              || "10.1.0.1/16".equals(except), StricterRule.CIDR_STRICT);
     }));
     all.add(new ChangeSource("ingress.rule", EnumSet.of(Kind.INGRESS), r -> {
       String host = pick(r, "shop.example.com", "*.example.com", "*", "10.0.0.1", "Shop.example.com",

@@ -239,8 +239,8 @@ final class PodChanges {
       return change("app.probes", (liveness ? "liveness" : "readiness") + " httpGet '" + path + "' :8080 period "
               + periodSeconds + "s failure " + failure + " success " + success,
           d -> d.app(c -> {
-            c.port(Port.number(8080));
-            Probe.Builder probe = Probe.httpGet(path, 8080).period(Duration.ofSeconds(periodSeconds))
+            c.port(Port.number(9090));
+            Probe.Builder probe = Probe.httpGet(path, 9090).period(Duration.ofSeconds(periodSeconds))
                 .failureThreshold(failure).successThreshold(success);
             if (liveness) {
               c.liveness(probe);
@@ -249,19 +249,19 @@ final class PodChanges {
             }
           }),
           raw -> {
-            list(raw.app(), "ports").add(of("containerPort", 8080));
-            raw.app().put(liveness ? "livenessProbe" : "readinessProbe", of("httpGet", of("path", path, "port", 8080),
+            list(raw.app(), "ports").add(of("containerPort", 9090));
+            raw.app().put(liveness ? "livenessProbe" : "readinessProbe", of("httpGet", of("path", path, "port", 9090),
                 "periodSeconds", periodSeconds, "failureThreshold", failure, "successThreshold", success));
           }).stricterWhen((periodSeconds == 0 || failure == 0 || success == 0 || path.isEmpty())
               && periodSeconds >= 0 && failure >= 0 && success >= 0 && (liveness ? success <= 1 : true),
               StricterRule.PROBE_ZERO_DEFAULTED);
     }));
     all.add(source("app.probes", r -> {
-      String port = pick(r, "http", "metrics", "HTTP", label(16));
-      return change("app.probes", "readiness tcp on port name '" + port + "' (container declares http)",
-          d -> d.app(c -> c.port(Port.named("http", 8080)).readiness(Probe.tcp(port))),
+      String port = pick(r, "health", "metrics", "HEALTH", label(16));
+      return change("app.probes", "readiness tcp on port name '" + port + "' (container declares health)",
+          d -> d.app(c -> c.port(Port.named("health", 9091)).readiness(Probe.tcp(port))),
           raw -> {
-            list(raw.app(), "ports").add(of("name", "http", "containerPort", 8080));
+            list(raw.app(), "ports").add(of("name", "health", "containerPort", 9091));
             raw.app().put("readinessProbe", of("tcpSocket", of("port", port)));
           }).stricterWhen(port.equals("metrics"), StricterRule.PROBE_PORT_DECLARED);
     }));

@@ -68,8 +68,8 @@ final class ServiceChanges {
             if (nodePort != null) {
               list(raw.spec(), "ports").add(of("name", "extra", "port", 81, "protocol", "TCP", "nodePort", nodePort));
             }
-          }).stricterWhen(nodePort != null && (nodePort < 30000 || nodePort > 32767)
-              && !type.equals("ClusterIP"), StricterRule.SERVICE_NODE_PORT_RANGE);
+          }).stricterWhen(nodePort != null && (nodePort == 0 || (nodePort < 30000 || nodePort > 32767)
+              && !type.equals("ClusterIP")), StricterRule.SERVICE_NODE_PORT_RANGE);
     }));
     all.add(new ChangeSource("service.affinity", EnumSet.of(Kind.SERVICE), r -> {
       boolean clientIp = r.nextBoolean();

@@ -20,6 +20,9 @@ enum StricterRule {
   ENV_FROM_PREFIX("`containers[*].envFrom[*].prefix`", "by the portable rule"),
   CLAIM_TEMPLATE_MOUNTED("`spec.volumeClaimTemplates[name].metadata.name`", "mounted by some container (stricter"),
   PROJECTED_TOKEN_PATH("`spec.volumes[*].projected.sources[*]`", "not compare: the kubelet"),
+  MATCH_LABEL_KEYS_IN_SELECTOR("`….matchLabelKeys[i]`, `….mismatchLabelKeys[i]`", "stricter in a pod template"),
+  BLOCK_CLAIM_MOUNTED("workload `…spec.volumes[name].persistentVolumeClaim.claimName`", "the kubelet refuses the mount"),
+  STATEFUL_SET_MAX_UNAVAILABLE("`spec.updateStrategy.rollingUpdate.maxUnavailable` (StatefulSet)", "drops the field unchecked"),
   IMAGE_REFERENCE("`containers[*].image`", "`[registry/]repository[:tag][@digest]`"),
   IMAGE_WHITESPACE("`containers[*].image`", "checks the whitespace on pods only"),
   POD_NAMES_EMPTY("`spec.hostname`, `spec.subdomain`", "takes `\"\"` as unset"),
@@ -44,7 +47,7 @@ enum StricterRule {
   CRON_SCHEDULE("`spec.schedule` (CronJob)", "stricter: no empty list elements"),
   TIME_ZONE_GO_ONLY("`spec.timeZone` (CronJob)", "which are refused here"),
   PDB_NEITHER("PodDisruptionBudget `spec`", "(stricter: the API server also accepts neither)"),
-  CIDR_HOST_BITS("NetworkPolicy `...ipBlock.cidr`, `...ipBlock.except[k]`", "no bits set after the prefix (stricter");
+  CIDR_STRICT("NetworkPolicy `...ipBlock.cidr`, `...ipBlock.except[k]`", "no bits set after the prefix (stricter");
 
   private final String docField;
   private final String docWords;

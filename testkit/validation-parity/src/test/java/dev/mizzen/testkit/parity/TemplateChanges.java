@@ -142,7 +142,8 @@ final class TemplateChanges {
             term.put("topologyKey", topologyKey);
             map(map(raw.podSpec(), "affinity"), "podAffinity")
                 .put("requiredDuringSchedulingIgnoredDuringExecution", List.of(term));
-          });
+          }).stricterWhen("tier".equals(matchKey) && !topologyKey.isEmpty() && !topologyKey.contains(" ")
+              && (namespace == null || namespace.equals("other")), StricterRule.MATCH_LABEL_KEYS_IN_SELECTOR);
     }));
     all.add(new ChangeSource("pod.containers", WORKLOADS, r -> {
       boolean sidecar = r.nextBoolean();
@@ -211,7 +212,8 @@ final class TemplateChanges {
             if (mounted) {
               list(raw.app(), "volumeMounts").add(of("name", name, "mountPath", "/data"));
             }
-          }).stricterWhen(!mounted && !block, StricterRule.CLAIM_TEMPLATE_MOUNTED);
+          }).stricterWhen(!mounted && !block, StricterRule.CLAIM_TEMPLATE_MOUNTED)
+          .stricterWhen(mounted && block, StricterRule.BLOCK_CLAIM_MOUNTED);
     }));
     return all;
   }

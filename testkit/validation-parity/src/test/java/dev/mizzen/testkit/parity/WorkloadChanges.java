@@ -120,7 +120,8 @@ final class WorkloadChanges {
             if (service != null) {
               raw.spec().put("serviceName", service);
             }
-          });
+          }).stricterWhen(unavailable != null && !onDelete && List.of("-1", "0", "0%", "101%", "-1%").contains(unavailable),
+              StricterRule.STATEFUL_SET_MAX_UNAVAILABLE);
     }));
     all.add(new ChangeSource("daemonset.update", EnumSet.of(Kind.DAEMON_SET), r -> {
       String surge = pick(r, null, amount(r));
