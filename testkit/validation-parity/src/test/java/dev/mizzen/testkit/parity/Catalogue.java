@@ -16,6 +16,7 @@ final class Catalogue {
     all.addAll(ServiceChanges.all());
     all.addAll(ConfigChanges.all());
     all.addAll(NetworkChanges.all());
+    all.addAll(MoreChanges.all());
     return List.copyOf(all);
   }
 }

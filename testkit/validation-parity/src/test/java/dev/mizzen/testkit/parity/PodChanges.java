@@ -308,7 +308,7 @@ final class PodChanges {
           raw -> list(map(raw.podSpec(), "securityContext"), "sysctls").add(of("name", name, "value", "1")))
           .stricterWhen(!unsafe, StricterRule.POD_SECURITY_OPT_OUT);
     }));
-    all.add(source("pod.security.host", r -> {
+    all.add(source("pod.security.sysctls", r -> {
       boolean network = r.nextBoolean();
       boolean ipc = !network || r.nextBoolean();
       String sysctl = pick(r, null, "net.core.somaxconn", "kernel.shm_rmid_forced", "kernel.msgmax",
@@ -475,8 +475,10 @@ final class PodChanges {
           raw -> {
             Map<String, Object> c = of("maxSkew", maxSkew, "topologyKey", key,
                 "whenUnsatisfiable", doNotSchedule ? "DoNotSchedule" : "ScheduleAnyway",
-                "labelSelector", of("matchLabels", of("app.kubernetes.io/name",
-                    map(map(raw.podTemplate(), "metadata"), "labels").get("app.kubernetes.io/name"))));
+                "labelSelector", of("matchLabels", raw.spec().get("selector") instanceof Map<?, ?> selector
+                    ? RawObject.copy(selector.get("matchLabels"))
+                    : of("app.kubernetes.io/name", map(map(raw.podTemplate(), "metadata"), "labels")
+                        .get("app.kubernetes.io/name"))));
             if (minDomains != null) {
               c.put("minDomains", minDomains);
             }

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
  * @param index the spec's number in its run: with the seed, all it takes to generate it again
  */
 record Spec(long seed, int index, Kind kind, List<Change> changes) {
+  private static final List<String> FIRST_SLOTS = List.of("object.name", "workload.selector");
 
   /** The DSL's calls for this spec, not yet built. */
   Draft draft() {
@@ -31,7 +32,9 @@ record Spec(long seed, int index, Kind kind, List<Change> changes) {
   RawObject raw() {
     KubernetesResource base = new Draft(kind).build();
     RawObject raw = new RawObject(kind, Manifests.tree(base.render()));
-    changes.forEach(change -> change.raw().accept(raw));
+    // Renames and selector labels first: later changes copy the selector (as topology spread does).
+    changes.stream().sorted(java.util.Comparator.comparingInt(c -> FIRST_SLOTS.contains(c.slot()) ? 0 : 1))
+        .forEach(change -> change.raw().accept(raw));
     // The opt-out reasons are annotations a user would write too: they count towards the size limit.
     Map<String, String> optOuts = draft().optOutAnnotations();
     if (!optOuts.isEmpty()) {
