@@ -2,7 +2,6 @@ package dev.mizzen.testkit.parity;
 
 import static dev.mizzen.testkit.parity.Edges.label;
 import static dev.mizzen.testkit.parity.Edges.pick;
-import static dev.mizzen.testkit.parity.RawObject.element;
 import static dev.mizzen.testkit.parity.RawObject.list;
 import static dev.mizzen.testkit.parity.RawObject.map;
 import static dev.mizzen.testkit.parity.RawObject.of;
@@ -28,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Changes to the pod template of a workload: containers, volumes, security, placement. */
@@ -504,12 +504,7 @@ final class PodChanges {
     return new ChangeSource(slot, WORKLOADS, draw);
   }
 
-  private static Change change(String slot, String id, java.util.function.Consumer<Draft> dsl,
-      java.util.function.Consumer<RawObject> raw) {
+  private static Change change(String slot, String id, Consumer<Draft> dsl, Consumer<RawObject> raw) {
     return Change.of(slot, id, dsl, raw);
-  }
-
-  static Map<String, Object> firstContainer(RawObject raw) {
-    return element(list(raw.podSpec(), "containers"), 0);
   }
 }

@@ -1,9 +1,7 @@
 package dev.mizzen.testkit.parity;
 
 import static dev.mizzen.testkit.parity.Edges.pick;
-import static dev.mizzen.testkit.parity.RawObject.element;
 import static dev.mizzen.testkit.parity.RawObject.list;
-import static dev.mizzen.testkit.parity.RawObject.map;
 import static dev.mizzen.testkit.parity.RawObject.of;
 
 import dev.mizzen.dsl.network.Service;
@@ -83,13 +81,5 @@ final class ServiceChanges {
           }).stricterWhen(!clientIp, StricterRule.SERVICE_AFFINITY_TIMEOUT);
     }));
     return all;
-  }
-
-  static Map<String, Object> firstPort(RawObject raw) {
-    return element(list(raw.spec(), "ports"), 0);
-  }
-
-  static Map<String, Object> selector(RawObject raw) {
-    return map(raw.spec(), "selector");
   }
 }
