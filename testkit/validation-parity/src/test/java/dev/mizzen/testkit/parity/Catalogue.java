@@ -17,6 +17,7 @@ final class Catalogue {
     all.addAll(ConfigChanges.all());
     all.addAll(NetworkChanges.all());
     all.addAll(MoreChanges.all());
+    all.addAll(AutoscalerChanges.all());
     return List.copyOf(all);
   }
 }

@@ -1,6 +1,8 @@
 package dev.mizzen.testkit.parity;
 
+import dev.mizzen.dsl.availability.HorizontalPodAutoscaler;
 import dev.mizzen.dsl.availability.PodDisruptionBudget;
+import dev.mizzen.dsl.availability.ScaleTarget;
 import dev.mizzen.dsl.config.ConfigMap;
 import dev.mizzen.dsl.config.Secret;
 import dev.mizzen.dsl.container.Container;
@@ -42,6 +44,9 @@ final class Draft {
   private String schedule = "*/5 * * * *";
   private String image = BASE_IMAGE;
   private Consumer<PodDisruptionBudget.Builder> budget = b -> b.maxUnavailable(1);
+  private Consumer<HorizontalPodAutoscaler.Builder> replicas = b -> b.replicas(1, 5);
+  private Consumer<HorizontalPodAutoscaler.Builder> metrics = b -> b.cpuUtilization(80);
+  private Consumer<HorizontalPodAutoscaler.Builder> target = b -> b.scaleTargetRef(ScaleTarget.deployment("web"));
   private final Map<String, String> labels = new LinkedHashMap<>();
   private final Map<String, String> annotations = new LinkedHashMap<>();
   private final List<Consumer<Container.Builder>> app = new ArrayList<>();
@@ -80,6 +85,24 @@ final class Draft {
   /** A PodDisruptionBudget's amounts, instead of the base's {@code maxUnavailable: 1}. */
   Draft budget(Consumer<PodDisruptionBudget.Builder> amounts) {
     this.budget = amounts;
+    return this;
+  }
+
+  /** A HorizontalPodAutoscaler's replicas, instead of the base's 1..5. */
+  Draft replicas(Consumer<HorizontalPodAutoscaler.Builder> replicas) {
+    this.replicas = replicas;
+    return this;
+  }
+
+  /** A HorizontalPodAutoscaler's metrics, instead of the base's 80% CPU. */
+  Draft metrics(Consumer<HorizontalPodAutoscaler.Builder> metrics) {
+    this.metrics = metrics;
+    return this;
+  }
+
+  /** A HorizontalPodAutoscaler's scale target, instead of the base's Deployment {@code web}. */
+  Draft scaleTarget(Consumer<HorizontalPodAutoscaler.Builder> target) {
+    this.target = target;
     return this;
   }
 
@@ -168,6 +191,14 @@ final class Draft {
       }
       case NETWORK_POLICY -> apply(NetworkPolicy.named(name).putAllLabels(labels).putAllAnnotations(annotations)
           .selecting("web")).build();
+      case HORIZONTAL_POD_AUTOSCALER -> {
+        HorizontalPodAutoscaler.Builder b = HorizontalPodAutoscaler.named(name).putAllLabels(labels)
+            .putAllAnnotations(annotations);
+        replicas.accept(b);
+        metrics.accept(b);
+        target.accept(b);
+        yield apply(b).build();
+      }
       case INGRESS -> apply(Ingress.named(name).putAllLabels(labels).putAllAnnotations(annotations)
           .rule(IngressRule.host("shop.example.com").prefix("/", "web", 80))).build();
     };

@@ -14,7 +14,8 @@ enum Kind {
   SECRET("api/v1", "secrets", List.of()),
   POD_DISRUPTION_BUDGET("apis/policy/v1", "poddisruptionbudgets", List.of()),
   NETWORK_POLICY("apis/networking.k8s.io/v1", "networkpolicies", List.of()),
-  INGRESS("apis/networking.k8s.io/v1", "ingresses", List.of());
+  INGRESS("apis/networking.k8s.io/v1", "ingresses", List.of()),
+  HORIZONTAL_POD_AUTOSCALER("apis/autoscaling/v2", "horizontalpodautoscalers", List.of());
 
   private final String apiPrefix;
   private final String plural;

@@ -53,6 +53,7 @@ final class SpecGenerator {
     add(kinds, Kind.POD_DISRUPTION_BUDGET, 1);
     add(kinds, Kind.NETWORK_POLICY, 1);
     add(kinds, Kind.INGRESS, 1);
+    add(kinds, Kind.HORIZONTAL_POD_AUTOSCALER, 1);
     return List.copyOf(kinds);
   }
 
