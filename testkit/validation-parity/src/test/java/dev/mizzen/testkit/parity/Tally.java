@@ -29,7 +29,7 @@ final class Tally {
   /** A table of the counts: one row per kind, then the total. */
   synchronized String table() {
     StringBuilder out = new StringBuilder();
-    out.append(String.format("%-22s %8s %8s %8s %8s %8s %6s%n", "kind", "agreeAcc", "agreeRej", "falseAcc",
+    out.append(String.format("%-26s %8s %8s %8s %8s %8s %6s%n", "kind", "agreeAcc", "agreeRej", "falseAcc",
         "falseRej", "stricter", "error"));
     perKind.forEach((kind, counts) -> out.append(row(kind.name(), counts)));
     out.append(row("TOTAL", total));
@@ -38,7 +38,7 @@ final class Tally {
   }
 
   private static String row(String name, Map<Outcome, Integer> counts) {
-    return String.format("%-22s %8d %8d %8d %8d %8d %6d%n", name, counts.getOrDefault(Outcome.AGREE_ACCEPT, 0),
+    return String.format("%-26s %8d %8d %8d %8d %8d %6d%n", name, counts.getOrDefault(Outcome.AGREE_ACCEPT, 0),
         counts.getOrDefault(Outcome.AGREE_REJECT, 0), counts.getOrDefault(Outcome.FALSE_ACCEPT, 0),
         counts.getOrDefault(Outcome.FALSE_REJECT, 0), counts.getOrDefault(Outcome.DOCUMENTED_STRICTER, 0),
         counts.getOrDefault(Outcome.ERROR, 0));
