@@ -68,7 +68,8 @@ final class AutoscalerChanges {
               && !name.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*"),
               StricterRule.HPA_TARGET_NAME)
           .stricterWhen(!apiVersion.equals("apps/v1") && !apiVersion.equals("v1"),
-              StricterRule.HPA_TARGET_API_VERSION);
+              StricterRule.HPA_TARGET_API_VERSION)
+          .stricterWhen(kind.equals("Deploy-ment"), StricterRule.HPA_TARGET_KIND);
     }));
     all.add(new ChangeSource("hpa.behavior", EnumSet.of(Kind.HORIZONTAL_POD_AUTOSCALER), r -> {
       Duration window = pick(r, Duration.ofSeconds(-1), Duration.ZERO, Duration.ofMillis(1500), Duration.ofSeconds(3600),

@@ -4,7 +4,6 @@ import static dev.mizzen.testkit.parity.Edges.pick;
 import static dev.mizzen.testkit.parity.RawObject.list;
 import static dev.mizzen.testkit.parity.RawObject.of;
 
-import dev.mizzen.dsl.availability.PodDisruptionBudget;
 import dev.mizzen.dsl.intstr.Amount;
 import dev.mizzen.dsl.network.Ingress;
 import dev.mizzen.dsl.network.IngressRule;

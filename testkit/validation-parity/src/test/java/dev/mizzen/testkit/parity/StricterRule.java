@@ -32,6 +32,7 @@ enum StricterRule {
   HPA_METRICS_REQUIRED("HorizontalPodAutoscaler `spec.metrics`", "the API server defaults to 80% CPU"),
   HPA_TARGET_NAME("HorizontalPodAutoscaler `spec.scaleTargetRef`", "stricter than the path-segment rule"),
   HPA_TARGET_API_VERSION("HorizontalPodAutoscaler `spec.scaleTargetRef`", "the API server does not check it"),
+  HPA_TARGET_KIND("HorizontalPodAutoscaler `spec.scaleTargetRef`", "no kind has other characters"),
   IMAGE_REFERENCE("`containers[*].image`", "`[registry/]repository[:tag][@digest]`"),
   IMAGE_WHITESPACE("`containers[*].image`", "checks the whitespace on pods only"),
   POD_NAMES_EMPTY("`spec.hostname`, `spec.subdomain`", "takes `\"\"` as unset"),
