@@ -193,13 +193,19 @@ public final class Volumes {
     }
   }
 
-  /** A projected file's path: non-empty, relative, no '..' component. */
+  /**
+   * A projected file's path: non-empty, relative, no '..' component, not starting with '..'
+   * (the kubelet keeps its own files there, such as {@code ..data}).
+   */
   private static void checkPath(Validation v, String path) {
     if (!v.check(!path.isEmpty(), "must not be empty")) {
       return;
     }
     v.check(!path.startsWith("/"), "must be a relative path, was '%s'", path);
-    v.check(!List.of(path.split("/")).contains(".."), "must not contain '..', was '%s'", path);
+    if (v.check(!List.of(path.split("/")).contains(".."), "must not contain '..', was '%s'", path)) {
+      v.check(!path.startsWith(".."), "must not start with '..' (the kubelet's own files, such as ..data),"
+          + " was '%s'", path);
+    }
   }
 
   /** A file mode: 0..0777, shown in octal. */

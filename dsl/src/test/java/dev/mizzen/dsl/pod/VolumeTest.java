@@ -63,6 +63,12 @@ class VolumeTest {
         AT + "[config].configMap.items[1].path: must not contain '..', was '../up'",
         AT + "[config].configMap.items[1].mode: must be 0..0777 (octal), was 01000",
         AT + "[config].configMap.defaultMode: must be 0..0777 (octal), was -1");
+    assertThat(problems(Volume.configMap("config", "web-config").item("k", "..data").item("l", "..a/b")
+        .item("m", "a/..b"))).containsExactly(
+        AT + "[config].configMap.items[0].path: must not start with '..' (the kubelet's own files, such as ..data),"
+            + " was '..data'",
+        AT + "[config].configMap.items[1].path: must not start with '..' (the kubelet's own files, such as ..data),"
+            + " was '..a/b'");
     assertThat(problems(Volume.secret("tls", "").item("k", ""))).containsExactly(
         AT + "[tls].secret.secretName: must not be empty",
         AT + "[tls].secret.items[0].path: must not be empty");

@@ -244,4 +244,22 @@ class StatefulSetTest {
         .build())).containsExactly("StatefulSet/db: spec.template.spec.containers[db].volumeMounts[0].name: must name"
             + " a volume of the pod, but the pod has no volumes; was 'data'");
   }
+
+  /**
+   * The API server does not validate a StatefulSet's pod template, so only the DSL stands between
+   * such a template and pods the controller can never create: it refuses it as in a Deployment.
+   * Found by the validation-parity fuzzer (a file path starting with '..' passed in both kinds).
+   */
+  @Test
+  void aPodTemplateIsRefusedAsInADeployment() {
+    PodTemplate.Builder reserved = PodTemplate.builder()
+        .container(Container.named("db").image("postgres:16.4").mount("config", "/etc/db"))
+        .volume(Volume.configMap("config", "db-config").item("db.conf", "..data"));
+    String problem = "spec.template.spec.volumes[config].configMap.items[0].path: must not start with '..'"
+        + " (the kubelet's own files, such as ..data), was '..data'";
+    assertThat(problems(() -> StatefulSet.named("db").pod(reserved).build()))
+        .containsExactly("StatefulSet/db: " + problem);
+    assertThat(problems(() -> Deployment.named("db").pod(reserved).build()))
+        .containsExactly("Deployment/db: " + problem);
+  }
 }
