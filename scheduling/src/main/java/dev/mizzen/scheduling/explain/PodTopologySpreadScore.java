@@ -1,0 +1,112 @@
+package dev.mizzen.scheduling.explain;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * PodTopologySpread scoring, ScheduleAnyway constraints: nodes whose domains hold fewer matching
+ * pods score higher. Each constraint adds {@code count * ln(domains + 2) + maxSkew - 1}; the
+ * rounded sums are reversed and scaled to 0..100. Feasible nodes missing a topology key score 0.
+ */
+final class PodTopologySpreadScore implements ScorePlugin {
+  private final PodInfo pod;
+  private final Snapshot snapshot;
+  private final List<SpreadConstraint> constraints;
+
+  PodTopologySpreadScore(PodInfo pod, Snapshot snapshot) {
+    this.pod = pod;
+    this.snapshot = snapshot;
+    this.constraints = SpreadConstraint.of(pod, "ScheduleAnyway");
+  }
+
+  @Override
+  public SchedulerPlugin plugin() {
+    return SchedulerPlugin.POD_TOPOLOGY_SPREAD;
+  }
+
+  @Override
+  public long[] scores(List<NodeInfo> feasible) {
+    long[] scores = new long[feasible.size()];
+    if (constraints.isEmpty()) {
+      return scores;
+    }
+    // The pod has constraints of its own, so every node must carry all their keys (the system
+    // default constraints, which apply to pods without any, are not modelled).
+    boolean requireAllKeys = true;
+    Set<String> ignored = new HashSet<>();
+    List<Map<String, Long>> counts = new ArrayList<>();
+    constraints.forEach(c -> counts.add(new HashMap<>()));
+    for (NodeInfo node : feasible) {
+      if (requireAllKeys && !SpreadConstraint.hasAllKeys(node, constraints)) {
+        ignored.add(node.name);
+        continue;
+      }
+      for (int i = 0; i < constraints.size(); i++) {
+        String key = constraints.get(i).topologyKey();
+        if (!isHostname(key)) {
+          counts.get(i).putIfAbsent(node.labels.get(key), 0L);
+        }
+      }
+    }
+    double[] weights = new double[constraints.size()];
+    for (int i = 0; i < constraints.size(); i++) {
+      int size = isHostname(constraints.get(i).topologyKey()) ? feasible.size() - ignored.size() : counts.get(i).size();
+      weights[i] = Math.log(size + 2);
+    }
+    for (NodeInfo node : snapshot.nodes) {
+      if (requireAllKeys && !SpreadConstraint.hasAllKeys(node, constraints)) {
+        continue;
+      }
+      for (int i = 0; i < constraints.size(); i++) {
+        SpreadConstraint c = constraints.get(i);
+        if (!c.includes(pod, node)) {
+          continue;
+        }
+        Map<String, Long> domainCounts = counts.get(i);
+        String value = node.labels.get(c.topologyKey());
+        if (domainCounts.containsKey(value)) {
+          domainCounts.merge(value, (long) c.countOn(node, pod.namespace), Long::sum);
+        }
+      }
+    }
+    long min = Long.MAX_VALUE;
+    long max = 0;
+    for (int n = 0; n < scores.length; n++) {
+      NodeInfo node = feasible.get(n);
+      if (ignored.contains(node.name)) {
+        continue;
+      }
+      double score = 0;
+      for (int i = 0; i < constraints.size(); i++) {
+        SpreadConstraint c = constraints.get(i);
+        String value = node.labels.get(c.topologyKey());
+        if (value == null) {
+          continue;
+        }
+        long count = isHostname(c.topologyKey()) ? c.countOn(node, pod.namespace) : counts.get(i).get(value);
+        score += count * weights[i] + (c.maxSkew() - 1);
+      }
+      scores[n] = Math.round(score);
+      min = Math.min(min, scores[n]);
+      max = Math.max(max, scores[n]);
+    }
+    for (int n = 0; n < scores.length; n++) {
+      if (ignored.contains(feasible.get(n).name)) {
+        scores[n] = 0;
+      } else if (max == 0) {
+        scores[n] = 100;
+      } else {
+        scores[n] = 100 * (max + min - scores[n]) / max;
+      }
+    }
+    return scores;
+  }
+
+  private static boolean isHostname(String key) {
+    return dev.mizzen.scheduling.Topology.HOSTNAME.equals(key);
+  }
+}
