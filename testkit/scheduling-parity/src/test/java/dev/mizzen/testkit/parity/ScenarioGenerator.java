@@ -203,9 +203,6 @@ final class ScenarioGenerator {
     if (r.nextInt(3) == 0) {
       spec.topologySpreadConstraints(spreadConstraints(r, id, labels));
     }
-    if (r.nextInt(20) == 0) {
-      spec.preemptionPolicy("Never");
-    }
     return new V1Pod().apiVersion("v1").kind("Pod")
         .metadata(new V1ObjectMeta().name(id + "-pod").namespace(namespace).labels(labels)).spec(spec);
   }
