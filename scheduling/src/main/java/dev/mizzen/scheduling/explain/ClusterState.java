@@ -75,6 +75,16 @@ public final class ClusterState {
     return nodes;
   }
 
+  /** The node named {@code name}, if any. */
+  public java.util.Optional<V1Node> node(String name) {
+    return nodes.stream().filter(n -> n.getMetadata().getName().equals(name)).findFirst();
+  }
+
+  /** The labels of node {@code name}; empty if there is no such node or it has none. */
+  public Map<String, String> nodeLabels(String name) {
+    return node(name).map(n -> n.getMetadata().getLabels()).map(Map::copyOf).orElse(Map.of());
+  }
+
   /** The pods bound to nodes, in order. */
   public List<PlacedPod> pods() {
     return pods;

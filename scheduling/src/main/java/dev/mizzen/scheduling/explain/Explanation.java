@@ -22,12 +22,15 @@ import java.util.TreeMap;
  */
 public final class Explanation {
   private final PendingPod pod;
+  private final ClusterState state;
   private final List<NodeVerdict> verdicts;
   private final List<NodeScore> scores;
   private final String failedSchedulingMessage;
 
-  Explanation(PendingPod pod, List<NodeVerdict> verdicts, List<NodeScore> scores, String failedSchedulingMessage) {
+  Explanation(PendingPod pod, ClusterState state, List<NodeVerdict> verdicts, List<NodeScore> scores,
+      String failedSchedulingMessage) {
     this.pod = requireNonNull(pod, "pod");
+    this.state = requireNonNull(state, "state");
     this.verdicts = ImmutableList.copyOf(verdicts);
     this.scores = ImmutableList.copyOf(scores);
     this.failedSchedulingMessage = failedSchedulingMessage;
@@ -36,6 +39,11 @@ public final class Explanation {
   /** The pod explained. */
   public PendingPod pod() {
     return pod;
+  }
+
+  /** The cluster state the pod was explained in. */
+  public ClusterState state() {
+    return state;
   }
 
   /** One verdict per node, in the cluster state's node order. */

@@ -76,9 +76,9 @@ public final class PlacementExplainer {
       }
     }
     if (feasible.isEmpty()) {
-      return new Explanation(pod, verdicts, List.of(), failedSchedulingMessage(info, verdicts, conflict));
+      return new Explanation(pod, state, verdicts, List.of(), failedSchedulingMessage(info, verdicts, conflict));
     }
-    return new Explanation(pod, verdicts, scores(info, snapshot, feasible), null);
+    return new Explanation(pod, state, verdicts, scores(info, snapshot, feasible), null);
   }
 
   /**

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import dev.mizzen.scheduling.Topology;
-import io.kubernetes.client.openapi.models.V1Node;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,11 +54,7 @@ public final class ReplicaPlacement {
   public Map<String, Integer> perDomain(String key) {
     Map<String, Integer> counts = new TreeMap<>();
     for (PlacedPod pod : placed) {
-      String value = finalState.nodes().stream()
-          .filter(n -> n.getMetadata().getName().equals(pod.node()))
-          .map(V1Node::getMetadata)
-          .map(m -> m.getLabels() == null ? null : m.getLabels().get(key))
-          .findFirst().orElse(null);
+      String value = finalState.nodeLabels(pod.node()).get(key);
       counts.merge(value == null ? "" : value, 1, Integer::sum);
     }
     return counts;
