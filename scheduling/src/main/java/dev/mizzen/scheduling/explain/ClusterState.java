@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.mizzen.scheduling.fleet.Fleet;
+import io.kubernetes.client.openapi.models.V1LabelSelector;
 import io.kubernetes.client.openapi.models.V1Node;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -31,11 +32,17 @@ public final class ClusterState {
   private final List<V1Node> nodes;
   private final List<PlacedPod> pods;
   private final Map<String, Map<String, String>> namespaceLabels;
+  private final List<WorkloadSelector> workloadSelectors;
 
-  private ClusterState(List<V1Node> nodes, List<PlacedPod> pods, Map<String, Map<String, String>> namespaceLabels) {
+  /** The selector of a Service, ReplicaSet, ReplicationController or StatefulSet in a namespace. */
+  record WorkloadSelector(String namespace, V1LabelSelector selector) {}
+
+  private ClusterState(List<V1Node> nodes, List<PlacedPod> pods, Map<String, Map<String, String>> namespaceLabels,
+      List<WorkloadSelector> workloadSelectors) {
     this.nodes = ImmutableList.copyOf(nodes);
     this.pods = ImmutableList.copyOf(pods);
     this.namespaceLabels = ImmutableMap.copyOf(namespaceLabels);
+    this.workloadSelectors = ImmutableList.copyOf(workloadSelectors);
   }
 
   /** The nodes of {@code fleet}, rendered, with no pods. */
@@ -50,7 +57,7 @@ public final class ClusterState {
         throw new IllegalArgumentException("every node needs metadata.name: " + node);
       }
     }
-    return new ClusterState(List.copyOf(nodes), List.of(), Map.of());
+    return new ClusterState(List.copyOf(nodes), List.of(), Map.of(), List.of());
   }
 
   /** This state with {@code more} pods bound. */
@@ -60,14 +67,37 @@ public final class ClusterState {
 
   /** This state with {@code more} pods bound. */
   public ClusterState withPods(Collection<PlacedPod> more) {
-    return new ClusterState(nodes, ImmutableList.<PlacedPod>builder().addAll(pods).addAll(more).build(), namespaceLabels);
+    return new ClusterState(nodes, ImmutableList.<PlacedPod>builder().addAll(pods).addAll(more).build(), namespaceLabels,
+        workloadSelectors);
   }
 
   /** This state with namespace {@code name} labelled {@code labels} (replacing earlier labels). */
   public ClusterState withNamespace(String name, Map<String, String> labels) {
     Map<String, Map<String, String>> changed = new LinkedHashMap<>(namespaceLabels);
     changed.put(requireNonNull(name, "name"), ImmutableMap.copyOf(labels));
-    return new ClusterState(nodes, pods, changed);
+    return new ClusterState(nodes, pods, changed, workloadSelectors);
+  }
+
+  /**
+   * This state with a Service, ReplicaSet, ReplicationController or StatefulSet in
+   * {@code namespace} whose selector is {@code selector}. kube-scheduler gives a pod without
+   * topology spread constraints of its own the system default ones (ScheduleAnyway, maxSkew 3
+   * over hostnames and 5 over zones) over the pods that all such selectors matching it select.
+   */
+  public ClusterState withWorkloadSelector(String namespace, V1LabelSelector selector) {
+    List<WorkloadSelector> changed = new java.util.ArrayList<>(workloadSelectors);
+    changed.add(new WorkloadSelector(requireNonNull(namespace, "namespace"), requireNonNull(selector, "selector")));
+    return new ClusterState(nodes, pods, namespaceLabels, changed);
+  }
+
+  /** As {@link #withWorkloadSelector(String, V1LabelSelector)}, for a map selector (a Service's). */
+  public ClusterState withWorkloadSelector(String namespace, Map<String, String> selector) {
+    return withWorkloadSelector(namespace, new V1LabelSelector().matchLabels(Map.copyOf(selector)));
+  }
+
+  /** The workload selectors given, in order. */
+  List<WorkloadSelector> workloadSelectors() {
+    return workloadSelectors;
   }
 
   /** The nodes, in order. */

@@ -26,8 +26,7 @@ import java.util.TreeMap;
  *
  * <p>Not modelled: volumes (the volume plugins), images (ImageLocality), dynamic resources,
  * scheduling gates, pod priorities (preemption is explained as if all pods had the same priority),
- * the system default topology spread of pods that belong to a Service or a ReplicaSet, and
- * pod-level resources (alpha in 1.33). With 100 nodes or more, kube-scheduler looks at only a
+ * and pod-level resources (alpha in 1.33). With 100 nodes or more, kube-scheduler looks at only a
  * share of the nodes ({@code percentageOfNodesToScore}); the explainer looks at all.
  */
 public final class PlacementExplainer {
@@ -85,7 +84,9 @@ public final class PlacementExplainer {
    * Places {@code replicas} copies of {@code template} one after another, as the scheduler binds
    * a workload's pods: each on the first of its top nodes (the scheduler picks among them at
    * random, so this is one outcome it may reach), each seen by the next. Replica {@code i} is
-   * named {@code <template name>-<i>}.
+   * named {@code <template name>-<i>}. The replicas' controller selects them by the template's
+   * labels, so kube-scheduler's system default spread applies to a template without constraints
+   * of its own. {@link ReplicaPlacement#finalState()} keeps that selector.
    *
    * @throws IllegalArgumentException if {@code replicas} is negative
    */
@@ -95,7 +96,8 @@ public final class PlacementExplainer {
     }
     List<Explanation> explanations = new ArrayList<>();
     List<PlacedPod> placed = new ArrayList<>();
-    ClusterState current = state;
+    // The workload's controller (a ReplicaSet, a StatefulSet) selects its pods.
+    ClusterState current = template.labels().isEmpty() ? state : state.withWorkloadSelector(template.namespace(), template.labels());
     for (int i = 1; i <= replicas; i++) {
       PendingPod replica = template.named(template.name() + "-" + i);
       Explanation explanation = explain(replica, current);

@@ -11,16 +11,21 @@ import java.util.Set;
  * PodTopologySpread scoring, ScheduleAnyway constraints: nodes whose domains hold fewer matching
  * pods score higher. Each constraint adds {@code count * ln(domains + 2) + maxSkew - 1}; the
  * rounded sums are reversed and scaled to 0..100. Feasible nodes missing a topology key score 0.
+ * A pod without constraints of its own gets kube-scheduler's system defaults when a workload
+ * selector of the cluster state selects it.
  */
 final class PodTopologySpreadScore implements ScorePlugin {
   private final PodInfo pod;
   private final Snapshot snapshot;
   private final List<SpreadConstraint> constraints;
+  private final boolean systemDefaults;
 
   PodTopologySpreadScore(PodInfo pod, Snapshot snapshot) {
     this.pod = pod;
     this.snapshot = snapshot;
-    this.constraints = SpreadConstraint.of(pod, "ScheduleAnyway");
+    boolean own = pod.spec.getTopologySpreadConstraints() != null && !pod.spec.getTopologySpreadConstraints().isEmpty();
+    this.systemDefaults = !own;
+    this.constraints = own ? SpreadConstraint.of(pod, "ScheduleAnyway") : SpreadConstraint.systemDefaults(pod, snapshot.state);
   }
 
   @Override
@@ -34,9 +39,9 @@ final class PodTopologySpreadScore implements ScorePlugin {
     if (constraints.isEmpty()) {
       return scores;
     }
-    // The pod has constraints of its own, so every node must carry all their keys (the system
-    // default constraints, which apply to pods without any, are not modelled).
-    boolean requireAllKeys = true;
+    // With constraints of its own, the pod ignores nodes without all their keys; with the system
+    // defaults, such nodes only miss the score of the constraint whose key they lack.
+    boolean requireAllKeys = !systemDefaults;
     Set<String> ignored = new HashSet<>();
     List<Map<String, Long>> counts = new ArrayList<>();
     constraints.forEach(c -> counts.add(new HashMap<>()));

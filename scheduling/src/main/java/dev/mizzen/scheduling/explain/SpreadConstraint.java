@@ -38,6 +38,35 @@ record SpreadConstraint(int maxSkew, String topologyKey, V1LabelSelector selecto
     return read;
   }
 
+  /**
+   * kube-scheduler's system default constraints for a pod without any of its own: ScheduleAnyway,
+   * maxSkew 3 over hostnames and 5 over zones, over the pods that every workload selector
+   * (Service, ReplicaSet, ...) of the pod's namespace that selects the pod also selects; none
+   * when no selector selects it.
+   */
+  static List<SpreadConstraint> systemDefaults(PodInfo pod, ClusterState state) {
+    List<V1LabelSelectorRequirement> requirements = new ArrayList<>();
+    Map<String, String> matchLabels = new LinkedHashMap<>();
+    for (ClusterState.WorkloadSelector workload : state.workloadSelectors()) {
+      V1LabelSelector selector = workload.selector();
+      if (!workload.namespace().equals(pod.namespace) || isEmpty(selector) || !LabelSelector.matches(selector, pod.labels)) {
+        continue;
+      }
+      if (selector.getMatchLabels() != null) {
+        matchLabels.putAll(selector.getMatchLabels());
+      }
+      if (selector.getMatchExpressions() != null) {
+        requirements.addAll(selector.getMatchExpressions());
+      }
+    }
+    if (matchLabels.isEmpty() && requirements.isEmpty()) {
+      return List.of();
+    }
+    V1LabelSelector selector = new V1LabelSelector().matchLabels(matchLabels).matchExpressions(requirements);
+    return List.of(new SpreadConstraint(3, dev.mizzen.scheduling.Topology.HOSTNAME, selector, 1, true, false),
+        new SpreadConstraint(5, dev.mizzen.scheduling.Topology.ZONE, selector, 1, true, false));
+  }
+
   /** Whether the constraint counts an existing pod with {@code labels} (in the pod's namespace). */
   boolean counts(Map<String, String> labels) {
     return selector != null && !isEmpty(selector) && LabelSelector.matches(selector, labels);

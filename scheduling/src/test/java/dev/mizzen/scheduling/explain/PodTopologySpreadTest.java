@@ -118,4 +118,32 @@ class PodTopologySpreadTest {
         .containsExactly(0L, 0L, 66L, 200L);
     assertThat(why.topNodes()).containsExactly("c1");
   }
+
+  @Test
+  void aPodWithoutConstraintsGetsTheSystemDefaultsWhenAWorkloadSelectsIt() {
+    Fleet fleet = Fleet.builder().node(node("a1", "za")).node(node("a2", "za")).node(node("b1", "zb")).build();
+    ClusterState state = ClusterState.of(fleet).withPods(placed("w1", "a1", WEB), placed("w2", "a1", WEB));
+    PendingPod pod = pending(Specs.plain(), WEB);
+
+    assertThat(PlacementExplainer.explain(pod, state).scores())
+        .extracting(s -> s.parts().get(SchedulerPlugin.POD_TOPOLOGY_SPREAD)).containsExactly(0L, 0L, 0L);
+    // hostname: ln(3 + 2) per pod + maxSkew 3 - 1; zone: ln(2 + 2) per pod + 5 - 1 -> raw 12, 9, 6 -> 50, 75, 100
+    assertThat(PlacementExplainer.explain(pod, state.withWorkloadSelector("default", WEB)).scores())
+        .extracting(s -> s.parts().get(SchedulerPlugin.POD_TOPOLOGY_SPREAD)).containsExactly(100L, 150L, 200L);
+    assertThat(PlacementExplainer.explain(pod, state.withWorkloadSelector("other", WEB)).scores())
+        .extracting(s -> s.parts().get(SchedulerPlugin.POD_TOPOLOGY_SPREAD)).containsExactly(0L, 0L, 0L);
+  }
+
+  @Test
+  void underTheSystemDefaultsANodeWithoutAZoneIsScoredByHostnameOnly() {
+    Fleet fleet = Fleet.builder().node(node("a1", "za")).node(Node.named("bare").capacity("cpu", "4")
+        .capacity("memory", "16Gi").capacity("pods", "110")).build();
+    ClusterState state = ClusterState.of(fleet).withPods(placed("w1", "a1", WEB)).withWorkloadSelector("default", WEB);
+
+    Explanation why = PlacementExplainer.explain(pending(Specs.plain(), WEB), state);
+
+    // hostname weight ln(2 + 2), zone weight ln(2 + 2) (za and the bare node's missing zone):
+    // a1 round(1.386 + 2 + 1.386 + 4) = 9, bare round(0 + 2) = 2 -> 100 * (9 + 2 - s) / 9 = 22, 100
+    assertThat(why.scores()).extracting(s -> s.parts().get(SchedulerPlugin.POD_TOPOLOGY_SPREAD)).containsExactly(44L, 200L);
+  }
 }

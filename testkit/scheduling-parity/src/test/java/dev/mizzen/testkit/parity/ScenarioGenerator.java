@@ -72,7 +72,13 @@ final class ScenarioGenerator {
       String ns = r.nextInt(5) == 0 ? other : namespace;
       existing.add(existingPod(r, id, ns, id + "-e" + k, nodes.get(r.nextInt(nodes.size())).name()));
     }
-    return new Scenario(seed, index, id, nodes, namespaces, existing, incomingPod(r, id, namespace, other));
+    V1Pod incoming = incomingPod(r, id, namespace, other);
+    List<Map<String, String>> services = new ArrayList<>();
+    if (r.nextInt(3) == 0) {
+      String app = r.nextInt(4) == 0 ? APPS[r.nextInt(APPS.length)] : incoming.getMetadata().getLabels().get("app");
+      services.add(Map.of("app", app, SCENARIO_LABEL, id));
+    }
+    return new Scenario(seed, index, id, nodes, namespaces, services, existing, incoming);
   }
 
   private static Node node(Random r, String id, int j, List<String> zones) {

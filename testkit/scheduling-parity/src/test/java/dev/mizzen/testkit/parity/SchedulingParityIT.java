@@ -21,6 +21,9 @@ import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodList;
+import io.kubernetes.client.openapi.models.V1Service;
+import io.kubernetes.client.openapi.models.V1ServicePort;
+import io.kubernetes.client.openapi.models.V1ServiceSpec;
 import io.kubernetes.client.openapi.models.V1Taint;
 import io.kubernetes.client.util.Watch;
 import io.kubernetes.client.util.PatchUtils;
@@ -135,6 +138,12 @@ class SchedulingParityIT {
       for (Map.Entry<String, Map<String, String>> ns : scenario.namespaces().entrySet()) {
         core.createNamespace(new V1Namespace().metadata(new V1ObjectMeta().name(ns.getKey()).labels(ns.getValue()))).execute();
       }
+      String namespace = scenario.namespaces().keySet().iterator().next();
+      for (int i = 0; i < scenario.services().size(); i++) {
+        core.createNamespacedService(namespace, new V1Service().metadata(new V1ObjectMeta().name(scenario.id() + "-svc-" + i))
+            .spec(new V1ServiceSpec().selector(scenario.services().get(i))
+                .addPortsItem(new V1ServicePort().port(80).targetPort(new io.kubernetes.client.custom.IntOrString(80))))).execute();
+      }
     }
     long t1 = System.nanoTime();
     awaitSettledNodes();
@@ -196,8 +205,8 @@ class SchedulingParityIT {
         copy.getSpec().setNodeName(names.get(pod.getSpec().getNodeName()));
         existing.add(copy);
       }
-      renamed.add(new Scenario(scenario.seed(), scenario.index(), scenario.id(), nodes, scenario.namespaces(), existing,
-          scenario.incoming()));
+      renamed.add(new Scenario(scenario.seed(), scenario.index(), scenario.id(), nodes, scenario.namespaces(),
+          scenario.services(), existing, scenario.incoming()));
     }
     while (next < MAX_NODES) {
       targets.add(Node.named(poolNode(++next)).label(ScenarioGenerator.SCENARIO_LABEL, "idle")
@@ -305,6 +314,12 @@ class SchedulingParityIT {
       }
     }
     state = state.withPods(pods);
+    for (V1Service service : core.listServiceForAllNamespaces().execute().getItems()) {
+      Map<String, String> selector = service.getSpec() == null ? null : service.getSpec().getSelector();
+      if (selector != null && !selector.isEmpty()) {
+        state = state.withWorkloadSelector(service.getMetadata().getNamespace(), selector);
+      }
+    }
     for (V1Namespace ns : core.listNamespace().execute().getItems()) {
       state = state.withNamespace(ns.getMetadata().getName(),
           ns.getMetadata().getLabels() == null ? Map.of() : ns.getMetadata().getLabels());
