@@ -31,7 +31,8 @@ import java.util.Random;
 
 /**
  * Seeded, reproducible scheduling scenarios: 1 to 7 nodes with zones, pools, labels, taints and
- * capacities; up to 5 pods already placed; and one pod with a random mix of node selectors, node
+ * capacities; up to 5 pods already placed; in half of them a Service selecting 2 to 4 more placed
+ * pods (and perhaps the new one); and one pod with a random mix of node selectors, node
  * affinity, tolerations, host ports, requests (with init containers and sidecars), pod
  * (anti-)affinity and topology spread constraints. Scenario {@code i} of seed {@code s} is the
  * same on every run.
@@ -74,9 +75,15 @@ final class ScenarioGenerator {
     }
     V1Pod incoming = incomingPod(r, id, namespace, other);
     List<Map<String, String>> services = new ArrayList<>();
-    if (r.nextInt(3) == 0) {
+    if (r.nextBoolean()) {
       String app = r.nextInt(4) == 0 ? APPS[r.nextInt(APPS.length)] : incoming.getMetadata().getLabels().get("app");
       services.add(Map.of("app", app, SCENARIO_LABEL, id));
+      // Pods the Service selects, so the system default spread has something to weigh.
+      for (int k = 1; k <= 2 + r.nextInt(3); k++) {
+        V1Pod member = existingPod(r, id, namespace, id + "-m" + k, nodes.get(r.nextInt(nodes.size())).name());
+        member.getMetadata().putLabelsItem("app", app);
+        existing.add(member);
+      }
     }
     return new Scenario(seed, index, id, nodes, namespaces, services, existing, incoming);
   }
