@@ -33,12 +33,17 @@ public final class PlacementExplainer {
   static final String PREFILTER_CONFLICT = "pod affinity terms conflict";
   static final String NOT_HELPFUL = "Preemption is not helpful for scheduling";
   static final String NO_VICTIMS = "No preemption victims found for incoming pod";
+  /** What kube-scheduler says, without running any plugin, when the cluster has no nodes. */
+  static final String NO_NODES = "no nodes available to schedule pods";
 
   private PlacementExplainer() {}
 
   /** Where {@code pod} can go in {@code state}, where it would go, and why not elsewhere. */
   public static Explanation explain(PendingPod pod, ClusterState state) {
     Snapshot snapshot = new Snapshot(state);
+    if (snapshot.nodes.isEmpty()) {
+      return new Explanation(pod, state, List.of(), List.of(), NO_NODES);
+    }
     PodInfo info = PodInfo.of(pod);
     List<FilterPlugin> filters = List.of(
         new NodeUnschedulableFilter(info),

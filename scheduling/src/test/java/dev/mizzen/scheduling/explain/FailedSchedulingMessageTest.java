@@ -89,4 +89,12 @@ class FailedSchedulingMessageTest {
     assertThat(why.failedSchedulingMessage()).isEmpty();
     assertThat(why.feasibleNodes()).containsExactly("general-zone-a-1", "general-zone-b-1", "general-zone-c-1");
   }
+
+  @Test
+  void withoutNodesTheSchedulerRunsNoPlugin() {
+    Explanation why = PlacementExplainer.explain(pending(requesting("1", null)), ClusterState.ofNodes(List.of()));
+
+    assertThat(why.failedSchedulingMessage()).contains("no nodes available to schedule pods");
+    assertThat(why.verdicts()).isEmpty();
+  }
 }

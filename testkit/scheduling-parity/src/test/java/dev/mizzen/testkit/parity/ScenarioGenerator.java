@@ -44,6 +44,10 @@ final class ScenarioGenerator {
   private static final String[] POOLS = {"general", "batch", "gpu"};
   private static final String[] APPS = {"web", "cache", "db"};
   private static final String GPU = "nvidia.com/gpu";
+  /** A RuntimeClass whose pods carry an overhead (set by the API server's RuntimeClass admission). */
+  static final String OVERHEAD_RUNTIME_CLASS = "parity-overhead";
+  /** The overhead of {@link #OVERHEAD_RUNTIME_CLASS}. */
+  static final Map<String, String> OVERHEAD = Map.of("cpu", "250m", "memory", "120Mi");
 
   private final long seed;
 
@@ -131,6 +135,9 @@ final class ScenarioGenerator {
         .addContainersItem(container(r, "main", r.nextInt(10) == 0));
     // Bound directly, so tolerations do not matter to the scheduler; kwok runs them anyway.
     spec.addTolerationsItem(new V1Toleration().operator("Exists"));
+    if (r.nextInt(8) == 0) {
+      spec.runtimeClassName(OVERHEAD_RUNTIME_CLASS);
+    }
     if (r.nextInt(6) == 0) {
       spec.affinity(new V1Affinity().podAntiAffinity(new V1PodAntiAffinity()
           .addRequiredDuringSchedulingIgnoredDuringExecutionItem(podTerm(r, id, namespace))));
@@ -165,6 +172,9 @@ final class ScenarioGenerator {
     }
     spec.nodeSelector(nodeSelector);
     spec.tolerations(tolerations(r));
+    if (r.nextInt(8) == 0) {
+      spec.runtimeClassName(OVERHEAD_RUNTIME_CLASS);
+    }
     V1Affinity affinity = new V1Affinity();
     boolean hasAffinity = false;
     if (r.nextInt(4) == 0) {
@@ -218,6 +228,22 @@ final class ScenarioGenerator {
     }
     return new V1Pod().apiVersion("v1").kind("Pod")
         .metadata(new V1ObjectMeta().name(id + "-pod").namespace(namespace).labels(labels)).spec(spec);
+  }
+
+  /**
+   * The pod as the API server stores it: with the overhead of its RuntimeClass, which the
+   * RuntimeClass admission plugin sets on create.
+   */
+  static V1Pod admitted(V1Pod pod) {
+    V1Pod copy = io.kubernetes.client.util.Yaml.loadAs(io.kubernetes.client.util.Yaml.dump(pod), V1Pod.class);
+    if (OVERHEAD_RUNTIME_CLASS.equals(copy.getSpec().getRuntimeClassName())) {
+      Map<String, Quantity> overhead = new LinkedHashMap<>();
+      OVERHEAD.forEach((resource, quantity) -> overhead.put(resource, Quantity.fromString(quantity)));
+      copy.getSpec().setOverhead(overhead);
+    } else if (copy.getSpec().getOverhead() != null && copy.getSpec().getOverhead().isEmpty()) {
+      copy.getSpec().setOverhead(null);     // client-java starts it as {}, which the API server reads as set
+    }
+    return copy;
   }
 
   private static Map<String, String> podLabels(Random r, String id) {

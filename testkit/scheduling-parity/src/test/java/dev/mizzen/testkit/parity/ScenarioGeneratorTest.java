@@ -41,11 +41,11 @@ class ScenarioGeneratorTest {
       Fleet.Builder fleet = Fleet.builder();
       s.nodes().forEach(fleet::node);
       ClusterState state = ClusterState.of(fleet.build())
-          .withPods(s.existing().stream().map(PlacedPod::fromV1Pod).toList());
+          .withPods(s.existing().stream().map(ScenarioGenerator::admitted).map(PlacedPod::fromV1Pod).toList());
       for (var selector : s.services()) {
         state = state.withWorkloadSelector(s.incoming().getMetadata().getNamespace(), selector);
       }
-      Explanation why = PlacementExplainer.explain(PendingPod.fromV1Pod(s.incoming()), state);
+      Explanation why = PlacementExplainer.explain(PendingPod.fromV1Pod(ScenarioGenerator.admitted(s.incoming())), state);
       outcomes[why.schedulable() ? 0 : 1]++;
       // Every object survives a YAML round trip, as the reproduction prints it.
       assertThat(Yaml.dump(s.incoming())).contains(s.id() + "-pod");

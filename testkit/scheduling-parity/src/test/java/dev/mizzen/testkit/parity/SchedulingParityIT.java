@@ -83,6 +83,15 @@ class SchedulingParityIT {
     cluster = LocalCluster.start(Fleet.builder().build(), System.err);
     client = cluster.client();
     core = new CoreV1Api(client);
+    Map<String, io.kubernetes.client.custom.Quantity> overhead = new LinkedHashMap<>();
+    ScenarioGenerator.OVERHEAD.forEach((k, v) -> overhead.put(k, io.kubernetes.client.custom.Quantity.fromString(v)));
+    try {
+      new io.kubernetes.client.openapi.apis.NodeV1Api(client).createRuntimeClass(new io.kubernetes.client.openapi.models.V1RuntimeClass()
+          .metadata(new V1ObjectMeta().name(ScenarioGenerator.OVERHEAD_RUNTIME_CLASS)).handler("runc")
+          .overhead(new io.kubernetes.client.openapi.models.V1Overhead().podFixed(overhead))).execute();
+    } catch (ApiException e) {
+      throw new IllegalStateException("cannot create the RuntimeClass: " + e.getResponseBody(), e);
+    }
   }
 
   @AfterAll
@@ -166,7 +175,8 @@ class SchedulingParityIT {
     ClusterState state = clusterState();
     Map<String, Explanation> explanations = new LinkedHashMap<>();
     for (Scenario scenario : placed) {
-      explanations.put(key(scenario.incoming()), PlacementExplainer.explain(PendingPod.fromV1Pod(scenario.incoming()), state));
+      explanations.put(key(scenario.incoming()),
+          PlacementExplainer.explain(PendingPod.fromV1Pod(ScenarioGenerator.admitted(scenario.incoming())), state));
     }
     long t4 = System.nanoTime();
     Map<String, String> outcomes = awaitOutcomes(waveLabel, placed);
@@ -495,9 +505,7 @@ class SchedulingParityIT {
     V1Pod copy = copy(pod);
     copy.getMetadata().putLabelsItem(ROLE, role);
     copy.getMetadata().putLabelsItem(WAVE, wave);
-    if (copy.getSpec().getOverhead() != null && copy.getSpec().getOverhead().isEmpty()) {
-      copy.getSpec().setOverhead(null);     // client-java starts it as {}, which the API server reads as set
-    }
+    copy.getSpec().setOverhead(null);     // the RuntimeClass admission sets it; client-java starts it as {}
     return copy;
   }
 
