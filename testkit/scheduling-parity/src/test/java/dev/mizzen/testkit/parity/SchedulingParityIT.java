@@ -415,10 +415,18 @@ class SchedulingParityIT {
     }
   }
 
-  /** Deletes the wave's pods and waits until they are gone; the namespaces go in the background. */
+  /**
+   * Deletes the wave's pods and waits until they are gone. The namespaces stay (empty): the
+   * cluster is thrown away at the end, and deleting them would only load the API server.
+   */
   private void cleanUp(List<Scenario> wave) throws Exception {
-    List<String> namespaces = wave.stream().flatMap(s -> s.namespaces().keySet().stream()).toList();
-    inParallel(namespaces, ns -> core.deleteCollectionNamespacedPod(ns).gracePeriodSeconds(0).execute());
+    List<String> namespaces = new ArrayList<>();
+    for (Scenario scenario : wave) {
+      namespaces.add(scenario.incoming().getMetadata().getNamespace());
+      scenario.existing().forEach(p -> namespaces.add(p.getMetadata().getNamespace()));
+    }
+    inParallel(namespaces.stream().distinct().toList(),
+        ns -> core.deleteCollectionNamespacedPod(ns).gracePeriodSeconds(0).execute());
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (!core.listPodForAllNamespaces().labelSelector(ROLE).execute().getItems().isEmpty()) {
       if (System.nanoTime() > deadline) {
@@ -426,7 +434,6 @@ class SchedulingParityIT {
       }
       Thread.sleep(100);
     }
-    inParallel(namespaces, ns -> core.deleteNamespace(ns).execute());
   }
 
   private void awaitPods(String selector, int expected, BiConsumer<V1Pod, BiConsumer<String, String>> check, Runnable action)
