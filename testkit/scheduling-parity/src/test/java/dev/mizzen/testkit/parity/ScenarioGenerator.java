@@ -77,7 +77,7 @@ final class ScenarioGenerator {
       String ns = r.nextInt(5) == 0 ? other : namespace;
       existing.add(existingPod(r, id, ns, id + "-e" + k, nodes.get(r.nextInt(nodes.size())).name()));
     }
-    V1Pod incoming = incomingPod(r, id, namespace, other);
+    V1Pod incoming = incomingPod(r, id, namespace, other, nodes.size());
     List<Map<String, String>> services = new ArrayList<>();
     if (r.nextBoolean()) {
       String app = r.nextInt(4) == 0 ? APPS[r.nextInt(APPS.length)] : incoming.getMetadata().getLabels().get("app");
@@ -153,7 +153,7 @@ final class ScenarioGenerator {
         .metadata(new V1ObjectMeta().name(name).namespace(namespace).labels(labels)).spec(spec);
   }
 
-  private static V1Pod incomingPod(Random r, String id, String namespace, String other) {
+  private static V1Pod incomingPod(Random r, String id, String namespace, String other, int nodeCount) {
     Map<String, String> labels = podLabels(r, id);
     V1PodSpec spec = new V1PodSpec().addContainersItem(container(r, "main", r.nextInt(10) == 0));
     if (r.nextInt(4) == 0) {
@@ -181,6 +181,15 @@ final class ScenarioGenerator {
       List<V1NodeSelectorTerm> terms = new ArrayList<>();
       for (int t = 0; t < 1 + r.nextInt(2); t++) {
         terms.add(nodeTerm(r));
+      }
+      if (r.nextInt(4) == 0) {
+        // Node names (metadata.name fields) in every term: kube-scheduler's NodeAffinity pre-filter
+        // narrows the nodes it looks at, or finds the terms conflicting. n8 never exists.
+        for (V1NodeSelectorTerm term : terms) {
+          for (int f = 0; f < 1 + (r.nextInt(4) == 0 ? 1 : 0); f++) {
+            term.addMatchFieldsItem(requirement("metadata.name", "In", id + "-n" + (1 + r.nextInt(Math.min(8, nodeCount + 1)))));
+          }
+        }
       }
       affinity.nodeAffinity(new V1NodeAffinity()
           .requiredDuringSchedulingIgnoredDuringExecution(new V1NodeSelector().nodeSelectorTerms(terms)));

@@ -101,6 +101,11 @@ class SchedulingParityIT {
     }
   }
 
+  @org.junit.jupiter.api.AfterEach
+  void stopWatching() {
+    watchers.shutdownNow();
+  }
+
   @Test
   void theExplainerAgreesWithKubeScheduler() throws Exception {
     long seed = Long.getLong("mizzen.parity.seed", DEFAULT_SEED);
@@ -215,8 +220,16 @@ class SchedulingParityIT {
         copy.getSpec().setNodeName(names.get(pod.getSpec().getNodeName()));
         existing.add(copy);
       }
+      V1Pod incoming = copy(scenario.incoming());
+      var affinity = incoming.getSpec().getAffinity();
+      var required = affinity == null || affinity.getNodeAffinity() == null ? null
+          : affinity.getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution();
+      if (required != null) {
+        required.getNodeSelectorTerms().forEach(term -> term.getMatchFields().forEach(field ->
+            field.setValues(field.getValues().stream().map(v -> names.getOrDefault(v, v)).toList())));
+      }
       renamed.add(new Scenario(scenario.seed(), scenario.index(), scenario.id(), nodes, scenario.namespaces(),
-          scenario.services(), existing, scenario.incoming()));
+          scenario.services(), existing, incoming));
     }
     while (next < MAX_NODES) {
       targets.add(Node.named(poolNode(++next)).label(ScenarioGenerator.SCENARIO_LABEL, "idle")
