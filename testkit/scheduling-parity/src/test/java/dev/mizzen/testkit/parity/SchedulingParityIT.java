@@ -141,6 +141,7 @@ class SchedulingParityIT {
         seed, tally.scenarios, waveNumber, seconds, tally.bound, tally.unschedulable,
         tally.reasonsAgree, tally.scenarios, 100.0 * tally.reasonsAgree / Math.max(1, tally.scenarios),
         tally.topAgree, tally.bound, 100.0 * tally.topAgree / Math.max(1, tally.bound));
+    tally.reasonsSeen.forEach((reason, count) -> System.out.printf("[parity]   %4d scenarios: %s%n", count, reason));
 
     assertThat(tally.disagreements).as("disagreements with kube-scheduler (seed %d)", seed).isEmpty();
   }
@@ -417,6 +418,7 @@ class SchedulingParityIT {
       Optional<String> explained = explanation.failedSchedulingMessage();
       if (explained.isPresent() && explained.get().equals(message)) {
         tally.reasonsAgree++;
+        explanation.reasonCounts().keySet().forEach(reason -> tally.reasonsSeen.merge(reason, 1, Integer::sum));
       } else {
         problem = "kube-scheduler: " + message + "\n  explainer:     " + explained.orElse("(schedulable)");
       }
@@ -577,5 +579,7 @@ class SchedulingParityIT {
     int reasonsAgree;
     int topAgree;
     final List<String> disagreements = new ArrayList<>();
+    /** For each reason in an agreed FailedScheduling message, in how many scenarios it appeared. */
+    final Map<String, Integer> reasonsSeen = new java.util.TreeMap<>();
   }
 }
