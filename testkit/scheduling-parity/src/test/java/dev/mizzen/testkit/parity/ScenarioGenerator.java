@@ -32,7 +32,9 @@ import java.util.Random;
 /**
  * Seeded, reproducible scheduling scenarios: 1 to 7 nodes with zones, pools, labels, taints and
  * capacities; up to 5 pods already placed; in half of them a Service selecting 2 to 4 more placed
- * pods (and perhaps the new one); and one pod with a random mix of node selectors, node
+ * pods (and perhaps the new one); in one of 8 a pod of the new pod's app on every node, which
+ * the new pod must avoid per host; in one of 10 no zones at all, over which the new pod must
+ * spread; and one pod with a random mix of node selectors, node
  * affinity, tolerations, host ports, requests (with init containers and sidecars), pod
  * (anti-)affinity and topology spread constraints. Scenario {@code i} of seed {@code s} is the
  * same on every run.
@@ -89,6 +91,31 @@ final class ScenarioGenerator {
         existing.add(member);
       }
     }
+    String app = incoming.getMetadata().getLabels().get("app");
+    if (r.nextInt(8) == 0) {
+      // Crowded: a pod of the same app on every node, and the new pod wants to be alone on its host.
+      for (Node node : nodes) {
+        V1Pod twin = existingPod(r, id, namespace, id + "-t-" + node.name(), node.name());
+        twin.getMetadata().putLabelsItem("app", app);
+        existing.add(twin);
+      }
+      V1Affinity affinity = incoming.getSpec().getAffinity() == null ? new V1Affinity() : incoming.getSpec().getAffinity();
+      V1PodAntiAffinity anti = affinity.getPodAntiAffinity() == null ? new V1PodAntiAffinity() : affinity.getPodAntiAffinity();
+      anti.addRequiredDuringSchedulingIgnoredDuringExecutionItem(new V1PodAffinityTerm().topologyKey(Topology.HOSTNAME)
+          .labelSelector(new V1LabelSelector().matchLabels(Map.of("app", app, SCENARIO_LABEL, id))));
+      incoming.getSpec().affinity(affinity.podAntiAffinity(anti));
+    }
+    if (r.nextInt(10) == 0) {
+      // Zoneless: no node has a zone, and the new pod must spread over zones.
+      nodes.replaceAll(ScenarioGenerator::withoutZone);
+      incoming.getSpec().addTopologySpreadConstraintsItem(new V1TopologySpreadConstraint().topologyKey(Topology.ZONE)
+          .maxSkew(1).whenUnsatisfiable("DoNotSchedule")
+          .labelSelector(new V1LabelSelector().matchLabels(Map.of("app", app, SCENARIO_LABEL, id))));
+      if (incoming.getSpec().getTopologySpreadConstraints().stream()
+          .filter(c -> c.getTopologyKey().equals(Topology.ZONE) && c.getWhenUnsatisfiable().equals("DoNotSchedule")).count() > 1) {
+        incoming.getSpec().getTopologySpreadConstraints().remove(incoming.getSpec().getTopologySpreadConstraints().size() - 1);
+      }
+    }
     return new Scenario(seed, index, id, nodes, namespaces, services, existing, incoming);
   }
 
@@ -127,6 +154,19 @@ final class ScenarioGenerator {
       node.unschedulable(true);
     }
     return node.build();
+  }
+
+  private static Node withoutZone(Node node) {
+    Node.Builder copy = Node.named(node.name()).unschedulable(node.unschedulable());
+    node.labels().forEach((key, value) -> {
+      if (!key.equals(Topology.ZONE)) {
+        copy.label(key, value);
+      }
+    });
+    node.taints().forEach(copy::taint);
+    node.capacity().forEach(copy::capacity);
+    node.allocatable().forEach(copy::allocatable);
+    return copy.build();
   }
 
   private static V1Pod existingPod(Random r, String id, String namespace, String name, String nodeName) {
