@@ -71,6 +71,8 @@ class SchedulingParityIT {
   private static final Duration WAVE_TIMEOUT = Duration.ofSeconds(90);
 
   private static LocalCluster cluster;
+  /** Deletes the cluster if the JVM is stopped before {@link #stopCluster()} runs (SIGTERM, Ctrl-C). */
+  private static Thread closeOnExit;
   private static ApiClient client;
   private static CoreV1Api core;
   private static final com.google.gson.Gson NULLS = new com.google.gson.GsonBuilder().serializeNulls().create();
@@ -81,6 +83,9 @@ class SchedulingParityIT {
   @BeforeAll
   static void startCluster() {
     cluster = LocalCluster.start(Fleet.builder().build(), System.err);
+    LocalCluster started = cluster;
+    closeOnExit = new Thread(started::close, "close " + started.name());
+    Runtime.getRuntime().addShutdownHook(closeOnExit);
     client = cluster.client();
     core = new CoreV1Api(client);
     Map<String, io.kubernetes.client.custom.Quantity> overhead = new LinkedHashMap<>();
@@ -98,6 +103,7 @@ class SchedulingParityIT {
   static void stopCluster() {
     if (cluster != null) {
       cluster.close();
+      Runtime.getRuntime().removeShutdownHook(closeOnExit);
     }
   }
 
