@@ -29,6 +29,7 @@ class ApiSurfaceTest {
     Set<String> packages = classesOfTheJarOf(Placement.class).stream().filter(ApiSurface::isApi)
         .map(Class::getPackageName).collect(Collectors.toCollection(TreeSet::new));
 
-    assertThat(packages).contains("dev.mizzen.scheduling", "dev.mizzen.scheduling.fleet", "dev.mizzen.validation");
+    assertThat(packages).contains("dev.mizzen.scheduling", "dev.mizzen.scheduling.fleet", "dev.mizzen.scheduling.explain",
+        "dev.mizzen.validation");
   }
 }

@@ -74,6 +74,18 @@ public final class MizzenAssertions {
 
   private MizzenAssertions() {}
 
+  /** Assertions on where the placement explainer says a pod can go, and why not elsewhere. */
+  public static ExplanationAssert assertThat(dev.mizzen.scheduling.explain.Explanation actual) {
+    return HARD.open(ExplanationAssert.class, dev.mizzen.scheduling.explain.Explanation.class, ExplanationAssert::new, actual)
+        .navigatedBy(HARD);
+  }
+
+  /** Assertions on how the placement explainer spreads a workload's replicas. */
+  public static ReplicaPlacementAssert assertThat(dev.mizzen.scheduling.explain.ReplicaPlacement actual) {
+    return HARD.open(ReplicaPlacementAssert.class, dev.mizzen.scheduling.explain.ReplicaPlacement.class,
+        ReplicaPlacementAssert::new, actual).navigatedBy(HARD);
+  }
+
   /** Assertions on a rendered Deployment. */
   public static DeploymentAssert assertThat(V1Deployment actual) {
     return HARD.open(DeploymentAssert.class, V1Deployment.class, DeploymentAssert::new, actual).navigatedBy(HARD);

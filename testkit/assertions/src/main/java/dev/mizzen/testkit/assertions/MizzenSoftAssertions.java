@@ -112,6 +112,18 @@ public class MizzenSoftAssertions extends AbstractSoftAssertions {
     return softly.open(ContainerAssert.class, V1Container.class, ContainerAssert::new, actual).navigatedBy(softly);
   }
 
+  /** Soft assertions on where the placement explainer says a pod can go. */
+  public ExplanationAssert assertThat(dev.mizzen.scheduling.explain.Explanation actual) {
+    return softly.open(ExplanationAssert.class, dev.mizzen.scheduling.explain.Explanation.class, ExplanationAssert::new, actual)
+        .navigatedBy(softly);
+  }
+
+  /** Soft assertions on how the placement explainer spreads a workload's replicas. */
+  public ReplicaPlacementAssert assertThat(dev.mizzen.scheduling.explain.ReplicaPlacement actual) {
+    return softly.open(ReplicaPlacementAssert.class, dev.mizzen.scheduling.explain.ReplicaPlacement.class,
+        ReplicaPlacementAssert::new, actual).navigatedBy(softly);
+  }
+
   /** Assertions on a rendered probe. */
   public ProbeAssert assertThat(V1Probe actual) {
     return softly.open(ProbeAssert.class, V1Probe.class, ProbeAssert::new, actual).navigatedBy(softly);
