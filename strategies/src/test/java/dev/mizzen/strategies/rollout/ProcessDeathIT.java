@@ -3,11 +3,15 @@ package dev.mizzen.strategies.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mizzen.strategies.apply.ServerSideApply;
+import dev.mizzen.strategies.rollout.internal.StateStore;
 import dev.mizzen.testkit.cluster.LocalCluster;
 import dev.mizzen.testkit.junit.ClusterTest;
 import dev.mizzen.testkit.junit.TestNamespace;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.apis.AppsV1Api;
+import io.kubernetes.client.openapi.apis.CoordinationV1Api;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1ReplicaSet;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -77,6 +81,50 @@ class ProcessDeathIT {
     } finally {
       other.destroyForcibly();
     }
+  }
+
+  @Test
+  void aSuspendedDriverThatLostItsLeaseWritesNothingWhenItWakesUp(LocalCluster cluster, ApiClient client,
+                                                                  TestNamespace ns) throws Exception {
+    ServerSideApply.using(client).apply(DrivingProcess.stable(ns.name()).objects());
+    assertThat(RolloutStatus.using(client).deployment(ns.name(), "web").await(GENEROUS).isDone()).isTrue();
+    Process zombie = DrivingProcess.launch(cluster.kubeconfig(), ns.name(), "zombie");
+    try {
+      List<String> lines = follow(zombie);
+      awaitLine(lines, "entry: step 2: pause until promoted");
+      signal(zombie, "STOP"); // suspended, as by a long GC pause or a frozen VM
+
+      try (Rollouts rollouts = Rollouts.using(client).identity("successor").leaseDuration(Duration.ofSeconds(3))) {
+        RolloutHandle successor = rollouts.start(DrivingProcess.rollout(ns.name()));
+        Timelines.awaitEntry(successor, "resuming the rollout at step 2 (stepping), left by zombie", GENEROUS);
+        successor.promoteFully();
+        assertThat(successor.outcome().get(GENEROUS.toSeconds(), TimeUnit.SECONDS))
+            .isInstanceOf(RolloutOutcome.Promoted.class);
+      }
+      V1Deployment finished = new AppsV1Api(client).readNamespacedDeployment("web", ns.name()).execute();
+
+      signal(zombie, "CONT");
+
+      assertThat(zombie.waitFor(GENEROUS.toSeconds(), TimeUnit.SECONDS)).as("the zombie ends: %s", lines).isTrue();
+      assertThat(zombie.exitValue()).isNotZero();
+      assertThat(String.join("\n", lines)).contains("this process lost its Lease for a while, and meanwhile the"
+          + " rollout was ended by");
+      V1Deployment after = new AppsV1Api(client).readNamespacedDeployment("web", ns.name()).execute();
+      assertThat(after.getMetadata().getGeneration()).as("no write to the Deployment")
+          .isEqualTo(finished.getMetadata().getGeneration());
+      assertThat(after.getSpec().getMinReadySeconds()).isNull();
+      assertThat(new CoreV1Api(client).listNamespacedConfigMap(ns.name()).execute().getItems())
+          .extracting(cm -> cm.getMetadata().getName()).doesNotContain(StateStore.objectName("web"));
+      assertThat(new CoordinationV1Api(client).listNamespacedLease(ns.name()).execute().getItems())
+          .extracting(lease -> lease.getMetadata().getName()).doesNotContain(StateStore.objectName("web"));
+    } finally {
+      signal(zombie, "CONT");
+      zombie.destroyForcibly();
+    }
+  }
+
+  private static void signal(Process process, String signal) throws Exception {
+    new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor();
   }
 
   private static List<String> follow(Process process) {

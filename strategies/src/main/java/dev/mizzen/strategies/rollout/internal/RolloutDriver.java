@@ -97,6 +97,7 @@ public final class RolloutDriver {
   private RolloutProgress lastProgress;
   private String lastWaiting = "";
   private int failedPasses;
+  private int acquisitionsSeen;
 
   public RolloutDriver(EngineContext engine, NamespaceCache cache, Rollout rollout) {
     this.engine = engine;
@@ -234,6 +235,13 @@ public final class RolloutDriver {
       wakeIn(engine.retryPeriod());
       return;
     }
+    if (!stateless && lease.acquisitions() != acquisitionsSeen) {
+      // The lease was lost and taken again: others may have driven the rollout meanwhile, even to its end.
+      acquisitionsSeen = lease.acquisitions();
+      if (!catchUp()) {
+        return;
+      }
+    }
     if (live == null) {
       if (stateless) {
         finishing(null); // creating it: apply, then wait for the informer to see it
@@ -302,6 +310,7 @@ public final class RolloutDriver {
       wakeIn(engine.retryPeriod());
       return;
     }
+    acquisitionsSeen = lease.acquisitions();
     if (renewals == null) {
       long period = engine.retryPeriod().toMillis();
       renewals = engine.scheduler().scheduleWithFixedDelay(() -> {
@@ -491,6 +500,33 @@ public final class RolloutDriver {
       throw new RolloutException(ref + ": spec.paused: a paused Deployment does not roll out; unpause it (leave"
           + " spec.paused unset) to run a canary");
     }
+  }
+
+  /**
+   * After this process lost the lease and took it again: reads the record from the API server
+   * (not the cache) before anything is written. Gone: the rollout ended elsewhere; another
+   * template: superseded; otherwise go on from what is there. False to stop this pass.
+   */
+  private boolean catchUp() throws ApiException {
+    Optional<StateStore.Stored> now = store.read();
+    if (now.isEmpty()) {
+      lease.release(); // taken again only to find the rollout over: let it go at once
+      fail(new RolloutException(ref + ": this process lost its Lease for a while, and meanwhile the rollout was"
+          + " ended by " + (lease.holder().isEmpty() ? "another process" : lease.holder()) + "; nothing was written"));
+      return false;
+    }
+    if (!now.get().record().configHash().equals(configHash)) {
+      finish(new RolloutOutcome.Superseded(revisionHash(), stepNumber(), timeline), false);
+      return false;
+    }
+    stored = now.get();
+    record = stored.record();
+    appliedFor = null; // what this process applied before may have been changed since: apply again
+    appliedWant = -1;
+    note(stepNumber(), "took the Lease back: going on from step " + stepNumber() + " as the cluster records it",
+        "RolloutResumed", false);
+    wake();
+    return false;
   }
 
   /** Takes in what others wrote to the record (requests, or a takeover); false to stop this pass. */
@@ -691,6 +727,10 @@ public final class RolloutDriver {
    * is not the engine's to decide: it stops the rollout, held where it is, with the conflict.
    */
   private long applyTakingBackHeldFields(V1Deployment desired) throws ApiException {
+    if (!lease.isHeld()) {
+      // This pass began with the lease; a process suspended since then must not write.
+      throw new IllegalStateException("the Lease " + store.name() + " was not renewed in time; not applying");
+    }
     // An apply that changes nothing brings no watch event: look again in any case.
     wake();
     try {

@@ -37,6 +37,8 @@ public final class RolloutLease {
   private long observedAtNanos;
   private long renewedAtNanos;
   private boolean held;
+  /** How many times this process came to hold the lease after not holding it. */
+  private int acquisitions;
 
   public RolloutLease(ApiClient client, String namespace, String name, String identity, Duration leaseDuration,
                       Duration renewDeadline, V1OwnerReference owner) {
@@ -53,19 +55,22 @@ public final class RolloutLease {
   /** Takes the lease if it is free or ours, and renews it; whether this process holds it now. */
   public synchronized boolean tryAcquireOrRenew() {
     long now = System.nanoTime();
+    // Held until now only if renewed within a lease duration: after longer (a suspended process),
+    // another may have taken the lease, written, and let it go, whatever the lease says now.
+    boolean heldUntilNow = held && now - renewedAtNanos < leaseDuration.toNanos();
     LeaderElectionRecord current;
     try {
       current = lock.get();
     } catch (ApiException e) {
       if (e.getCode() != 404) {
-        return held = false;
+        return held(false, heldUntilNow);
       }
       Date at = new Date();
       boolean created = lock.create(new LeaderElectionRecord(identity, seconds(leaseDuration), at, at, 0, owner));
       if (created) {
         renewedAtNanos = now;
       }
-      return held = created;
+      return held(created, heldUntilNow);
     }
     if (!Objects.equals(current, observed)) {
       observed = current;
@@ -75,7 +80,7 @@ public final class RolloutLease {
     boolean free = current.getHolderIdentity() == null || current.getHolderIdentity().isEmpty()
         || now - observedAtNanos >= leaseDuration.toNanos();
     if (!ours && !free) {
-      return held = false;
+      return held(false, heldUntilNow);
     }
     Date at = new Date();
     LeaderElectionRecord renewed = new LeaderElectionRecord(identity, seconds(leaseDuration),
@@ -85,9 +90,25 @@ public final class RolloutLease {
       renewedAtNanos = now;
       observed = renewed;
       observedAtNanos = now;
-      return held = true;
+      return held(true, heldUntilNow);
     }
-    return held = false;
+    return held(false, heldUntilNow);
+  }
+
+  private boolean held(boolean now, boolean heldUntilNow) {
+    if (now && !heldUntilNow) {
+      acquisitions++;
+    }
+    held = now;
+    return now;
+  }
+
+  /**
+   * How many times this process took the lease after not holding it: when it grows past 1, the
+   * process lost the lease for a while and must read what others did before writing anything.
+   */
+  public synchronized int acquisitions() {
+    return acquisitions;
   }
 
   /** Whether this process may write now: it renewed the lease within the renew deadline. */
