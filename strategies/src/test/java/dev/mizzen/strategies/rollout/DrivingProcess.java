@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  * prints each timeline entry as {@code entry: ...} and, at the end, {@code outcome: <Kind>}.
  */
 public final class DrivingProcess {
+  /** The lease of the tests' engines: takeovers in seconds, renewals every second. */
+  static final Duration LEASE = Duration.ofSeconds(5);
 
   /** The one rollout both the test JVM and this process run, so that they are the same rollout. */
   static Rollout rollout(String namespace) {
@@ -53,7 +55,7 @@ public final class DrivingProcess {
 
   public static void main(String[] args) throws Exception {
     ApiClient client = Config.fromConfig(args[0]);
-    try (Rollouts rollouts = Rollouts.using(client).identity(args[2]).leaseDuration(Duration.ofSeconds(3))
+    try (Rollouts rollouts = Rollouts.using(client).identity(args[2]).leaseDuration(LEASE)
         .listener(new RolloutListener() {
           @Override
           public void onEvent(String namespace, String deployment, TimelineEntry entry) {

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 @ClusterTest(namespacePerMethod = true)
 class ProcessDeathIT {
   private static final Duration GENEROUS = Duration.ofMinutes(2);
+  /** Short, for quick takeovers; long enough that a loaded machine renews in time (every second). */
+  private static final Duration LEASE = DrivingProcess.LEASE;
 
   @Test
   void aKilledDriverLeavesTheStableServingAndANewProcessResumesAtItsStep(LocalCluster cluster, ApiClient client,
@@ -42,7 +44,7 @@ class ProcessDeathIT {
     driver.destroyForcibly(); // SIGKILL: no shutdown hook, nothing released
     assertThat(driver.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-    try (Rollouts rollouts = Rollouts.using(client).identity("successor").leaseDuration(Duration.ofSeconds(3))) {
+    try (Rollouts rollouts = Rollouts.using(client).identity("successor").leaseDuration(LEASE)) {
       assertThat(rollouts.status(ns.name(), "web").orElseThrow().step()).isEqualTo(2);
       assertThat(stableAvailable(client, ns)).isEqualTo(4);
       RolloutHandle resumed = rollouts.start(DrivingProcess.rollout(ns.name()));
@@ -60,7 +62,7 @@ class ProcessDeathIT {
 
     Process other = DrivingProcess.launch(cluster.kubeconfig(), ns.name(), "other-jvm");
     List<String> lines = follow(other);
-    try (Rollouts rollouts = Rollouts.using(client).identity("this-jvm").leaseDuration(Duration.ofSeconds(3))) {
+    try (Rollouts rollouts = Rollouts.using(client).identity("this-jvm").leaseDuration(LEASE)) {
       RolloutHandle here = rollouts.start(DrivingProcess.rollout(ns.name()));
       // Whoever drives stops at the pause; promote it from here, whichever it is.
       long deadline = System.nanoTime() + GENEROUS.toNanos();
@@ -94,7 +96,7 @@ class ProcessDeathIT {
       awaitLine(lines, "entry: step 2: pause until promoted");
       signal(zombie, "STOP"); // suspended, as by a long GC pause or a frozen VM
 
-      try (Rollouts rollouts = Rollouts.using(client).identity("successor").leaseDuration(Duration.ofSeconds(3))) {
+      try (Rollouts rollouts = Rollouts.using(client).identity("successor").leaseDuration(LEASE)) {
         RolloutHandle successor = rollouts.start(DrivingProcess.rollout(ns.name()));
         Timelines.awaitEntry(successor, "resuming the rollout at step 2 (stepping), left by zombie", GENEROUS);
         successor.promoteFully();

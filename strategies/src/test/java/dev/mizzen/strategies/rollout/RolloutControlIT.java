@@ -35,6 +35,8 @@ import org.junit.jupiter.api.Test;
 @ClusterTest(namespacePerMethod = true)
 class RolloutControlIT {
   private static final Duration GENEROUS = Duration.ofMinutes(2);
+  /** Short, for quick takeovers; long enough that a loaded machine renews in time (every second). */
+  private static final Duration LEASE = DrivingProcess.LEASE;
   private final List<Rollouts> engines = new ArrayList<>();
 
   @AfterEach
@@ -43,7 +45,7 @@ class RolloutControlIT {
   }
 
   private Rollouts engine(ApiClient client, String identity) {
-    Rollouts rollouts = Rollouts.using(client).identity(identity).leaseDuration(Duration.ofSeconds(3));
+    Rollouts rollouts = Rollouts.using(client).identity(identity).leaseDuration(LEASE);
     engines.add(rollouts);
     return rollouts;
   }
@@ -58,7 +60,7 @@ class RolloutControlIT {
     Timelines.awaitStep(abandoned, 2, GENEROUS);
     first.close(); // as if the process died: nothing released, nothing cleaned up
 
-    Thread.sleep(4_000); // longer than the lease: nothing moves while nobody drives
+    Thread.sleep(LEASE.toMillis() + 1_000); // longer than the lease: nothing moves while nobody drives
     RolloutState left = first.status(ns.name(), "web").orElseThrow();
     assertThat(left.step()).isEqualTo(2);
     assertThat(left.holder()).isEqualTo("first");

@@ -325,20 +325,23 @@ public final class RolloutDriver {
       stored = existing.get();
       if (found.configHash().equals(configHash)) {
         record = found;
+        if (!write(found.heldBy(engine.identity()))) {
+          return; // changed meanwhile: begin again from what is there
+        }
         begun = true;
         note(stepNumber(), "resuming the rollout at step " + stepNumber() + " (" + found.phase().name().toLowerCase()
             + "), left by " + (found.holder().isEmpty() ? "an earlier process" : found.holder()), "RolloutResumed", false);
-        write(found.heldBy(engine.identity()));
         wake();
         return;
       }
-      record = RolloutRecord.start(rollout.deploymentJson(), configHash, found.stableHash(), Instant.now(),
-          engine.identity(), !steps.isEmpty());
+      if (!write(RolloutRecord.start(rollout.deploymentJson(), configHash, found.stableHash(), Instant.now(),
+          engine.identity(), !steps.isEmpty()))) {
+        return; // changed meanwhile: begin again from what is there
+      }
       begun = true;
       note(0, "superseding the rollout of revision " + blankAsUnknown(found.revisionHash()) + " at step "
           + (found.step() + 1) + ": the new template starts at step 1; the stable revision " + found.stableHash()
           + " keeps serving", "RolloutSuperseding", false);
-      write(record);
       wake();
       return;
     }
