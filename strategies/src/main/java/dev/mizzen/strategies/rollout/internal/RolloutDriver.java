@@ -526,6 +526,7 @@ public final class RolloutDriver {
     record = stored.record();
     appliedFor = null; // what this process applied before may have been changed since: apply again
     appliedWant = -1;
+    pinned.clear(); // and the Services may have been switched: read them again
     note(stepNumber(), "took the Lease back: going on from step " + stepNumber() + " as the cluster records it",
         "RolloutResumed", false);
     wake();
