@@ -1,6 +1,6 @@
 package dev.mizzen.strategies.apply;
 
-import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.models.V1Status;
 import io.kubernetes.client.openapi.models.V1StatusCause;
@@ -23,13 +23,13 @@ public final class ApplyRefusals {
    * The refusal in {@code refused}, an apply's {@code ApiException} (its body a Status, if the
    * server sent one). Status 0 (no answer: the server unreachable) is not a refusal: rethrown.
    */
-  public static ApplyException exception(String ref, ApiException refused, ApiClient client) throws ApiException {
+  public static ApplyException exception(String ref, ApiException refused) throws ApiException {
     if (refused.getCode() == 0) {
       throw refused;
     }
     V1Status status = null;
     try {
-      status = client.getJSON().deserialize(refused.getResponseBody(), V1Status.class);
+      status = JSON.deserialize(refused.getResponseBody(), V1Status.class);
     } catch (RuntimeException unreadable) {
       // Not a Status: the exception quotes the code alone.
     }

@@ -79,7 +79,7 @@ public final class Rollout {
     checkArgument(namespace != null && !namespace.isEmpty(),
         "Deployment/%s: metadata.namespace must be set: a rollout happens in one namespace",
         deployment.getMetadata().getName());
-    V1Deployment copy = new JSON().deserialize(Manifests.json(deployment), V1Deployment.class);
+    V1Deployment copy = JSON.deserialize(Manifests.json(deployment), V1Deployment.class);
     copy.setApiVersion("apps/v1");
     copy.setKind("Deployment");
     return new Rollout(Manifests.json(copy), ImmutableMap.of(), namespace, copy.getMetadata().getName(),
@@ -101,7 +101,7 @@ public final class Rollout {
       checkArgument(serviceNamespace == null || serviceNamespace.equals(namespace),
           "Service/%s is in namespace %s, the Deployment in %s", service.getMetadata().getName(), serviceNamespace,
           namespace);
-      V1Service copy = new JSON().deserialize(Manifests.json(service), V1Service.class);
+      V1Service copy = JSON.deserialize(Manifests.json(service), V1Service.class);
       copy.setApiVersion("v1");
       copy.setKind("Service");
       copy.getMetadata().setNamespace(namespace);
@@ -113,7 +113,7 @@ public final class Rollout {
   /** Service {@code name} as the user applies it, if this rollout was given it. */
   public Optional<V1Service> service(String name) {
     String json = services.get(name);
-    return json == null ? Optional.empty() : Optional.of(new JSON().deserialize(json, V1Service.class));
+    return json == null ? Optional.empty() : Optional.of(JSON.deserialize(json, V1Service.class));
   }
 
   /** The same rollout with {@code strategy}. */
@@ -133,7 +133,7 @@ public final class Rollout {
 
   /** A fresh copy of the Deployment to apply. */
   public V1Deployment deployment() {
-    return new JSON().deserialize(deploymentJson, V1Deployment.class);
+    return JSON.deserialize(deploymentJson, V1Deployment.class);
   }
 
   /** The Deployment as JSON, exactly as the engine applies it at the end. */

@@ -43,8 +43,6 @@ import org.junit.jupiter.api.Test;
 @ClusterTest(namespacePerMethod = true)
 class CanaryIT {
   private static final Duration GENEROUS = Duration.ofMinutes(2);
-  private static final JSON JSON = new JSON();
-
   private Rollouts rollouts;
 
   @AfterEach

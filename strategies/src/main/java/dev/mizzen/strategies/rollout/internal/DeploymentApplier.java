@@ -41,7 +41,7 @@ public final class DeploymentApplier {
               .fieldManager(fieldManager).force(force).dryRun(dryRun ? "All" : null).buildCall(null),
           V1Patch.PATCH_FORMAT_APPLY_YAML, client);
     } catch (ApiException e) {
-      throw ApplyRefusals.exception("Deployment/" + namespace + "/" + name, e, client);
+      throw ApplyRefusals.exception("Deployment/" + namespace + "/" + name, e);
     }
   }
 }

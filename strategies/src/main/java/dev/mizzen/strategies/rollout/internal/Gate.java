@@ -33,8 +33,6 @@ public final class Gate {
   /** The label the Deployment controller adds to each ReplicaSet's template and pods. */
   public static final String POD_TEMPLATE_HASH = "pod-template-hash";
 
-  private static final JSON JSON = new JSON();
-
   private Gate() {}
 
   /** New pods a weight asks for: {@code ceil(percent x replicas / 100)}. */

@@ -852,13 +852,17 @@ public final class RolloutDriver {
     progress(live, replicaSets, replicas(live), 0, 0);
     RolloutVerdict verdict = RolloutVerdicts.of(live);
     boolean stableIsCurrent = Templates.equalIgnoringHash(live.getSpec().getTemplate(), stable.get().getSpec().getTemplate());
-    if (verdict.isDone() && stableIsCurrent) {
+    // The Deployment's status may call it done a moment before the ReplicaSet controller has
+    // deleted every new pod: an abort is over when the pods of other revisions are going too.
+    long others = replicaSets.stream().filter(rs -> !Templates.hashOf(rs).equals(record.stableHash()))
+        .mapToLong(rs -> cache.podsOf(rs.getMetadata().getUid()).size()).sum();
+    if (verdict.isDone() && stableIsCurrent && others == 0) {
       releaseServices();
       note(stepNumber(), "aborted: the stable revision " + record.stableHash() + " serves all "
           + replicas(live) + " replicas, the new pods are gone", "RolloutAborted", true);
       finish(abortOutcome(""), true);
     } else {
-      waiting("aborting: " + verdict.message());
+      waiting("aborting: " + verdict.message() + (others == 0 ? "" : "; " + others + " new pods still running"));
     }
   }
 

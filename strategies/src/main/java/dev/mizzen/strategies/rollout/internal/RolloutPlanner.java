@@ -18,8 +18,6 @@ import java.util.Objects;
 
 /** Computes a {@link RolloutPlan}: reads and dry-runs only. */
 public final class RolloutPlanner {
-  private static final JSON JSON = new JSON();
-
   private RolloutPlanner() {}
 
   public static RolloutPlan plan(ApiClient client, String fieldManager, Rollout rollout) throws ApiException {

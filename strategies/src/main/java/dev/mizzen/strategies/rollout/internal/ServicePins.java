@@ -69,7 +69,7 @@ public final class ServicePins {
       PatchUtils.patch(V1Service.class, () -> core.patchNamespacedService(name, namespace, new V1Patch(body))
           .fieldManager(fieldManager).force(false).buildCall(null), V1Patch.PATCH_FORMAT_APPLY_YAML, client);
     } catch (ApiException e) {
-      throw ApplyRefusals.exception("Service/" + namespace + "/" + name, e, client);
+      throw ApplyRefusals.exception("Service/" + namespace + "/" + name, e);
     }
   }
 }

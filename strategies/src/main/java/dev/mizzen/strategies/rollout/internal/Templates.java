@@ -15,8 +15,6 @@ import java.util.Optional;
  * (a live Deployment, a ReplicaSet, a dry-run answer), never with a template before defaulting.
  */
 public final class Templates {
-  private static final JSON JSON = new JSON();
-
   private Templates() {}
 
   public static boolean equalIgnoringHash(V1PodTemplateSpec a, V1PodTemplateSpec b) {

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import dev.mizzen.strategies.rollout.RolloutException;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.AppsV1Api;
 import io.kubernetes.client.openapi.models.V1Deployment;
@@ -67,7 +68,7 @@ public final class Undo {
     template.getMetadata().setLabels(labels);
     // No resourceVersion test, as kubectl has none: the controller's status updates change it all the time.
     JsonArray operations = new JsonArray();
-    operations.add(operation("replace", "/spec/template", client.getJSON().getGson().toJsonTree(template)));
+    operations.add(operation("replace", "/spec/template", JSON.getGson().toJsonTree(template)));
     String patch = operations.toString();
     PatchUtils.patch(V1Deployment.class, () -> apps.patchNamespacedDeployment(name, namespace, new V1Patch(patch))
         .fieldManager(FIELD_MANAGER).buildCall(null), V1Patch.PATCH_FORMAT_JSON_PATCH, client);
