@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Server-side apply of client-java objects with a field manager ({@code mizzen} by default).
@@ -43,14 +44,17 @@ public final class ServerSideApply {
   private final boolean force;
   private final boolean dryRun;
   private final PrintStream progress;
-  private Map<String, Discovery.APIResource> resources;
+  /** What discovery found, once per client: shared with the copies the options make. */
+  private final AtomicReference<Map<String, Discovery.APIResource>> resources;
 
-  private ServerSideApply(ApiClient client, String fieldManager, boolean force, boolean dryRun, PrintStream progress) {
+  private ServerSideApply(ApiClient client, String fieldManager, boolean force, boolean dryRun, PrintStream progress,
+                          AtomicReference<Map<String, Discovery.APIResource>> resources) {
     this.client = client;
     this.fieldManager = fieldManager;
     this.force = force;
     this.dryRun = dryRun;
     this.progress = progress;
+    this.resources = resources;
   }
 
   /**
@@ -58,11 +62,11 @@ public final class ServerSideApply {
    * managers own to them ({@code force(false)}).
    */
   public static ServerSideApply using(ApiClient client) {
-    return new ServerSideApply(client, FIELD_MANAGER, false, false, null);
+    return new ServerSideApply(client, FIELD_MANAGER, false, false, null, new AtomicReference<>());
   }
 
   public ServerSideApply fieldManager(String fieldManager) {
-    return new ServerSideApply(client, fieldManager, force, dryRun, progress);
+    return new ServerSideApply(client, fieldManager, force, dryRun, progress, resources);
   }
 
   /**
@@ -71,17 +75,17 @@ public final class ServerSideApply {
    * {@link ApplyConflictException} instead of silently undoing, say, what an autoscaler chose.
    */
   public ServerSideApply force(boolean force) {
-    return new ServerSideApply(client, fieldManager, force, dryRun, progress);
+    return new ServerSideApply(client, fieldManager, force, dryRun, progress, resources);
   }
 
   /** Server-side dry run: validated and admitted, never stored. */
   public ServerSideApply dryRun(boolean dryRun) {
-    return new ServerSideApply(client, fieldManager, force, dryRun, progress);
+    return new ServerSideApply(client, fieldManager, force, dryRun, progress, resources);
   }
 
   /** Prints one line per applied object to {@code progress}. */
   public ServerSideApply progress(PrintStream progress) {
-    return new ServerSideApply(client, fieldManager, force, dryRun, progress);
+    return new ServerSideApply(client, fieldManager, force, dryRun, progress, resources);
   }
 
   /**
@@ -161,7 +165,7 @@ public final class ServerSideApply {
   }
 
   private Discovery.APIResource resource(KubernetesObject object, String ref) {
-    if (resources == null) {
+    if (resources.get() == null) {
       try {
         Map<String, Discovery.APIResource> found = new HashMap<>();
         for (Discovery.APIResource resource : new Discovery(client).findAll()) {
@@ -170,12 +174,12 @@ public final class ServerSideApply {
             found.put(apiVersion + "/" + resource.getKind(), resource);
           }
         }
-        resources = found;
+        resources.set(found);
       } catch (ApiException e) {
         throw new ApplyException(ref, e.getCode(), "API discovery failed: " + e.getMessage());
       }
     }
-    Discovery.APIResource resource = resources.get(object.getApiVersion() + "/" + object.getKind());
+    Discovery.APIResource resource = resources.get().get(object.getApiVersion() + "/" + object.getKind());
     if (resource == null) {
       throw new ApplyException(ref, 0, "the API server serves no " + object.getKind() + " in " + object.getApiVersion());
     }
