@@ -116,6 +116,18 @@ public final class Rollout {
     return json == null ? Optional.empty() : Optional.of(JSON.deserialize(json, V1Service.class));
   }
 
+  /**
+   * The same rollout (strategy, Services, deadline) of {@code next}, another version of the same
+   * Deployment: say, the next release rolled out the way this one was.
+   */
+  public Rollout withDeployment(V1Deployment next) {
+    Rollout other = of(next);
+    checkArgument(other.namespace.equals(namespace) && other.name.equals(name),
+        "withDeployment takes another version of Deployment/%s/%s, was Deployment/%s/%s", namespace, name,
+        other.namespace, other.name);
+    return new Rollout(other.deploymentJson, services, namespace, name, strategy, deadline);
+  }
+
   /** The same rollout with {@code strategy}. */
   public Rollout strategy(Strategy strategy) {
     return new Rollout(deploymentJson, services, namespace, name, checkNotNull(strategy, "strategy"), deadline);

@@ -151,6 +151,26 @@ public final class Rollouts implements AutoCloseable {
   }
 
   /**
+   * The rollout of Deployment {@code name} this engine runs now, if any: the one {@link #start}
+   * returned, or the one that took over when another writer (kubectl) pushed a new pod template
+   * during a rollout (the first ended {@link RolloutOutcome.Superseded}; the new template's rollout,
+   * with the same strategy, starts at step 1).
+   */
+  public Optional<RolloutHandle> handle(String namespace, String name) {
+    RolloutDriver driver = running.get(namespace + "/" + name);
+    return driver == null ? Optional.empty() : Optional.of(new RolloutHandle(this, driver));
+  }
+
+  /** A driver found a template it did not apply: that template's rollout supersedes it. */
+  private void startSuccessor(Rollout successor) {
+    synchronized (lock) {
+      if (!closed) { // closing: the rollout stays held in the cluster, where a next run finds it
+        start(successor);
+      }
+    }
+  }
+
+  /**
    * Runs {@code rollout} to its end on the calling thread and returns the outcome.
    *
    * @throws RolloutException if it cannot start or go on; the stable revision keeps serving
@@ -303,7 +323,7 @@ public final class Rollouts implements AutoCloseable {
 
   private EngineContext context() {
     return new EngineContext(client, fieldManager, identity, listener, scheduler, leaseDuration,
-        new Events(client, identity, scheduler));
+        new Events(client, identity, scheduler), this::startSuccessor);
   }
 
   /**

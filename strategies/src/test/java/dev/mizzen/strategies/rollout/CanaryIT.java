@@ -17,6 +17,7 @@ import dev.mizzen.strategies.rollout.internal.StateStore;
 import dev.mizzen.testkit.cluster.PodBehaviour;
 import dev.mizzen.testkit.junit.ClusterTest;
 import dev.mizzen.testkit.junit.TestNamespace;
+import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.JSON;
@@ -27,6 +28,7 @@ import io.kubernetes.client.openapi.apis.EventsV1Api;
 import io.kubernetes.client.openapi.models.EventsV1Event;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1ReplicaSet;
+import io.kubernetes.client.util.PatchUtils;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +169,44 @@ class CanaryIT {
     second.promoteFully();
     assertThat(second.outcome().get(GENEROUS.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(RolloutOutcome.Promoted.class);
     assertLeftAsApplied(client, ns, v3);
+  }
+
+  @Test
+  void aTemplatePushedByAnotherWriterMidCanarySupersedesItAndItsRolloutStartsAtStepOne(ApiClient client,
+      TestNamespace ns) throws Exception {
+    apply(client, app(ns, web(4, "web:1", PodBehaviour.ready())));
+    awaitRolledOut(client, ns);
+    String stable = currentHash(client, ns);
+    rollouts = Rollouts.using(client);
+    RolloutHandle first = rollouts.start(Rollout.of(app(ns, web(4, "web:2", PodBehaviour.ready())), "web")
+        .strategy(Canary.steps(CanaryStep.setWeight(25), CanaryStep.pauseUntilPromoted(), CanaryStep.setWeight(100))));
+    Timelines.awaitStep(first, 2, GENEROUS);
+    String superseded = currentHash(client, ns);
+
+    // kubectl set image: a strategic merge patch of the template only, by another field manager.
+    PatchUtils.patch(V1Deployment.class, () -> new AppsV1Api(client).patchNamespacedDeployment("web", ns.name(),
+            new V1Patch("{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"web\","
+                + "\"image\":\"ghcr.io/acme/web:3\"}]}}}}")).fieldManager("kubectl-set").buildCall(null),
+        V1Patch.PATCH_FORMAT_STRATEGIC_MERGE_PATCH, client);
+
+    assertThat(first.outcome().get(GENEROUS.toSeconds(), TimeUnit.SECONDS))
+        .isInstanceOfSatisfying(RolloutOutcome.Superseded.class, s -> assertThat(s.step()).isEqualTo(2));
+    assertThat(first.timeline()).anySatisfy(entry -> assertThat(entry.what())
+        .contains("changed by another writer at step 2").contains("starts at step 1"));
+    RolloutHandle pushed = rollouts.handle(ns.name(), "web").orElseThrow();
+    Timelines.awaitStep(pushed, 2, GENEROUS);
+    assertBatch(client, ns, stable, 1, 4);
+    assertThat(replicaSet(client, ns, superseded).getSpec().getReplicas()).isZero();
+    pushed.promoteFully();
+    assertThat(pushed.outcome().get(GENEROUS.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(RolloutOutcome.Promoted.class);
+    // As the user's Deployment with the pushed image: the held fields back as the user applied them.
+    V1Deployment live = deployment(client, ns);
+    V1Deployment wouldBe = ServerSideApply.using(client).dryRun(true)
+        .apply(app(ns, web(4, "web:3", PodBehaviour.ready())).objects()).stream()
+        .filter(o -> "Deployment".equals(o.getKind())).findFirst()
+        .map(o -> JSON.getGson().fromJson(o.getRaw(), V1Deployment.class)).orElseThrow();
+    assertThat(tree(live.getSpec())).isEqualTo(tree(wouldBe.getSpec()));
+    assertNoEngineObjectsLeft(client, ns);
   }
 
   @Test

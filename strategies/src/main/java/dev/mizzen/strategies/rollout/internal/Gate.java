@@ -70,10 +70,14 @@ public final class Gate {
     return held;
   }
 
-  /** The user's Deployment with the stable revision's template back: what an abort applies. */
-  public static V1Deployment restoringStable(V1Deployment config, V1PodTemplateSpec stableTemplate) {
+  /**
+   * The user's Deployment with another revision's template ({@code pod-template-hash} dropped):
+   * the stable one, which an abort applies back, or one another writer pushed mid-rollout, which
+   * the rollout superseding this one applies.
+   */
+  public static V1Deployment withTemplate(V1Deployment config, V1PodTemplateSpec revisionTemplate) {
     V1Deployment restored = copy(config);
-    V1PodTemplateSpec template = JSON.deserialize(JSON.serialize(stableTemplate), V1PodTemplateSpec.class);
+    V1PodTemplateSpec template = JSON.deserialize(JSON.serialize(revisionTemplate), V1PodTemplateSpec.class);
     if (template.getMetadata() != null && template.getMetadata().getLabels() != null) {
       var labels = new HashMap<>(template.getMetadata().getLabels());
       labels.remove(POD_TEMPLATE_HASH);

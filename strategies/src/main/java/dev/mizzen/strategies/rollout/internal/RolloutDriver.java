@@ -264,6 +264,10 @@ public final class RolloutDriver {
         return;
       }
     }
+    if (!stateless && pushedByAnotherWriter(live)) {
+      supersedeWith(live);
+      return;
+    }
     Phase phase = stateless ? Phase.FINISHING : record.phase();
     switch (phase) {
       case STEPPING -> stepping(live);
@@ -557,6 +561,38 @@ public final class RolloutDriver {
     return true;
   }
 
+  /**
+   * Whether the live pod template is one this rollout did not apply: another writer ({@code
+   * kubectl set image}, {@code kubectl apply}) pushed a new revision since this process's last
+   * apply, which the informer has seen.
+   */
+  private boolean pushedByAnotherWriter(V1Deployment live) {
+    if (appliedFor == null || generation(live) < appliedGeneration) {
+      return false; // nothing applied by this process yet, or our last write is not seen yet
+    }
+    V1PodTemplateSpec ours = expectedTemplate;
+    if (appliedFor == Phase.ABORTING) {
+      ours = cache.replicaSetsOf(live.getMetadata().getUid()).stream()
+          .filter(rs -> Templates.hashOf(rs).equals(record.stableHash())).findFirst()
+          .map(rs -> rs.getSpec().getTemplate()).orElse(null);
+    }
+    return ours != null && !Templates.equalIgnoringHash(live.getSpec().getTemplate(), ours);
+  }
+
+  /**
+   * A new template pushed mid-rollout supersedes this one, as a new rollout started in this
+   * engine would: the pushed template's rollout starts at step 1 with the same strategy, on the
+   * user's Deployment (the held fields as the user applied them), its first batch gated before
+   * the controller grows it further; the stable revision is untouched; this revision's pods go.
+   */
+  private void supersedeWith(V1Deployment live) {
+    note(stepNumber(), "the pod template of " + ref + " was changed by another writer at step " + stepNumber()
+        + ": this rollout is superseded, and the pushed template's rollout starts at step 1 with the same"
+        + " strategy; the stable revision " + blankAsUnknown(record.stableHash()) + " keeps serving",
+        "RolloutSuperseding", true);
+    engine.start().accept(rollout.withDeployment(Gate.withTemplate(config, live.getSpec().getTemplate())));
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Stepping: hold the batch, measure, go on.
 
@@ -584,10 +620,6 @@ public final class RolloutDriver {
     appliedStep = step;
     if (generation(live) < appliedGeneration || observedGeneration(live) < generation(live)) {
       return; // our last write is not seen yet; the informer wakes us when it is
-    }
-    if (!Templates.equalIgnoringHash(live.getSpec().getTemplate(), expectedTemplate)) {
-      beginAbort("the pod template of " + ref + " was changed by another writer during the rollout", false);
-      return;
     }
     List<String> deviations = Gate.deviations(live, want);
     if (!deviations.isEmpty()) {
@@ -840,7 +872,7 @@ public final class RolloutDriver {
               + record.stableHash(), "RolloutSwitchedBack", true);
         }
       }
-      appliedGeneration = applyTakingBackHeldFields(Gate.restoringStable(config, stable.get().getSpec().getTemplate()));
+      appliedGeneration = applyTakingBackHeldFields(Gate.withTemplate(config, stable.get().getSpec().getTemplate()));
       appliedFor = Phase.ABORTING;
       note(stepNumber(), "applied the stable template (revision " + record.stableHash() + ") back", "RolloutAborting",
           true);

@@ -74,7 +74,7 @@ class GateTest {
         .metadata(new V1ObjectMeta().labels(Map.of("app", "web", "pod-template-hash", "abc123")))
         .spec(new V1PodSpec().addContainersItem(new V1Container().name("web").image("web:1")));
 
-    V1Deployment restored = Gate.restoringStable(user(), stable);
+    V1Deployment restored = Gate.withTemplate(user(), stable);
 
     assertThat(restored.getSpec().getTemplate().getMetadata().getLabels()).containsExactly(Map.entry("app", "web"));
     assertThat(restored.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("web:1");
