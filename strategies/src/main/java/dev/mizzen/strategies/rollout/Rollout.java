@@ -3,22 +3,25 @@ package dev.mizzen.strategies.rollout;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.collect.ImmutableMap;
 import dev.mizzen.dsl.app.App;
 import dev.mizzen.dsl.render.Manifests;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.JSON;
+import io.kubernetes.client.openapi.models.V1DaemonSet;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Service;
-import com.google.common.collect.ImmutableMap;
+import io.kubernetes.client.openapi.models.V1StatefulSet;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What to roll out: a Deployment as the user wants it applied (its namespace set), how
- * ({@link Strategy}), and by when.
+ * What to roll out: a Deployment, StatefulSet or DaemonSet as the user wants it applied (its
+ * namespace set), how ({@link Strategy}), and by when.
  *
  * <pre>{@code
  * Rollout rollout = Rollout.of(shop, "web")
@@ -26,13 +29,19 @@ import java.util.Objects;
  *     .deadline(Duration.ofMinutes(30));
  * }</pre>
  *
- * <p>The Deployment is what the engine applies, with server-side apply under the engine's field
+ * <p>The workload is what the engine applies, with server-side apply under the engine's field
  * manager (the same one as {@code ServerSideApply}, {@code mizzen} by default), so after the
- * rollout the Deployment and its field ownership are exactly what applying it directly gives.
- * Defaults: the Deployment's own strategy ({@link Strategy#asDeclared()}), a one-hour deadline.
+ * rollout the object and its field ownership are exactly what applying it directly gives.
+ * Defaults: the workload's own strategy ({@link Strategy#asDeclared()}), a one-hour deadline. A
+ * {@link Canary} or {@link BlueGreen} is for Deployments; a StatefulSet or DaemonSet rolls out with
+ * its own strategy (a StatefulSet's partition stages it), followed to {@code kubectl rollout
+ * status}'s verdict.
  */
 public final class Rollout {
-  private final String deploymentJson;
+  private static final String DEPLOYMENT = "Deployment";
+
+  private final String kind;
+  private final String objectJson;
   /** The Services as the user applies them, by name (JSON): what a blue/green pins and releases. */
   private final Map<String, String> services;
   private final String namespace;
@@ -40,9 +49,10 @@ public final class Rollout {
   private final Strategy strategy;
   private final Duration deadline;
 
-  private Rollout(String deploymentJson, Map<String, String> services, String namespace, String name,
+  private Rollout(String kind, String objectJson, Map<String, String> services, String namespace, String name,
                   Strategy strategy, Duration deadline) {
-    this.deploymentJson = deploymentJson;
+    this.kind = kind;
+    this.objectJson = objectJson;
     this.services = services;
     this.namespace = namespace;
     this.name = name;
@@ -50,44 +60,82 @@ public final class Rollout {
     this.deadline = deadline;
   }
 
-  /** Deployment {@code deployment} of {@code app}, in the app's namespace, with the app's Services. */
-  public static Rollout of(App app, String deployment) {
+  /**
+   * The Deployment, StatefulSet or DaemonSet named {@code workload} of {@code app}, in the app's
+   * namespace, with the app's Services.
+   */
+  public static Rollout of(App app, String workload) {
     checkNotNull(app, "app");
-    checkNotNull(deployment, "deployment");
-    for (KubernetesObject object : app.objects()) {
-      if (object instanceof V1Deployment found && deployment.equals(found.getMetadata().getName())) {
-        Rollout rollout = of(found);
-        for (KubernetesObject other : app.objects()) {
-          if (other instanceof V1Service service) {
-            rollout = rollout.services(service);
-          }
-        }
-        return rollout;
+    checkNotNull(workload, "workload");
+    List<KubernetesObject> workloads = app.objects().stream().filter(Rollout::isWorkload).toList();
+    List<KubernetesObject> found = workloads.stream().filter(o -> workload.equals(o.getMetadata().getName())).toList();
+    if (found.size() != 1) {
+      throw new IllegalArgumentException("App/" + app.name() + (found.isEmpty()
+          ? " has no Deployment, StatefulSet or DaemonSet named \"" + workload + "\"; it has "
+              + workloads.stream().map(o -> kindOf(o) + "/" + o.getMetadata().getName()).toList()
+          : " has " + found.size() + " workloads named \"" + workload + "\" (" + found.stream().map(Rollout::kindOf)
+              .toList() + "); roll one out with Rollout.of(the rendered object)"));
+    }
+    KubernetesObject chosen = found.get(0);
+    Rollout rollout = chosen instanceof V1Deployment deployment ? of(deployment)
+        : chosen instanceof V1StatefulSet statefulSet ? of(statefulSet) : of((V1DaemonSet) chosen);
+    for (KubernetesObject other : app.objects()) {
+      if (other instanceof V1Service service) {
+        rollout = rollout.services(service);
       }
     }
-    throw new IllegalArgumentException("App/" + app.name() + " has no Deployment named \"" + deployment
-        + "\"; it has " + app.objects().stream().filter(V1Deployment.class::isInstance)
-            .map(o -> o.getMetadata().getName()).toList());
+    return rollout;
   }
 
   /** {@code deployment} as rendered (a copy is kept: later changes to it do not count). */
   public static Rollout of(V1Deployment deployment) {
     checkNotNull(deployment, "deployment");
-    checkArgument(deployment.getMetadata() != null && deployment.getMetadata().getName() != null,
-        "the Deployment needs metadata.name");
-    String namespace = deployment.getMetadata().getNamespace();
-    checkArgument(namespace != null && !namespace.isEmpty(),
-        "Deployment/%s: metadata.namespace must be set: a rollout happens in one namespace",
-        deployment.getMetadata().getName());
     V1Deployment copy = JSON.deserialize(Manifests.json(deployment), V1Deployment.class);
-    copy.setApiVersion("apps/v1");
-    copy.setKind("Deployment");
-    return new Rollout(Manifests.json(copy), ImmutableMap.of(), namespace, copy.getMetadata().getName(),
-        Strategy.asDeclared(), Duration.ofHours(1));
+    copy.apiVersion("apps/v1").kind(DEPLOYMENT);
+    return ofCopy(copy);
   }
 
   /**
-   * The same rollout knowing {@code services} as the user applies them (in the Deployment's
+   * {@code statefulSet} as rendered, rolled out with its own strategy (RollingUpdate, its
+   * partition respected), done when {@code kubectl rollout status} would say so.
+   */
+  public static Rollout of(V1StatefulSet statefulSet) {
+    checkNotNull(statefulSet, "statefulSet");
+    V1StatefulSet copy = JSON.deserialize(Manifests.json(statefulSet), V1StatefulSet.class);
+    copy.apiVersion("apps/v1").kind("StatefulSet");
+    return ofCopy(copy);
+  }
+
+  /** {@code daemonSet} as rendered, rolled out with its own RollingUpdate strategy. */
+  public static Rollout of(V1DaemonSet daemonSet) {
+    checkNotNull(daemonSet, "daemonSet");
+    V1DaemonSet copy = JSON.deserialize(Manifests.json(daemonSet), V1DaemonSet.class);
+    copy.apiVersion("apps/v1").kind("DaemonSet");
+    return ofCopy(copy);
+  }
+
+  /** A rollout of {@code copy}, a copy of the user's object with its apiVersion and kind set. */
+  private static Rollout ofCopy(KubernetesObject copy) {
+    String kind = copy.getKind();
+    checkArgument(copy.getMetadata() != null && copy.getMetadata().getName() != null, "the %s needs metadata.name",
+        kind);
+    String namespace = copy.getMetadata().getNamespace();
+    checkArgument(namespace != null && !namespace.isEmpty(),
+        "%s/%s: metadata.namespace must be set: a rollout happens in one namespace", kind, copy.getMetadata().getName());
+    return new Rollout(kind, Manifests.json(copy), ImmutableMap.of(), namespace, copy.getMetadata().getName(),
+        Strategy.asDeclared(), Duration.ofHours(1));
+  }
+
+  private static boolean isWorkload(KubernetesObject object) {
+    return object instanceof V1Deployment || object instanceof V1StatefulSet || object instanceof V1DaemonSet;
+  }
+
+  private static String kindOf(KubernetesObject object) {
+    return object instanceof V1Deployment ? DEPLOYMENT : object instanceof V1StatefulSet ? "StatefulSet" : "DaemonSet";
+  }
+
+  /**
+   * The same rollout knowing {@code services} as the user applies them (in the workload's
    * namespace). A {@link BlueGreen} needs its Services so: it pins them by applying them with
    * {@code pod-template-hash} added to the selector, as the user would, and releases them by
    * applying them unchanged. {@link #of(App, String)} takes the App's Services.
@@ -99,7 +147,7 @@ public final class Rollout {
           "a Service needs metadata.name");
       String serviceNamespace = service.getMetadata().getNamespace();
       checkArgument(serviceNamespace == null || serviceNamespace.equals(namespace),
-          "Service/%s is in namespace %s, the Deployment in %s", service.getMetadata().getName(), serviceNamespace,
+          "Service/%s is in namespace %s, the %s in %s", service.getMetadata().getName(), serviceNamespace, kind,
           namespace);
       V1Service copy = JSON.deserialize(Manifests.json(service), V1Service.class);
       copy.setApiVersion("v1");
@@ -107,7 +155,7 @@ public final class Rollout {
       copy.getMetadata().setNamespace(namespace);
       all.put(copy.getMetadata().getName(), Manifests.json(copy));
     }
-    return new Rollout(deploymentJson, ImmutableMap.copyOf(all), namespace, name, strategy, deadline);
+    return new Rollout(kind, objectJson, ImmutableMap.copyOf(all), namespace, name, strategy, deadline);
   }
 
   /** Service {@code name} as the user applies it, if this rollout was given it. */
@@ -122,15 +170,23 @@ public final class Rollout {
    */
   public Rollout withDeployment(V1Deployment next) {
     Rollout other = of(next);
-    checkArgument(other.namespace.equals(namespace) && other.name.equals(name),
-        "withDeployment takes another version of Deployment/%s/%s, was Deployment/%s/%s", namespace, name,
-        other.namespace, other.name);
-    return new Rollout(other.deploymentJson, services, namespace, name, strategy, deadline);
+    checkArgument(kind.equals(DEPLOYMENT) && other.namespace.equals(namespace) && other.name.equals(name),
+        "withDeployment takes another version of %s, was %s", ref(), other.ref());
+    return new Rollout(kind, other.objectJson, services, namespace, name, strategy, deadline);
   }
 
-  /** The same rollout with {@code strategy}. */
+  /**
+   * The same rollout with {@code strategy}. A {@link Canary} or {@link BlueGreen} is for a
+   * Deployment only.
+   */
   public Rollout strategy(Strategy strategy) {
-    return new Rollout(deploymentJson, services, namespace, name, checkNotNull(strategy, "strategy"), deadline);
+    checkNotNull(strategy, "strategy");
+    if (!(strategy instanceof Strategy.AsDeclared) && !kind.equals(DEPLOYMENT)) {
+      throw new IllegalArgumentException(ref() + ": a " + strategy.getClass().getSimpleName() + " is for Deployments;"
+          + " a " + kind + " rolls out with its own strategy (Strategy.asDeclared()" + (kind.equals("StatefulSet")
+              ? "; stage it with spec.updateStrategy.rollingUpdate.partition)" : ")"));
+    }
+    return new Rollout(kind, objectJson, services, namespace, name, strategy, deadline);
   }
 
   /**
@@ -140,17 +196,28 @@ public final class Rollout {
   public Rollout deadline(Duration deadline) {
     checkNotNull(deadline, "deadline");
     checkArgument(deadline.toMillis() > 0, "deadline must be positive, was %s", deadline);
-    return new Rollout(deploymentJson, services, namespace, name, strategy, deadline);
+    return new Rollout(kind, objectJson, services, namespace, name, strategy, deadline);
   }
 
-  /** A fresh copy of the Deployment to apply. */
+  /** The workload's kind: {@code Deployment}, {@code StatefulSet} or {@code DaemonSet}. */
+  public String kind() {
+    return kind;
+  }
+
+  /** A fresh copy of the Deployment to apply; for the rollout of a Deployment only. */
   public V1Deployment deployment() {
-    return JSON.deserialize(deploymentJson, V1Deployment.class);
+    checkArgument(kind.equals(DEPLOYMENT), "%s is not a Deployment", ref());
+    return JSON.deserialize(objectJson, V1Deployment.class);
   }
 
-  /** The Deployment as JSON, exactly as the engine applies it at the end. */
-  public String deploymentJson() {
-    return deploymentJson;
+  /** The workload as JSON, exactly as the engine applies it at the end. */
+  public String objectJson() {
+    return objectJson;
+  }
+
+  /** {@code Kind/namespace/name}. */
+  public String ref() {
+    return kind + "/" + namespace + "/" + name;
   }
 
   public String namespace() {
@@ -171,17 +238,17 @@ public final class Rollout {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Rollout other && deploymentJson.equals(other.deploymentJson)
+    return o instanceof Rollout other && objectJson.equals(other.objectJson)
         && services.equals(other.services) && strategy.equals(other.strategy) && deadline.equals(other.deadline);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(deploymentJson, services, strategy, deadline);
+    return Objects.hash(objectJson, services, strategy, deadline);
   }
 
   @Override
   public String toString() {
-    return "Rollout[Deployment/" + namespace + "/" + name + ", " + strategy.getClass().getSimpleName() + "]";
+    return "Rollout[" + ref() + ", " + strategy.getClass().getSimpleName() + "]";
   }
 }

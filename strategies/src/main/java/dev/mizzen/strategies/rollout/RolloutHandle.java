@@ -1,15 +1,15 @@
 package dev.mizzen.strategies.rollout;
 
-import dev.mizzen.strategies.rollout.internal.RolloutDriver;
+import dev.mizzen.strategies.rollout.internal.Driver;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** A rollout started with {@link Rollouts#start}: its future outcome, its timeline so far, and its controls. */
 public final class RolloutHandle {
   private final Rollouts engine;
-  private final RolloutDriver driver;
+  private final Driver driver;
 
-  RolloutHandle(Rollouts engine, RolloutDriver driver) {
+  RolloutHandle(Rollouts engine, Driver driver) {
     this.engine = engine;
     this.driver = driver;
   }

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * How a rollout of one revision ended: {@link Promoted}, {@link Aborted}, {@link DeadlineExceeded}
  * or {@link Superseded}. Each names the revision by its {@code pod-template-hash} (empty when the
- * rollout ended before the Deployment controller created it) and carries the timeline.
+ * rollout ended before the Deployment controller created it; for a StatefulSet or DaemonSet, the
+ * {@code controller-revision-hash} its pods carry) and carries the timeline.
  *
  * <p>Whatever the outcome, the Deployment's spec is left as the user applied it: the new
  * revision's when promoted, the stable revision's template otherwise, with no trace of the engine.
@@ -70,7 +71,10 @@ public sealed interface RolloutOutcome
     }
   }
 
-  /** A newer template arrived at {@code step}; its rollout goes on from step 1. */
+  /**
+   * A newer template arrived at {@code step} (a newer rollout started, or another writer pushed
+   * it); its rollout goes on from step 1.
+   */
   record Superseded(String revisionHash, int step, List<TimelineEntry> timeline) implements RolloutOutcome {
     public Superseded {
       checkNotNull(revisionHash, "revisionHash");

@@ -6,15 +6,15 @@ import com.google.common.collect.ImmutableList;
 import java.util.List;
 
 /**
- * What a rollout would do, computed from the live Deployment without writing anything: each step
- * and the changes it makes to the Deployment, by field path.
+ * What a rollout would do, computed from the live workload without writing anything: each step
+ * and the changes it makes to the workload, by field path.
  *
- * @param deployment {@code Deployment/<namespace>/<name>}
+ * @param workload {@code Kind/<namespace>/<name>}
  */
-public record RolloutPlan(String deployment, List<PlannedStep> steps) {
+public record RolloutPlan(String workload, List<PlannedStep> steps) {
 
   public RolloutPlan {
-    checkNotNull(deployment, "deployment");
+    checkNotNull(workload, "workload");
     steps = ImmutableList.copyOf(steps);
   }
 
@@ -23,7 +23,7 @@ public record RolloutPlan(String deployment, List<PlannedStep> steps) {
    *
    * @param number 0 for the start, then the strategy's steps from 1, then the finish
    * @param what what the step does
-   * @param changes the Deployment's fields the step changes, one line each ({@code path: before → after})
+   * @param changes the workload's fields the step changes, one line each ({@code path: before → after})
    */
   public record PlannedStep(int number, String what, List<String> changes) {
     public PlannedStep {
@@ -35,7 +35,7 @@ public record RolloutPlan(String deployment, List<PlannedStep> steps) {
   /** The plan as lines for people: each step, its changes indented below it. */
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder("plan for ").append(deployment).append('\n');
+    StringBuilder text = new StringBuilder("plan for ").append(workload).append('\n');
     for (PlannedStep step : steps) {
       text.append(step.number()).append(". ").append(step.what()).append('\n');
       for (String change : step.changes()) {

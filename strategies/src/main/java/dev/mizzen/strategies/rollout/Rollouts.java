@@ -8,7 +8,9 @@ import dev.mizzen.strategies.apply.ServerSideApply;
 import dev.mizzen.strategies.rollout.internal.EngineContext;
 import dev.mizzen.strategies.rollout.internal.Events;
 import dev.mizzen.strategies.rollout.internal.NamespaceCache;
+import dev.mizzen.strategies.rollout.internal.Driver;
 import dev.mizzen.strategies.rollout.internal.RolloutDriver;
+import dev.mizzen.strategies.rollout.internal.WorkloadDriver;
 import dev.mizzen.strategies.rollout.internal.RolloutPlanner;
 import dev.mizzen.strategies.rollout.internal.RolloutRecord;
 import dev.mizzen.strategies.rollout.internal.StateStore;
@@ -35,9 +37,10 @@ import java.util.function.UnaryOperator;
 import okhttp3.OkHttpClient;
 
 /**
- * The rollout engine: rolls Deployments out from this process, with no controller and no custom
- * resource in the cluster. Canary of one unmodified Deployment (see {@link Canary}), or the
- * Deployment's own strategy followed to completion; each rollout returns its {@link RolloutOutcome}.
+ * The rollout engine: rolls Deployments, StatefulSets and DaemonSets out from this process, with no
+ * controller and no custom resource in the cluster. Canary or blue/green of one unmodified
+ * Deployment (see {@link Canary}, {@link BlueGreen}), or the workload's own strategy followed to
+ * completion; each rollout returns its {@link RolloutOutcome}.
  *
  * <pre>{@code
  * try (Rollouts rollouts = Rollouts.using(apiClient)) {
@@ -55,7 +58,8 @@ import okhttp3.OkHttpClient;
  *
  * <p>Threads: one scheduler of two threads runs every rollout's work; each namespace with a rollout
  * gets one set of four watches (Deployments, ReplicaSets, Pods, the engine's ConfigMaps), shared by
- * all its rollouts. Close the engine to stop them; running rollouts stay held in the cluster.
+ * all its rollouts, and two more (StatefulSets, DaemonSets) from its first rollout of one of those.
+ * Close the engine to stop them; running rollouts stay held in the cluster.
  */
 public final class Rollouts implements AutoCloseable {
   private final ApiClient client;
@@ -70,7 +74,7 @@ public final class Rollouts implements AutoCloseable {
   private OkHttpClient watchHttp;
   private final Map<String, NamespaceCache> caches = new HashMap<>();
   /** Read by the informers' threads without the lock: they only wake drivers. */
-  private final Map<String, RolloutDriver> running = new ConcurrentHashMap<>();
+  private final Map<String, Driver> running = new ConcurrentHashMap<>();
   private boolean closed;
 
   private Rollouts(ApiClient client, String fieldManager, String identity, RolloutListener listener,
@@ -126,18 +130,25 @@ public final class Rollouts implements AutoCloseable {
   }
 
   /**
-   * Starts {@code rollout} and returns at once. A rollout of the same Deployment already running
+   * Starts {@code rollout} and returns at once. A rollout of the same workload already running
    * in this engine ends {@link RolloutOutcome.Superseded}, and this one starts at step 1. If the
-   * cluster holds the state of this same rollout (a process driving it died), it resumes there.
+   * cluster holds the state of this same rollout of a Deployment (a process driving it died), it
+   * resumes there.
    */
   public RolloutHandle start(Rollout rollout) {
     checkNotNull(rollout, "rollout");
     synchronized (lock) {
       checkArgument(!closed, "this Rollouts is closed");
       NamespaceCache cache = cache(rollout.namespace());
-      String key = rollout.namespace() + "/" + rollout.name();
-      RolloutDriver previous = running.get(key);
-      RolloutDriver driver = new RolloutDriver(context(), cache, rollout);
+      String key = rollout.ref();
+      Driver previous = running.get(key);
+      Driver driver;
+      if (rollout.kind().equals("Deployment")) {
+        driver = new RolloutDriver(context(), cache, rollout);
+      } else {
+        watchWorkloads(cache, rollout.namespace());
+        driver = new WorkloadDriver(context(), cache, rollout);
+      }
       running.put(key, driver);
       driver.outcome().whenComplete((outcome, failure) -> running.remove(key, driver));
       if (previous != null) {
@@ -157,7 +168,7 @@ public final class Rollouts implements AutoCloseable {
    * with the same strategy, starts at step 1).
    */
   public Optional<RolloutHandle> handle(String namespace, String name) {
-    RolloutDriver driver = running.get(namespace + "/" + name);
+    Driver driver = running.get("Deployment/" + namespace + "/" + name);
     return driver == null ? Optional.empty() : Optional.of(new RolloutHandle(this, driver));
   }
 
@@ -312,10 +323,20 @@ public final class Rollouts implements AutoCloseable {
     return created;
   }
 
+  private static void watchWorkloads(NamespaceCache cache, String namespace) {
+    try {
+      cache.watchWorkloads(Duration.ofSeconds(60));
+    } catch (TimeoutException e) {
+      throw new RolloutException(e.getMessage() + "; check that the client can list and watch them", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RolloutException("interrupted while listing namespace " + namespace, e);
+    }
+  }
+
   private void wakeAll(String namespace) {
-    String prefix = namespace + "/";
     running.forEach((key, driver) -> {
-      if (key.startsWith(prefix)) {
+      if (driver.rollout().namespace().equals(namespace)) {
         driver.wake();
       }
     });

@@ -41,7 +41,11 @@ public final class Events {
 
   /** Records {@code note} on {@code deployment}; {@code warning} for aborts and failed checks. */
   public void emit(V1Deployment deployment, String reason, String note, boolean warning) {
-    V1ObjectMeta meta = deployment.getMetadata();
+    emit("Deployment", deployment.getMetadata(), reason, note, warning);
+  }
+
+  /** Records {@code note} on the {@code apps/v1} workload of {@code kind} with {@code meta}. */
+  public void emit(String kind, V1ObjectMeta meta, String reason, String note, boolean warning) {
     EventsV1Event event = new EventsV1Event()
         .metadata(new V1ObjectMeta().name(name(meta.getName())).namespace(meta.getNamespace()))
         .eventTime(OffsetDateTime.now(ZoneOffset.UTC))
@@ -51,7 +55,7 @@ public final class Events {
         .reason(clip(reason, MAX_FIELD))
         .type(warning ? "Warning" : "Normal")
         .note(clipBytes(note))
-        .regarding(new V1ObjectReference().apiVersion("apps/v1").kind("Deployment").name(meta.getName())
+        .regarding(new V1ObjectReference().apiVersion("apps/v1").kind(kind).name(meta.getName())
             .namespace(meta.getNamespace()).uid(meta.getUid()));
     try {
       executor.execute(() -> {
@@ -62,9 +66,9 @@ public final class Events {
           String why = e instanceof ApiException refused
               ? "HTTP " + refused.getCode() + " " + refused.getResponseBody() : e.toString();
           if (warned.compareAndSet(false, true)) {
-            LOG.warn("events on Deployments are not recorded ({}): {}", meta.getNamespace(), why);
+            LOG.warn("events on workloads are not recorded ({}): {}", meta.getNamespace(), why);
           } else {
-            LOG.debug("event on Deployment/{}/{} not recorded: {}", meta.getNamespace(), meta.getName(), why);
+            LOG.debug("event on {}/{}/{} not recorded: {}", kind, meta.getNamespace(), meta.getName(), why);
           }
         }
       });

@@ -10,6 +10,8 @@ import io.kubernetes.client.openapi.apis.AppsV1Api;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1ConfigMapList;
+import io.kubernetes.client.openapi.models.V1DaemonSet;
+import io.kubernetes.client.openapi.models.V1DaemonSetList;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1DeploymentList;
 import io.kubernetes.client.openapi.models.V1OwnerReference;
@@ -17,6 +19,8 @@ import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodList;
 import io.kubernetes.client.openapi.models.V1ReplicaSet;
 import io.kubernetes.client.openapi.models.V1ReplicaSetList;
+import io.kubernetes.client.openapi.models.V1StatefulSet;
+import io.kubernetes.client.openapi.models.V1StatefulSetList;
 import io.kubernetes.client.util.CallGenerator;
 import io.kubernetes.client.util.CallGeneratorParams;
 import java.time.Duration;
@@ -28,9 +32,9 @@ import okhttp3.OkHttpClient;
 
 /**
  * One namespace as the engine sees it: informers on its Deployments, ReplicaSets, Pods and the
- * engine's state ConfigMaps, shared by every rollout in the namespace, so that a hundred rollouts
- * cost four watches, not four hundred, and waiting costs no requests. Any change calls
- * {@code onChange}, which wakes the rollouts to look again.
+ * engine's state ConfigMaps (and, once asked, StatefulSets and DaemonSets), shared by every rollout
+ * in the namespace, so that a hundred rollouts cost four watches, not four hundred, and waiting
+ * costs no requests. Any change calls {@code onChange}, which wakes the rollouts to look again.
  */
 public final class NamespaceCache implements AutoCloseable {
   private final String namespace;
@@ -39,10 +43,17 @@ public final class NamespaceCache implements AutoCloseable {
   private final SharedIndexInformer<V1ReplicaSet> replicaSets;
   private final SharedIndexInformer<V1Pod> pods;
   private final SharedIndexInformer<V1ConfigMap> states;
+  private final OkHttpClient watchHttp;
+  private final AppsV1Api apps;
+  private final Runnable onChange;
+  private SharedIndexInformer<V1StatefulSet> statefulSets;
+  private SharedIndexInformer<V1DaemonSet> daemonSets;
 
   public NamespaceCache(ApiClient client, OkHttpClient watchHttp, ExecutorService informerThreads, String namespace,
                         Runnable onChange) {
     this.namespace = namespace;
+    this.watchHttp = watchHttp;
+    this.onChange = onChange;
     // The factory only executes the calls built below and reads their answers; it insists on a client
     // without a read timeout, so it gets one sharing the user's connections and JSON. Requests are
     // built by the user's client (its credentials), watches sent through watchHttp.
@@ -50,7 +61,7 @@ public final class NamespaceCache implements AutoCloseable {
     executing.setBasePath(client.getBasePath());
     executing.setJSON(client.getJSON());
     this.factory = new SharedInformerFactory(executing, informerThreads, false);
-    AppsV1Api apps = new AppsV1Api(client);
+    this.apps = new AppsV1Api(client);
     CoreV1Api core = new CoreV1Api(client);
     this.deployments = informer(watchHttp, params -> apps.listNamespacedDeployment(namespace)
         .resourceVersion(params.resourceVersion).watch(params.watch).timeoutSeconds(params.timeoutSeconds)
@@ -108,6 +119,40 @@ public final class NamespaceCache implements AutoCloseable {
     }
   }
 
+  /**
+   * Watches the namespace's StatefulSets and DaemonSets too, from the first rollout of one on:
+   * a user rolling out Deployments only needs no permission on them.
+   */
+  public synchronized void watchWorkloads(Duration timeout) throws TimeoutException, InterruptedException {
+    if (statefulSets == null) {
+      statefulSets = informer(watchHttp, params -> apps.listNamespacedStatefulSet(namespace)
+          .resourceVersion(params.resourceVersion).watch(params.watch).timeoutSeconds(params.timeoutSeconds)
+          .allowWatchBookmarks(params.watch).buildCall(null), V1StatefulSet.class, V1StatefulSetList.class, onChange);
+      daemonSets = informer(watchHttp, params -> apps.listNamespacedDaemonSet(namespace)
+          .resourceVersion(params.resourceVersion).watch(params.watch).timeoutSeconds(params.timeoutSeconds)
+          .allowWatchBookmarks(params.watch).buildCall(null), V1DaemonSet.class, V1DaemonSetList.class, onChange);
+      factory.startAllRegisteredInformers(); // starts only the two new ones
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!(statefulSets.hasSynced() && daemonSets.hasSynced())) {
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException("listing StatefulSets and DaemonSets in namespace " + namespace + " took more than "
+            + timeout.toSeconds() + " s");
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  /** StatefulSet {@code name}, once {@link #watchWorkloads} has run. */
+  public V1StatefulSet statefulSet(String name) {
+    return statefulSets.getIndexer().getByKey(namespace + "/" + name);
+  }
+
+  /** DaemonSet {@code name}, once {@link #watchWorkloads} has run. */
+  public V1DaemonSet daemonSet(String name) {
+    return daemonSets.getIndexer().getByKey(namespace + "/" + name);
+  }
+
   public V1Deployment deployment(String name) {
     return deployments.getIndexer().getByKey(namespace + "/" + name);
   }
@@ -122,7 +167,7 @@ public final class NamespaceCache implements AutoCloseable {
         .toList();
   }
 
-  /** The pods of the ReplicaSet with {@code uid}, terminating ones excluded. */
+  /** The pods the ReplicaSet, StatefulSet or DaemonSet with {@code uid} controls, terminating ones excluded. */
   public List<V1Pod> podsOf(String replicaSetUid) {
     return pods.getIndexer().list().stream()
         .filter(pod -> pod.getMetadata().getDeletionTimestamp() == null)

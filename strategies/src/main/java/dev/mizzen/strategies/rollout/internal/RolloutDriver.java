@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * matters is in the cluster ({@link RolloutRecord}), written only while this process holds the
  * rollout's Lease, so a pass can always start from what the cluster says.
  */
-public final class RolloutDriver {
+public final class RolloutDriver implements Driver {
   private static final Logger LOG = LoggerFactory.getLogger(RolloutDriver.class);
   /** Consecutive failed passes (API errors) after which the rollout gives up, held where it is. */
   private static final int MAX_FAILED_PASSES = 20;
@@ -66,9 +66,8 @@ public final class RolloutDriver {
   private final Duration checkInterval;
   /** Index of the step on entering which a blue/green switches its active Service; -1 for others. */
   private final int switchStep;
-  private final ServicePins pins;
-  /** Blue/green: the revision each Service is pinned to, as last read or set. */
-  private final java.util.Map<String, String> pinned = new java.util.HashMap<>();
+  /** Blue/green only: its Services and their pins. */
+  private final BlueGreenServices services;
   private final NamespaceCache cache;
   private final StateStore store;
   private final DeploymentApplier applier;
@@ -121,41 +120,48 @@ public final class RolloutDriver {
       checkInterval = Duration.ofSeconds(5);
     }
     this.switchStep = blueGreen == null ? -1 : steps.size() - 1;
-    this.pins = new ServicePins(engine.client(), rollout.namespace(), engine.fieldManager());
+    this.services = blueGreen == null ? null
+        : new BlueGreenServices(engine.client(), engine.fieldManager(), rollout, blueGreen);
     this.cache = cache;
     this.store = new StateStore(engine.client(), rollout.namespace(), rollout.name());
     this.applier = new DeploymentApplier(engine.client(), engine.fieldManager());
     this.ref = "Deployment/" + rollout.namespace() + "/" + rollout.name();
     this.config = rollout.deployment();
-    this.configHash = Hashing.sha256().hashString(rollout.deploymentJson(), StandardCharsets.UTF_8).toString()
+    this.configHash = Hashing.sha256().hashString(rollout.objectJson(), StandardCharsets.UTF_8).toString()
         .substring(0, 16);
   }
 
+  @Override
   public CompletableFuture<RolloutOutcome> outcome() {
     return outcome;
   }
 
+  @Override
   public List<TimelineEntry> timeline() {
     return List.copyOf(timeline);
   }
 
+  @Override
   public Rollout rollout() {
     return rollout;
   }
 
   /** Starts only once {@code previous} (a rollout this one supersedes) has ended. */
+  @Override
   public void after(CompletableFuture<?> previous) {
     this.predecessor = previous;
     previous.whenComplete((done, failed) -> wake());
   }
 
   /** A newer rollout of the same Deployment started in this process: end as superseded. */
+  @Override
   public void supersede() {
     superseded = true;
     wake();
   }
 
   /** Asks for a pass soon; passes triggered while one is queued are merged into it. */
+  @Override
   public void wake() {
     if (!outcome.isDone() && queued.compareAndSet(false, true)) {
       try {
@@ -283,7 +289,7 @@ public final class RolloutDriver {
     if (live == null) {
       stateless = true;
       begun = true;
-      record = RolloutRecord.start(rollout.deploymentJson(), configHash, "", Instant.now(), engine.identity(), false);
+      record = RolloutRecord.start(rollout.objectJson(), configHash, "", Instant.now(), engine.identity(), false);
       note(0, ref + " does not exist yet: creating it as declared (a canary needs a stable revision to compare with)",
           "RolloutStarted", false);
       wake();
@@ -298,7 +304,7 @@ public final class RolloutDriver {
           cache.replicaSetsOf(live.getMetadata().getUid())).map(Templates::hashOf).orElse("");
       stateless = true;
       begun = true;
-      record = RolloutRecord.start(rollout.deploymentJson(), configHash, current, Instant.now(), engine.identity(),
+      record = RolloutRecord.start(rollout.objectJson(), configHash, current, Instant.now(), engine.identity(),
           false).withRevision(current);
       note(0, "the pod template is unchanged (revision " + blankAsUnknown(current)
           + "): applying the Deployment without steps", "RolloutStarted", false);
@@ -338,7 +344,7 @@ public final class RolloutDriver {
         wake();
         return;
       }
-      if (!write(RolloutRecord.start(rollout.deploymentJson(), configHash, found.stableHash(), Instant.now(),
+      if (!write(RolloutRecord.start(rollout.objectJson(), configHash, found.stableHash(), Instant.now(),
           engine.identity(), !steps.isEmpty()))) {
         return; // changed meanwhile: begin again from what is there
       }
@@ -370,10 +376,12 @@ public final class RolloutDriver {
     if (stepwise()) {
       checkCanaryFits();
     }
-    if (blueGreen != null) {
-      checkServices();
+    if (services != null && !services.missing().isEmpty()) {
+      throw new RolloutException(ref + ": blue/green switches " + services.missing() + ", which the rollout was not"
+          + " given; roll out from the App that holds them (Rollout.of(app, name)), or add them with"
+          + " Rollout.services(...), so that they are applied as you apply them");
     }
-    RolloutRecord first = RolloutRecord.start(rollout.deploymentJson(), configHash, stableHash, Instant.now(),
+    RolloutRecord first = RolloutRecord.start(rollout.objectJson(), configHash, stableHash, Instant.now(),
         engine.identity(), !steps.isEmpty());
     try {
       stored = store.create(first, owner(live));
@@ -385,12 +393,8 @@ public final class RolloutDriver {
       throw e;
     }
     record = first;
-    if (blueGreen != null) {
-      // Before any new pod exists: users keep reaching the stable ones only.
-      pins.pin(serviceConfig(blueGreen.activeService()), stableHash);
-      pinned.put(blueGreen.activeService(), stableHash);
-      note(0, "pinned Service/" + blueGreen.activeService() + " to the stable revision " + stableHash, "RolloutPinned",
-          false);
+    if (services != null) {
+      note(0, services.pinActiveToStable(stableHash));
     }
     if (stepwise()) {
       int want = Gate.canaryPods(weightAt(0), replicas(live));
@@ -419,82 +423,6 @@ public final class RolloutDriver {
 
   private boolean stepwise() {
     return canary != null || blueGreen != null;
-  }
-
-  private void checkServices() {
-    List<String> missing = services().stream().filter(service -> rollout.service(service).isEmpty())
-        .map(service -> "Service/" + service).toList();
-    if (!missing.isEmpty()) {
-      throw new RolloutException(ref + ": blue/green switches " + missing + ", which the rollout was not given;"
-          + " roll out from the App that holds them (Rollout.of(app, name)), or add them with Rollout.services(...),"
-          + " so that they are applied as you apply them");
-    }
-  }
-
-  private V1Service serviceConfig(String service) {
-    return rollout.service(service).orElseThrow();
-  }
-
-  private List<String> services() {
-    List<String> services = new ArrayList<>();
-    services.add(blueGreen.activeService());
-    blueGreen.previewService().ifPresent(services::add);
-    return services;
-  }
-
-  /**
-   * Keeps a blue/green's Services where they belong: the active one on the stable revision until
-   * the switch step, then on the new one; the preview one on the new revision. Returns whether it
-   * changed one (the pass then waits for the next).
-   */
-  private boolean pinServices(boolean switched) throws ApiException {
-    if (blueGreen == null || record.revisionHash().isEmpty()) {
-      return false;
-    }
-    boolean changed = false;
-    String active = switched ? record.revisionHash() : record.stableHash();
-    if (!active.equals(pinned(blueGreen.activeService()))) {
-      pins.pin(serviceConfig(blueGreen.activeService()), active);
-      pinned.put(blueGreen.activeService(), active);
-      note(stepNumber(), (switched ? "switched" : "pinned") + " Service/" + blueGreen.activeService()
-          + " to revision " + active, switched ? "RolloutSwitched" : "RolloutPinned", false);
-      changed = true;
-    }
-    if (blueGreen.previewService().isPresent()) {
-      String preview = blueGreen.previewService().get();
-      if (!record.revisionHash().equals(pinned(preview))) {
-        pins.pin(serviceConfig(preview), record.revisionHash());
-        pinned.put(preview, record.revisionHash());
-        note(stepNumber(), "pinned preview Service/" + preview + " to the new revision " + record.revisionHash(),
-            "RolloutPinned", false);
-        changed = true;
-      }
-    }
-    return changed;
-  }
-
-  /** Where {@code service} is pinned: read once, then what this process set (no request per pass). */
-  private String pinned(String service) throws ApiException {
-    String known = pinned.get(service);
-    if (known == null) {
-      V1Service live = pins.read(service);
-      known = live == null ? "" : ServicePins.pinnedTo(live);
-      pinned.put(service, known);
-    }
-    return known;
-  }
-
-  /** The Services' selectors back as the user applied them: the rollout is over. */
-  private void releaseServices() throws ApiException {
-    if (blueGreen == null) {
-      return;
-    }
-    for (String service : services()) {
-      pins.release(serviceConfig(service));
-      pinned.put(service, "");
-    }
-    note(stepNumber(), "released " + services().stream().map(s -> "Service/" + s).toList()
-        + ": their selectors are as applied", "RolloutReleased", false);
   }
 
   private void checkCanaryFits() {
@@ -530,7 +458,9 @@ public final class RolloutDriver {
     record = stored.record();
     appliedFor = null; // what this process applied before may have been changed since: apply again
     appliedWant = -1;
-    pinned.clear(); // and the Services may have been switched: read them again
+    if (services != null) {
+      services.forget(); // and the Services may have been switched: read them again
+    }
     note(stepNumber(), "took the Lease back: going on from step " + stepNumber() + " as the cluster records it",
         "RolloutResumed", false);
     wake();
@@ -663,9 +593,14 @@ public final class RolloutDriver {
         }
         return;
       }
-      if (pinServices(switching)) {
-        wake(); // the Services are not watched: look again now
-        return;
+      if (!record.revisionHash().isEmpty()) {
+        List<BlueGreenServices.Change> changes = services.keepPinned(record.stableHash(), record.revisionHash(),
+            switching);
+        if (!changes.isEmpty()) {
+          changes.forEach(change -> note(stepNumber(), change));
+          wake(); // the Services are not watched: look again now
+          return;
+        }
       }
     }
 
@@ -827,7 +762,9 @@ public final class RolloutDriver {
     progress(live, replicaSets, replicas(live), 0, 0);
     RolloutVerdict verdict = RolloutVerdicts.of(live);
     if (verdict.isDone()) {
-      releaseServices();
+      if (services != null) {
+        note(stepNumber(), services.release());
+      }
       String hash = current.map(Templates::hashOf).orElse(revisionHash());
       note(stepNumber(), "promoted: " + verdict.message() + " (revision " + hash + ")", "RolloutCompleted", false);
       finish(new RolloutOutcome.Promoted(hash, timeline), true);
@@ -862,15 +799,8 @@ public final class RolloutDriver {
       return;
     }
     if (appliedFor != Phase.ABORTING) {
-      if (blueGreen != null) {
-        pinned.remove(blueGreen.activeService());
-        if (!record.stableHash().equals(pinned(blueGreen.activeService()))) {
-          // Instant rollback: users go back to the stable pods, which never went away, before anything else.
-          pins.pin(serviceConfig(blueGreen.activeService()), record.stableHash());
-          pinned.put(blueGreen.activeService(), record.stableHash());
-          note(stepNumber(), "switched Service/" + blueGreen.activeService() + " back to the stable revision "
-              + record.stableHash(), "RolloutSwitchedBack", true);
-        }
+      if (services != null) {
+        services.switchBack(record.stableHash()).forEach(change -> note(stepNumber(), change));
       }
       appliedGeneration = applyTakingBackHeldFields(Gate.withTemplate(config, stable.get().getSpec().getTemplate()));
       appliedFor = Phase.ABORTING;
@@ -889,7 +819,9 @@ public final class RolloutDriver {
     long others = replicaSets.stream().filter(rs -> !Templates.hashOf(rs).equals(record.stableHash()))
         .mapToLong(rs -> cache.podsOf(rs.getMetadata().getUid()).size()).sum();
     if (verdict.isDone() && stableIsCurrent && others == 0) {
-      releaseServices();
+      if (services != null) {
+        note(stepNumber(), services.release());
+      }
       note(stepNumber(), "aborted: the stable revision " + record.stableHash() + " serves all "
           + replicas(live) + " replicas, the new pods are gone", "RolloutAborted", true);
       finish(abortOutcome(""), true);
@@ -961,6 +893,10 @@ public final class RolloutDriver {
       wake();
       return false;
     }
+  }
+
+  private void note(int step, BlueGreenServices.Change change) {
+    note(step, change.what(), change.reason(), change.warning());
   }
 
   private void note(int step, String what, String reason, boolean warning) {

@@ -1,17 +1,21 @@
 package dev.mizzen.strategies.rollout.internal;
 
 import com.google.gson.JsonElement;
+import dev.mizzen.strategies.apply.ServerSideApply;
 import dev.mizzen.strategies.rollout.Canary;
 import dev.mizzen.strategies.rollout.CanaryStep;
 import dev.mizzen.strategies.rollout.Rollout;
 import dev.mizzen.strategies.rollout.RolloutPlan;
 import dev.mizzen.strategies.rollout.RolloutPlan.PlannedStep;
+import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.apis.AppsV1Api;
+import io.kubernetes.client.openapi.models.V1DaemonSet;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1DeploymentSpec;
+import io.kubernetes.client.openapi.models.V1StatefulSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +25,19 @@ public final class RolloutPlanner {
   private RolloutPlanner() {}
 
   public static RolloutPlan plan(ApiClient client, String fieldManager, Rollout rollout) throws ApiException {
-    String ref = "Deployment/" + rollout.namespace() + "/" + rollout.name();
+    String ref = rollout.ref();
+    if (!rollout.kind().equals("Deployment")) {
+      // A StatefulSet or DaemonSet has one step: its own controller rolls out what the apply changes.
+      Class<?> type = rollout.kind().equals("StatefulSet") ? V1StatefulSet.class : V1DaemonSet.class;
+      List<String> changes = ServerSideApply.using(client).fieldManager(fieldManager)
+          .diff((KubernetesObject) JSON.deserialize(rollout.objectJson(), type));
+      boolean newTemplate = changes.stream().anyMatch(change -> change.equals("created") || change.startsWith("spec.template."));
+      return new RolloutPlan(ref, List.of(new PlannedStep(0, changes.equals(List.of("created"))
+          ? "create " + ref + " as declared"
+          : newTemplate ? "apply as given: the " + rollout.kind() + " controller rolls the new template out with its own"
+              + " strategy; at the deadline the previous template is applied back"
+              : "apply as given: the pod template is unchanged, so no new revision", changes)));
+    }
     V1Deployment live = read(client, rollout);
     V1Deployment config = rollout.deployment();
     V1Deployment applied = new DeploymentApplier(client, fieldManager).apply(config, true, true);

@@ -1,0 +1,369 @@
+package dev.mizzen.strategies.rollout.internal;
+
+import static dev.mizzen.strategies.rollout.internal.RolloutDriver.human;
+
+import dev.mizzen.strategies.apply.ApplyException;
+import dev.mizzen.strategies.apply.ServerSideApply;
+import dev.mizzen.strategies.rollout.Rollout;
+import dev.mizzen.strategies.rollout.RolloutException;
+import dev.mizzen.strategies.rollout.RolloutOutcome;
+import dev.mizzen.strategies.rollout.RolloutVerdict;
+import dev.mizzen.strategies.rollout.RolloutVerdicts;
+import dev.mizzen.strategies.rollout.TimelineEntry;
+import io.kubernetes.client.common.KubernetesObject;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.JSON;
+import io.kubernetes.client.openapi.apis.AppsV1Api;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.V1ControllerRevision;
+import io.kubernetes.client.openapi.models.V1DaemonSet;
+import io.kubernetes.client.openapi.models.V1OwnerReference;
+import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
+import io.kubernetes.client.openapi.models.V1StatefulSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rolls a StatefulSet or DaemonSet out with its own controller's strategy: applies it (server-side
+ * apply under the user's field manager, nothing held), follows it to {@code kubectl rollout
+ * status}'s verdict ({@link RolloutVerdicts}, a StatefulSet's partition respected) through the
+ * namespace's informers, and when the rollout's deadline passes first, applies the previous
+ * template back and waits until the old revision serves again.
+ *
+ * <p>A StatefulSet does not replace a pod that is not Ready by itself (with the default
+ * {@code OrderedReady} pod management it waits for it forever), so going back also deletes the
+ * new revision's pods that are not Ready, as Kubernetes' "forced rollback" asks; the controller
+ * recreates them at the old revision. A DaemonSet replaces unavailable pods itself.
+ *
+ * <p>No state is kept in the cluster and no Lease is held: the controller drives the rollout,
+ * so a process that dies leaves it going on as applied; only the deadline's rollback is lost.
+ */
+public final class WorkloadDriver implements Driver {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkloadDriver.class);
+  private static final int MAX_FAILED_PASSES = 20;
+  private static final String REVISION_LABEL = "controller-revision-hash";
+
+  private final EngineContext engine;
+  private final NamespaceCache cache;
+  private final Rollout rollout;
+  private final boolean statefulSet;
+  private final String ref;
+  private final CompletableFuture<RolloutOutcome> outcome = new CompletableFuture<>();
+  private final List<TimelineEntry> timeline = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean queued = new AtomicBoolean();
+  private final Set<String> deletedPods = new HashSet<>();
+  private volatile boolean superseded;
+  private volatile CompletableFuture<?> predecessor = CompletableFuture.completedFuture(null);
+
+  // Touched only by passes, which run one at a time.
+  private boolean applied;
+  private Instant startedAt;
+  private long appliedGeneration;
+  private V1PodTemplateSpec ours;
+  private V1PodTemplateSpec previous;
+  private boolean rollingBack;
+  private String badRevision = "";
+  private String lastMessage = "";
+  private int failedPasses;
+
+  public WorkloadDriver(EngineContext engine, NamespaceCache cache, Rollout rollout) {
+    this.engine = engine;
+    this.cache = cache;
+    this.rollout = rollout;
+    this.statefulSet = rollout.kind().equals("StatefulSet");
+    this.ref = rollout.ref();
+  }
+
+  @Override
+  public CompletableFuture<RolloutOutcome> outcome() {
+    return outcome;
+  }
+
+  @Override
+  public List<TimelineEntry> timeline() {
+    return List.copyOf(timeline);
+  }
+
+  @Override
+  public Rollout rollout() {
+    return rollout;
+  }
+
+  @Override
+  public void after(CompletableFuture<?> previousRollout) {
+    this.predecessor = previousRollout;
+    previousRollout.whenComplete((done, failed) -> wake());
+  }
+
+  @Override
+  public void supersede() {
+    superseded = true;
+    wake();
+  }
+
+  @Override
+  public void wake() {
+    if (!outcome.isDone() && queued.compareAndSet(false, true)) {
+      try {
+        engine.scheduler().execute(this::pass);
+      } catch (RejectedExecutionException closed) {
+        queued.set(false); // the engine is closing: the controller goes on with what was applied
+      }
+    }
+  }
+
+  private void wakeAt(Instant at) {
+    try {
+      engine.scheduler().schedule(this::wake, Math.max(1, Duration.between(Instant.now(), at).toMillis()),
+          TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closed) {
+      // The engine is closing.
+    }
+  }
+
+  private synchronized void pass() {
+    queued.set(false);
+    if (outcome.isDone() || !predecessor.isDone()) {
+      return;
+    }
+    try {
+      reconcile();
+      failedPasses = 0;
+    } catch (RolloutException e) {
+      fail(e);
+    } catch (ApplyException e) {
+      if (!applied || (e.status() >= 400 && e.status() < 500 && e.status() != 429)) {
+        fail(new RolloutException(ref + ": " + e.getMessage(), e));
+      } else {
+        retry(e);
+      }
+    } catch (ApiException | RuntimeException e) {
+      retry(e);
+    }
+  }
+
+  private void retry(Exception e) {
+    failedPasses++;
+    String message = e instanceof ApiException api ? "HTTP " + api.getCode() + " " + api.getMessage() : e.toString();
+    LOG.warn("{}: pass {} failed, trying again: {}", ref, failedPasses, message);
+    if (failedPasses >= MAX_FAILED_PASSES) {
+      fail(new RolloutException(ref + ": gave up after " + failedPasses + " failed attempts, the last: " + message
+          + "; the controller goes on with what was applied", e));
+      return;
+    }
+    wakeAt(Instant.now().plusMillis(Math.min(10_000, 250L << Math.min(failedPasses, 6))));
+  }
+
+  private void reconcile() throws ApiException {
+    if (superseded) {
+      finish(new RolloutOutcome.Superseded(revision(live()), 1, timeline));
+      return;
+    }
+    if (!applied) {
+      begin();
+      return;
+    }
+    KubernetesObject live = live();
+    if (live == null || generation(live) < appliedGeneration) {
+      return; // our apply is not in the cache yet: the informer wakes us when it is
+    }
+    if (!Templates.equalIgnoringHash(template(live), rollingBack ? previous : ours)) {
+      note("the pod template of " + ref + " was changed by another writer: this rollout is superseded, and the "
+          + rollout.kind() + " controller rolls the new template out", "RolloutSuperseded", true);
+      finish(new RolloutOutcome.Superseded(revision(live), 1, timeline));
+      return;
+    }
+    RolloutVerdict verdict = statefulSet ? RolloutVerdicts.of((V1StatefulSet) live) : RolloutVerdicts.of((V1DaemonSet) live);
+    if (!verdict.message().equals(lastMessage)) {
+      lastMessage = verdict.message();
+      note(verdict.message(), "RolloutProgressing", false);
+    }
+    if (rollingBack) {
+      if (verdict.isDone()) {
+        note("rolled back: the previous revision " + revision(live) + " serves again", "RolloutAborted", true);
+        finish(new RolloutOutcome.DeadlineExceeded(badRevision, rollout.deadline(), 1, timeline));
+      } else if (statefulSet) {
+        deleteBrokenPods(live);
+      }
+      return;
+    }
+    if (verdict.isDone()) {
+      String revision = revision(live);
+      note("promoted: " + verdict.message() + " (revision " + revision + ")", "RolloutCompleted", false);
+      finish(new RolloutOutcome.Promoted(revision, timeline));
+    } else if (verdict instanceof RolloutVerdict.Failed failed) {
+      finish(new RolloutOutcome.Aborted(revision(live), failed.message(), 1, timeline));
+    } else if (Instant.now().isBefore(startedAt.plus(rollout.deadline()))) {
+      wakeAt(startedAt.plus(rollout.deadline()));
+    } else {
+      rollBack(live);
+    }
+  }
+
+  /** Applies the workload as given; remembers the template it replaces, for the deadline's rollback. */
+  private void begin() throws ApiException {
+    KubernetesObject live = live();
+    previous = live == null ? null : template(live);
+    KubernetesObject stored = apply(JSON.deserialize(rollout.objectJson(), type()));
+    ours = template(stored);
+    appliedGeneration = generation(stored);
+    startedAt = Instant.now();
+    applied = true;
+    note("applied " + ref + " as given: the " + rollout.kind() + " controller rolls it out with its own strategy"
+        + strategy(stored) + "; deadline " + human(rollout.deadline()), "RolloutStarted", false);
+    wake(); // an apply that changes nothing brings no watch event
+  }
+
+  private void rollBack(KubernetesObject live) throws ApiException {
+    badRevision = revision(live);
+    if (previous == null || Templates.equalIgnoringHash(previous, ours)) {
+      note("the deadline of " + human(rollout.deadline()) + " passed: " + lastMessage + "; there is no earlier template"
+          + " to go back to, so " + ref + " is left as applied", "RolloutDeadlineExceeded", true);
+      finish(new RolloutOutcome.DeadlineExceeded(badRevision, rollout.deadline(), 1, timeline));
+      return;
+    }
+    note("the deadline of " + human(rollout.deadline()) + " passed (" + lastMessage + "): applying the previous"
+        + " template back", "RolloutDeadlineExceeded", true);
+    Object restored = JSON.deserialize(rollout.objectJson(), type());
+    if (restored instanceof V1StatefulSet set) {
+      set.getSpec().setTemplate(previous);
+    } else {
+      ((V1DaemonSet) restored).getSpec().setTemplate(previous);
+    }
+    KubernetesObject stored = apply(restored);
+    appliedGeneration = generation(stored);
+    rollingBack = true;
+    wake();
+  }
+
+  /**
+   * Deletes the pods of the revision being rolled back that are not Ready: the StatefulSet
+   * controller waits for such a pod rather than replace it, and recreates it at the old revision.
+   */
+  private void deleteBrokenPods(KubernetesObject live) throws ApiException {
+    for (V1Pod pod : cache.podsOf(live.getMetadata().getUid())) {
+      String name = pod.getMetadata().getName();
+      Map<String, String> labels = Objects.requireNonNullElse(pod.getMetadata().getLabels(), Map.of());
+      if (badRevision.equals(labels.get(REVISION_LABEL)) && !isReady(pod) && deletedPods.add(name)) {
+        note("deleting pod " + name + " of revision " + badRevision + ", which is not Ready: the StatefulSet controller"
+            + " recreates it at the previous revision", "RolloutPodDeleted", true);
+        try {
+          new CoreV1Api(engine.client()).deleteNamespacedPod(name, rollout.namespace()).execute();
+        } catch (ApiException e) {
+          if (e.getCode() != 404) {
+            deletedPods.remove(name);
+            throw e;
+          }
+        }
+      }
+    }
+  }
+
+  private KubernetesObject apply(Object object) {
+    return JSON.getGson().fromJson(ServerSideApply.using(engine.client()).fieldManager(engine.fieldManager())
+        .force(false).apply((KubernetesObject) object).getRaw(), type());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private KubernetesObject live() {
+    return statefulSet ? cache.statefulSet(rollout.name()) : cache.daemonSet(rollout.name());
+  }
+
+  private Class<? extends KubernetesObject> type() {
+    return statefulSet ? V1StatefulSet.class : V1DaemonSet.class;
+  }
+
+  private static V1PodTemplateSpec template(KubernetesObject object) {
+    return object instanceof V1StatefulSet set ? set.getSpec().getTemplate() : ((V1DaemonSet) object).getSpec().getTemplate();
+  }
+
+  private static long generation(KubernetesObject object) {
+    return Objects.requireNonNullElse(object.getMetadata().getGeneration(), 0L);
+  }
+
+  private String strategy(KubernetesObject stored) {
+    if (stored instanceof V1StatefulSet set && set.getSpec().getUpdateStrategy() != null) {
+      var rolling = set.getSpec().getUpdateStrategy().getRollingUpdate();
+      return " (" + set.getSpec().getUpdateStrategy().getType()
+          + (rolling != null && rolling.getPartition() != null && rolling.getPartition() > 0
+              ? ", partition " + rolling.getPartition() : "") + ")";
+    }
+    if (stored instanceof V1DaemonSet set && set.getSpec().getUpdateStrategy() != null) {
+      return " (" + set.getSpec().getUpdateStrategy().getType() + ")";
+    }
+    return "";
+  }
+
+  /**
+   * The revision the workload rolls out, as its pods carry it in {@code controller-revision-hash}:
+   * a StatefulSet's {@code status.updateRevision}; for a DaemonSet, the newest of its
+   * ControllerRevisions (one read: a DaemonSet's status does not name it).
+   */
+  private String revision(KubernetesObject live) {
+    if (live == null) {
+      return "";
+    }
+    if (live instanceof V1StatefulSet set) {
+      return set.getStatus() == null ? "" : Objects.requireNonNullElse(set.getStatus().getUpdateRevision(), "");
+    }
+    try {
+      return new AppsV1Api(engine.client()).listNamespacedControllerRevision(rollout.namespace()).execute().getItems()
+          .stream().filter(revision -> controlledBy(revision, live.getMetadata().getUid()))
+          .max(java.util.Comparator.comparingLong(V1ControllerRevision::getRevision))
+          .map(revision -> Objects.requireNonNullElse(revision.getMetadata().getLabels(), Map.<String, String>of())
+              .getOrDefault(REVISION_LABEL, revision.getMetadata().getName()))
+          .orElse("");
+    } catch (ApiException e) {
+      LOG.warn("{}: could not read its ControllerRevisions: HTTP {}", ref, e.getCode());
+      return "";
+    }
+  }
+
+  private static boolean controlledBy(V1ControllerRevision revision, String uid) {
+    List<V1OwnerReference> owners = revision.getMetadata().getOwnerReferences();
+    return owners != null && owners.stream().anyMatch(o -> Boolean.TRUE.equals(o.getController()) && uid.equals(o.getUid()));
+  }
+
+  private static boolean isReady(V1Pod pod) {
+    return pod.getStatus() != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions().stream()
+        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  private void note(String what, String reason, boolean warning) {
+    TimelineEntry entry = new TimelineEntry(Instant.now(), 1, what);
+    timeline.add(entry);
+    LOG.info("{} {}", ref, entry);
+    try {
+      engine.listener().onEvent(rollout.namespace(), rollout.name(), entry);
+    } catch (RuntimeException e) {
+      LOG.warn("{}: the rollout listener threw {}", ref, e.toString());
+    }
+    KubernetesObject live = live();
+    if (live != null) {
+      engine.events().emit(rollout.kind(), live.getMetadata(), reason, what, warning);
+    }
+  }
+
+  private void finish(RolloutOutcome result) {
+    outcome.complete(result);
+  }
+
+  private void fail(RolloutException e) {
+    LOG.warn("{}", e.getMessage());
+    outcome.completeExceptionally(e);
+  }
+}
