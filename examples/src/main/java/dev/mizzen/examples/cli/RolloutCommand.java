@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code rollout status|promote|pause|resume|abort DEPLOYMENT [-n NAMESPACE] [--kubeconfig FILE]}:
+ * {@code rollout status|promote|pause|resume|abort DEPLOYMENT [-n NAMESPACE] [--kubeconfig FILE]}
+ * ({@code status} also takes kubectl's {@code statefulset/NAME} and {@code daemonset/NAME}):
  * looks at and controls a rollout that a process drives (this or another one). Requests are
  * written to the rollout's state in the cluster; the driving process acts on them.
  */
@@ -28,7 +29,8 @@ final class RolloutCommand implements Command {
   @Override
   public String summary() {
     return "rollout status|promote [--full]|pause|resume|abort --reason TEXT|undo [--to-revision N] DEPLOYMENT"
-        + " [-n NAMESPACE] [--kubeconfig FILE]   look at or control a rollout";
+        + " [-n NAMESPACE] [--kubeconfig FILE]   look at or control a rollout (status also takes statefulset/NAME,"
+        + " daemonset/NAME)";
   }
 
   @Override
@@ -69,13 +71,36 @@ final class RolloutCommand implements Command {
     if (deployment == null) {
       throw new UsageException("rollout " + action + " needs the Deployment's name");
     }
+    // kubectl's TYPE/NAME: deployment/web, statefulset/db (sts), daemonset/agent (ds); a bare name is a Deployment.
+    String kind = "Deployment";
+    int slash = deployment.indexOf('/');
+    if (slash >= 0) {
+      kind = switch (deployment.substring(0, slash).toLowerCase(java.util.Locale.ROOT)) {
+        case "deployment", "deployments", "deploy" -> "Deployment";
+        case "statefulset", "statefulsets", "sts" -> "StatefulSet";
+        case "daemonset", "daemonsets", "ds" -> "DaemonSet";
+        default -> throw new UsageException("rollout " + action + " takes a Deployment, statefulset/NAME or"
+            + " daemonset/NAME, was " + deployment);
+      };
+      deployment = deployment.substring(slash + 1);
+    }
+    if (!kind.equals("Deployment") && !action.equals("status")) {
+      throw new UsageException("rollout " + action + " is for the engine's rollouts of Deployments; a " + kind
+          + " rolls out with its own controller: use rollout status " + kind.toLowerCase(java.util.Locale.ROOT) + "/"
+          + deployment);
+    }
     ApiClient client = kubeconfig == null ? Config.defaultClient() : Config.fromConfig(kubeconfig);
-    String ref = "Deployment/" + namespace + "/" + deployment;
+    String ref = kind + "/" + namespace + "/" + deployment;
     try (Rollouts rollouts = Rollouts.using(client)) {
       switch (action) {
         case "status" -> {
-          return status(rollouts.status(namespace, deployment), RolloutStatus.using(client)
-              .deployment(namespace, deployment).now(), ref, out);
+          RolloutStatus status = RolloutStatus.using(client);
+          return switch (kind) {
+            case "StatefulSet" -> status(Optional.empty(), status.statefulSet(namespace, deployment).now(), ref, out);
+            case "DaemonSet" -> status(Optional.empty(), status.daemonSet(namespace, deployment).now(), ref, out);
+            default -> status(rollouts.status(namespace, deployment), status.deployment(namespace, deployment).now(),
+                ref, out);
+          };
         }
         case "promote" -> rollouts.promote(namespace, deployment, full);
         case "pause" -> rollouts.pause(namespace, deployment);

@@ -6,6 +6,8 @@ import dev.mizzen.dsl.app.App;
 import dev.mizzen.dsl.container.Container;
 import dev.mizzen.dsl.pod.PodTemplate;
 import dev.mizzen.dsl.workload.Deployment;
+import dev.mizzen.dsl.workload.StatefulSet;
+import dev.mizzen.strategies.rollout.RolloutStatus;
 import dev.mizzen.testkit.cluster.LocalCluster;
 import dev.mizzen.testkit.junit.ClusterTest;
 import dev.mizzen.testkit.junit.TestNamespace;
@@ -39,6 +41,25 @@ class ApplyCommandIT {
     assertThat(diff).startsWith("1\n").contains(
         "Deployment/" + ns.name() + "/web: spec.replicas: 2 → 3",
         "Deployment/" + ns.name() + "/web: spec.template.spec.containers[0].image: ghcr.io/acme/web:1 → ghcr.io/acme/web:2");
+  }
+
+  @Test
+  void rolloutStatusTakesKubectlsTypeAndNameForStatefulSetsAndDaemonSets(LocalCluster cluster, TestNamespace ns,
+                                                                          @TempDir Path dir) throws Exception {
+    StatefulSet db = StatefulSet.named("db").replicas(2)
+        .pod(PodTemplate.builder().container(Container.named("db").image("ghcr.io/acme/db:1"))).build();
+    Path file = Files.writeString(dir.resolve("db.yaml"), App.named("shop").namespace(ns.name()).add(db).build().yaml());
+    String kubeconfig = cluster.kubeconfig().toString();
+    assertThat(run("apply", "--kubeconfig", kubeconfig, file.toString())).startsWith("0\n");
+    RolloutStatus.using(cluster.client()).statefulSet(ns.name(), "db").await(java.time.Duration.ofMinutes(2));
+
+    assertThat(run("rollout", "status", "sts/db", "-n", ns.name(), "--kubeconfig", kubeconfig))
+        // The API server defaults rollingUpdate.partition to 0, so kubectl reports a partitioned roll out.
+        .isEqualTo("0\nStatefulSet/" + ns.name() + "/db: no rollout running\n"
+            + "partitioned roll out complete: 2 new pods have been updated...\n");
+    assertThat(run("rollout", "pause", "statefulset/db", "-n", ns.name(), "--kubeconfig", kubeconfig))
+        .startsWith("2\n").contains("rollout pause is for the engine's rollouts of Deployments; a StatefulSet rolls"
+            + " out with its own controller: use rollout status statefulset/db");
   }
 
   private static Path write(Path file, TestNamespace ns, int replicas, String image) throws Exception {
