@@ -25,6 +25,7 @@ import io.kubernetes.client.util.CallGenerator;
 import io.kubernetes.client.util.CallGeneratorParams;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeoutException;
 import okhttp3.Call;
@@ -37,6 +38,8 @@ import okhttp3.OkHttpClient;
  * costs no requests. Any change calls {@code onChange}, which wakes the rollouts to look again.
  */
 public final class NamespaceCache implements AutoCloseable {
+  /** Index of ReplicaSets and Pods by the uid of their controller: a rollout looks up its own only. */
+  private static final String CONTROLLER = "controller";
   private final String namespace;
   private final SharedInformerFactory factory;
   private final SharedIndexInformer<V1Deployment> deployments;
@@ -72,6 +75,8 @@ public final class NamespaceCache implements AutoCloseable {
     this.pods = informer(watchHttp, params -> core.listNamespacedPod(namespace)
         .resourceVersion(params.resourceVersion).watch(params.watch).timeoutSeconds(params.timeoutSeconds)
         .allowWatchBookmarks(params.watch).buildCall(null), V1Pod.class, V1PodList.class, onChange);
+    replicaSets.addIndexers(Map.of(CONTROLLER, NamespaceCache::controller));
+    pods.addIndexers(Map.of(CONTROLLER, NamespaceCache::controller));
     this.states = informer(watchHttp, params -> core.listNamespacedConfigMap(namespace)
         .labelSelector(StateStore.MANAGED_BY + "=" + StateStore.MANAGER)
         .resourceVersion(params.resourceVersion).watch(params.watch).timeoutSeconds(params.timeoutSeconds)
@@ -163,28 +168,27 @@ public final class NamespaceCache implements AutoCloseable {
 
   /** The ReplicaSets the Deployment with {@code uid} controls (by owner, not by labels). */
   public List<V1ReplicaSet> replicaSetsOf(String uid) {
-    return replicaSets.getIndexer().list().stream().filter(rs -> controlledBy(rs.getMetadata().getOwnerReferences(), uid))
-        .toList();
+    return replicaSets.getIndexer().byIndex(CONTROLLER, uid);
   }
 
   /** The pods the ReplicaSet, StatefulSet or DaemonSet with {@code uid} controls, terminating ones excluded. */
   public List<V1Pod> podsOf(String replicaSetUid) {
-    return pods.getIndexer().list().stream()
+    return pods.getIndexer().byIndex(CONTROLLER, replicaSetUid).stream()
         .filter(pod -> pod.getMetadata().getDeletionTimestamp() == null)
-        .filter(pod -> controlledBy(pod.getMetadata().getOwnerReferences(), replicaSetUid))
         .toList();
   }
 
-  private static boolean controlledBy(List<V1OwnerReference> owners, String uid) {
-    if (owners == null) {
-      return false;
-    }
-    for (V1OwnerReference owner : owners) {
-      if (Boolean.TRUE.equals(owner.getController()) && uid.equals(owner.getUid())) {
-        return true;
+  /** The uid of the object's controller, the one owner reference with {@code controller: true}. */
+  private static List<String> controller(KubernetesObject object) {
+    List<V1OwnerReference> owners = object.getMetadata().getOwnerReferences();
+    if (owners != null) {
+      for (V1OwnerReference owner : owners) {
+        if (Boolean.TRUE.equals(owner.getController()) && owner.getUid() != null) {
+          return List.of(owner.getUid());
+        }
       }
     }
-    return false;
+    return List.of();
   }
 
   @Override
