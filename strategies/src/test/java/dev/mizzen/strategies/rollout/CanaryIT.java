@@ -147,15 +147,10 @@ class CanaryIT {
 
   @Test
   void aNewTemplateMidCanarySupersedesItAndStartsAtStepOne(ApiClient client, TestNamespace ns) throws Exception {
-    apply(client, app(ns, web(4, "web:1", PodBehaviour.ready())));
-    awaitRolledOut(client, ns);
-    String stable = currentHash(client, ns);
-
-    rollouts = Rollouts.using(client);
-    RolloutHandle first = rollouts.start(Rollout.of(app(ns, web(4, "web:2", PodBehaviour.ready())), "web")
-        .strategy(Canary.steps(CanaryStep.setWeight(25), CanaryStep.pauseUntilPromoted(), CanaryStep.setWeight(100))));
-    Timelines.awaitStep(first, 2, GENEROUS);
-    String superseded = currentHash(client, ns);
+    HeldCanary held = canaryOfFourHeldAtStepTwo(client, ns);
+    String stable = held.stableHash();
+    RolloutHandle first = held.handle();
+    String superseded = held.canaryHash();
 
     App v3 = app(ns, web(4, "web:3", PodBehaviour.ready()));
     RolloutHandle second = rollouts.start(Rollout.of(v3, "web")
@@ -174,14 +169,10 @@ class CanaryIT {
   @Test
   void aTemplatePushedByAnotherWriterMidCanarySupersedesItAndItsRolloutStartsAtStepOne(ApiClient client,
       TestNamespace ns) throws Exception {
-    apply(client, app(ns, web(4, "web:1", PodBehaviour.ready())));
-    awaitRolledOut(client, ns);
-    String stable = currentHash(client, ns);
-    rollouts = Rollouts.using(client);
-    RolloutHandle first = rollouts.start(Rollout.of(app(ns, web(4, "web:2", PodBehaviour.ready())), "web")
-        .strategy(Canary.steps(CanaryStep.setWeight(25), CanaryStep.pauseUntilPromoted(), CanaryStep.setWeight(100))));
-    Timelines.awaitStep(first, 2, GENEROUS);
-    String superseded = currentHash(client, ns);
+    HeldCanary held = canaryOfFourHeldAtStepTwo(client, ns);
+    String stable = held.stableHash();
+    RolloutHandle first = held.handle();
+    String superseded = held.canaryHash();
 
     // kubectl set image: a strategic merge patch of the template only, by another field manager.
     PatchUtils.patch(V1Deployment.class, () -> new AppsV1Api(client).patchNamespacedDeployment("web", ns.name(),
@@ -224,6 +215,21 @@ class CanaryIT {
   }
 
   // ---------------------------------------------------------------------------------------------
+
+  /** A canary of web:2 held at step 2 (25%: one new pod, then a pause until promoted), and the hashes. */
+  private record HeldCanary(RolloutHandle handle, String stableHash, String canaryHash) {}
+
+  /** Four pods of web:1 rolled out, then a canary to web:2 started and held at step 2. */
+  private HeldCanary canaryOfFourHeldAtStepTwo(ApiClient client, TestNamespace ns) throws Exception {
+    apply(client, app(ns, web(4, "web:1", PodBehaviour.ready())));
+    awaitRolledOut(client, ns);
+    String stable = currentHash(client, ns);
+    rollouts = Rollouts.using(client);
+    RolloutHandle handle = rollouts.start(Rollout.of(app(ns, web(4, "web:2", PodBehaviour.ready())), "web")
+        .strategy(Canary.steps(CanaryStep.setWeight(25), CanaryStep.pauseUntilPromoted(), CanaryStep.setWeight(100))));
+    Timelines.awaitStep(handle, 2, GENEROUS);
+    return new HeldCanary(handle, stable, currentHash(client, ns));
+  }
 
   private static Deployment web(int replicas, String image, PodBehaviour behaviour) {
     return Deployment.named("web").replicas(replicas).pod(PodTemplate.builder()

@@ -26,7 +26,6 @@ import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodCondition;
 import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import io.kubernetes.client.openapi.models.V1ReplicaSet;
-import io.kubernetes.client.openapi.models.V1Service;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,14 +33,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Drives one rollout of one Deployment. Nothing here blocks or sleeps: each {@linkplain #wake()
@@ -50,13 +43,9 @@ import org.slf4j.LoggerFactory;
  * matters is in the cluster ({@link RolloutRecord}), written only while this process holds the
  * rollout's Lease, so a pass can always start from what the cluster says.
  */
-public final class RolloutDriver implements Driver {
-  private static final Logger LOG = LoggerFactory.getLogger(RolloutDriver.class);
+public final class RolloutDriver extends PassDriver {
   /** Consecutive failed passes (API errors) after which the rollout gives up, held where it is. */
-  private static final int MAX_FAILED_PASSES = 20;
 
-  private final EngineContext engine;
-  private final Rollout rollout;
   private final Canary canary;
   private final BlueGreen blueGreen;
   /** The steps walked: a canary's own, or those of a blue/green (see {@link BlueGreen#steps()}). */
@@ -71,14 +60,8 @@ public final class RolloutDriver implements Driver {
   private final NamespaceCache cache;
   private final StateStore store;
   private final DeploymentApplier applier;
-  private final String ref;
   private final String configHash;
   private final V1Deployment config;
-  private final CompletableFuture<RolloutOutcome> outcome = new CompletableFuture<>();
-  private final List<TimelineEntry> timeline = new CopyOnWriteArrayList<>();
-  private final AtomicBoolean queued = new AtomicBoolean();
-  private volatile boolean superseded;
-  private volatile CompletableFuture<?> predecessor = CompletableFuture.completedFuture(null);
 
   // Touched only inside pass(), which runs one at a time.
   private RolloutLease lease;
@@ -95,12 +78,10 @@ public final class RolloutDriver implements Driver {
   private Instant nextBackgroundCheck = Instant.EPOCH;
   private RolloutProgress lastProgress;
   private String lastWaiting = "";
-  private int failedPasses;
   private int acquisitionsSeen;
 
   public RolloutDriver(EngineContext engine, NamespaceCache cache, Rollout rollout) {
-    this.engine = engine;
-    this.rollout = rollout;
+    super(engine, rollout);
     this.canary = rollout.strategy() instanceof Canary c ? c : null;
     this.blueGreen = rollout.strategy() instanceof BlueGreen b ? b : null;
     if (canary != null) {
@@ -125,100 +106,18 @@ public final class RolloutDriver implements Driver {
     this.cache = cache;
     this.store = new StateStore(engine.client(), rollout.namespace(), rollout.name());
     this.applier = new DeploymentApplier(engine.client(), engine.fieldManager());
-    this.ref = "Deployment/" + rollout.namespace() + "/" + rollout.name();
     this.config = rollout.deployment();
     this.configHash = Hashing.sha256().hashString(rollout.objectJson(), StandardCharsets.UTF_8).toString()
         .substring(0, 16);
   }
 
   @Override
-  public CompletableFuture<RolloutOutcome> outcome() {
-    return outcome;
+  protected boolean begun() {
+    return begun;
   }
 
   @Override
-  public List<TimelineEntry> timeline() {
-    return List.copyOf(timeline);
-  }
-
-  @Override
-  public Rollout rollout() {
-    return rollout;
-  }
-
-  /** Starts only once {@code previous} (a rollout this one supersedes) has ended. */
-  @Override
-  public void after(CompletableFuture<?> previous) {
-    this.predecessor = previous;
-    previous.whenComplete((done, failed) -> wake());
-  }
-
-  /** A newer rollout of the same Deployment started in this process: end as superseded. */
-  @Override
-  public void supersede() {
-    superseded = true;
-    wake();
-  }
-
-  /** Asks for a pass soon; passes triggered while one is queued are merged into it. */
-  @Override
-  public void wake() {
-    if (!outcome.isDone() && queued.compareAndSet(false, true)) {
-      try {
-        engine.scheduler().execute(this::pass);
-      } catch (RejectedExecutionException closed) {
-        queued.set(false); // the engine is closing: the rollout stays held in the cluster
-      }
-    }
-  }
-
-  private void wakeIn(Duration delay) {
-    try {
-      engine.scheduler().schedule(this::wake, Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException closed) {
-      // The engine is closing.
-    }
-  }
-
-  private void wakeAt(Instant at) {
-    wakeIn(Duration.between(Instant.now(), at));
-  }
-
-  private synchronized void pass() {
-    queued.set(false);
-    if (outcome.isDone() || !predecessor.isDone()) {
-      return;
-    }
-    try {
-      reconcile();
-      failedPasses = 0;
-    } catch (RolloutException e) {
-      fail(e);
-    } catch (ApplyException e) {
-      if (!begun || (e.status() >= 400 && e.status() < 500 && e.status() != 429)) {
-        fail(new RolloutException(ref + ": " + e.getMessage() + where(), e));
-      } else {
-        retry(e);
-      }
-    } catch (ApiException | RuntimeException e) {
-      retry(e);
-    }
-  }
-
-  private void retry(Exception e) {
-    failedPasses++;
-    String message = e instanceof ApiException api ? "HTTP " + api.getCode() + " " + api.getMessage() : e.toString();
-    LOG.warn("{}: pass {} failed, trying again: {}", ref, failedPasses, message);
-    if (failedPasses >= MAX_FAILED_PASSES) {
-      fail(new RolloutException(ref + ": gave up after " + failedPasses + " failed attempts, the last: " + message
-          + where(), e));
-      return;
-    }
-    wakeIn(Duration.ofMillis(Math.min(10_000, 250L << Math.min(failedPasses, 6))));
-  }
-
-  /** Where the rollout was left, for error messages. */
-  private String where() {
+  protected String where() {
     if (record == null || stateless) {
       return "";
     }
@@ -226,7 +125,8 @@ public final class RolloutDriver implements Driver {
         + " serving; run it again to resume, or abort it (Rollouts.abort, mizzen rollout abort)";
   }
 
-  private void reconcile() throws ApiException {
+  @Override
+  protected void reconcile() throws ApiException {
     if (superseded) {
       finish(new RolloutOutcome.Superseded(revisionHash(), stepNumber(), timeline), false);
       return;
@@ -844,7 +744,7 @@ public final class RolloutDriver implements Driver {
       try {
         store.delete(stored.resourceVersion());
       } catch (ApiException e) {
-        LOG.warn("{}: could not delete {} ({}); the Deployment owns it, so it goes with the Deployment", ref,
+        log.warn("{}: could not delete {} ({}); the Deployment owns it, so it goes with the Deployment", ref,
             store.name(), e.getMessage());
       }
       lease.release();
@@ -853,13 +753,13 @@ public final class RolloutDriver implements Driver {
     outcome.complete(result);
   }
 
-  private void fail(RolloutException e) {
-    LOG.warn("{}", e.getMessage());
+  @Override
+  protected void fail(RolloutException e) {
     if (stored == null && lease != null) {
       lease.release(); // nothing was started: leave nothing behind
     }
     stopRenewing();
-    outcome.completeExceptionally(e);
+    super.fail(e);
   }
 
   private void stopRenewing() {
@@ -900,15 +800,8 @@ public final class RolloutDriver implements Driver {
   }
 
   private void note(int step, String what, String reason, boolean warning) {
-    TimelineEntry entry = new TimelineEntry(Instant.now(), step, what);
-    timeline.add(entry);
+    record(new TimelineEntry(Instant.now(), step, what));
     lastWaiting = "";
-    LOG.info("{} {}", ref, entry);
-    try {
-      engine.listener().onEvent(rollout.namespace(), rollout.name(), entry);
-    } catch (RuntimeException e) {
-      LOG.warn("{}: the rollout listener threw {}", ref, e.toString());
-    }
     V1Deployment live = cache.deployment(rollout.name());
     if (live != null) {
       engine.events().emit(live, reason, what, warning);
@@ -919,7 +812,7 @@ public final class RolloutDriver implements Driver {
   private void waiting(String what) {
     if (!what.equals(lastWaiting)) {
       lastWaiting = what;
-      LOG.debug("{} [step {}] {}", ref, stepNumber(), what);
+      log.debug("{} [step {}] {}", ref, stepNumber(), what);
     }
   }
 
@@ -941,7 +834,7 @@ public final class RolloutDriver implements Driver {
       try {
         engine.listener().onProgress(rollout.namespace(), rollout.name(), now);
       } catch (RuntimeException e) {
-        LOG.warn("{}: the rollout listener threw {}", ref, e.toString());
+        log.warn("{}: the rollout listener threw {}", ref, e.toString());
       }
     }
   }

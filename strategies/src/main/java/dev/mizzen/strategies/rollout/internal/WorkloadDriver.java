@@ -2,10 +2,8 @@ package dev.mizzen.strategies.rollout.internal;
 
 import static dev.mizzen.strategies.rollout.internal.RolloutDriver.human;
 
-import dev.mizzen.strategies.apply.ApplyException;
 import dev.mizzen.strategies.apply.ServerSideApply;
 import dev.mizzen.strategies.rollout.Rollout;
-import dev.mizzen.strategies.rollout.RolloutException;
 import dev.mizzen.strategies.rollout.RolloutOutcome;
 import dev.mizzen.strategies.rollout.RolloutVerdict;
 import dev.mizzen.strategies.rollout.RolloutVerdicts;
@@ -21,20 +19,12 @@ import io.kubernetes.client.openapi.models.V1OwnerReference;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import io.kubernetes.client.openapi.models.V1StatefulSet;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Rolls a StatefulSet or DaemonSet out with its own controller's strategy: applies it (server-side
@@ -51,22 +41,12 @@ import org.slf4j.LoggerFactory;
  * <p>No state is kept in the cluster and no Lease is held: the controller drives the rollout,
  * so a process that dies leaves it going on as applied; only the deadline's rollback is lost.
  */
-public final class WorkloadDriver implements Driver {
-  private static final Logger LOG = LoggerFactory.getLogger(WorkloadDriver.class);
-  private static final int MAX_FAILED_PASSES = 20;
+public final class WorkloadDriver extends PassDriver {
   private static final String REVISION_LABEL = "controller-revision-hash";
 
-  private final EngineContext engine;
   private final NamespaceCache cache;
-  private final Rollout rollout;
   private final boolean statefulSet;
-  private final String ref;
-  private final CompletableFuture<RolloutOutcome> outcome = new CompletableFuture<>();
-  private final List<TimelineEntry> timeline = new CopyOnWriteArrayList<>();
-  private final AtomicBoolean queued = new AtomicBoolean();
   private final Set<String> deletedPods = new HashSet<>();
-  private volatile boolean superseded;
-  private volatile CompletableFuture<?> predecessor = CompletableFuture.completedFuture(null);
 
   // Touched only by passes, which run one at a time.
   private boolean applied;
@@ -77,97 +57,25 @@ public final class WorkloadDriver implements Driver {
   private boolean rollingBack;
   private String badRevision = "";
   private String lastMessage = "";
-  private int failedPasses;
 
   public WorkloadDriver(EngineContext engine, NamespaceCache cache, Rollout rollout) {
-    this.engine = engine;
+    super(engine, rollout);
     this.cache = cache;
-    this.rollout = rollout;
     this.statefulSet = rollout.kind().equals("StatefulSet");
-    this.ref = rollout.ref();
   }
 
   @Override
-  public CompletableFuture<RolloutOutcome> outcome() {
-    return outcome;
+  protected boolean begun() {
+    return applied;
   }
 
   @Override
-  public List<TimelineEntry> timeline() {
-    return List.copyOf(timeline);
+  protected String where() {
+    return applied ? "; the " + rollout.kind() + " controller goes on with what was applied" : "";
   }
 
   @Override
-  public Rollout rollout() {
-    return rollout;
-  }
-
-  @Override
-  public void after(CompletableFuture<?> previousRollout) {
-    this.predecessor = previousRollout;
-    previousRollout.whenComplete((done, failed) -> wake());
-  }
-
-  @Override
-  public void supersede() {
-    superseded = true;
-    wake();
-  }
-
-  @Override
-  public void wake() {
-    if (!outcome.isDone() && queued.compareAndSet(false, true)) {
-      try {
-        engine.scheduler().execute(this::pass);
-      } catch (RejectedExecutionException closed) {
-        queued.set(false); // the engine is closing: the controller goes on with what was applied
-      }
-    }
-  }
-
-  private void wakeAt(Instant at) {
-    try {
-      engine.scheduler().schedule(this::wake, Math.max(1, Duration.between(Instant.now(), at).toMillis()),
-          TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException closed) {
-      // The engine is closing.
-    }
-  }
-
-  private synchronized void pass() {
-    queued.set(false);
-    if (outcome.isDone() || !predecessor.isDone()) {
-      return;
-    }
-    try {
-      reconcile();
-      failedPasses = 0;
-    } catch (RolloutException e) {
-      fail(e);
-    } catch (ApplyException e) {
-      if (!applied || (e.status() >= 400 && e.status() < 500 && e.status() != 429)) {
-        fail(new RolloutException(ref + ": " + e.getMessage(), e));
-      } else {
-        retry(e);
-      }
-    } catch (ApiException | RuntimeException e) {
-      retry(e);
-    }
-  }
-
-  private void retry(Exception e) {
-    failedPasses++;
-    String message = e instanceof ApiException api ? "HTTP " + api.getCode() + " " + api.getMessage() : e.toString();
-    LOG.warn("{}: pass {} failed, trying again: {}", ref, failedPasses, message);
-    if (failedPasses >= MAX_FAILED_PASSES) {
-      fail(new RolloutException(ref + ": gave up after " + failedPasses + " failed attempts, the last: " + message
-          + "; the controller goes on with what was applied", e));
-      return;
-    }
-    wakeAt(Instant.now().plusMillis(Math.min(10_000, 250L << Math.min(failedPasses, 6))));
-  }
-
-  private void reconcile() throws ApiException {
+  protected void reconcile() throws ApiException {
     if (superseded) {
       finish(new RolloutOutcome.Superseded(revision(live()), 1, timeline));
       return;
@@ -328,7 +236,7 @@ public final class WorkloadDriver implements Driver {
               .getOrDefault(REVISION_LABEL, revision.getMetadata().getName()))
           .orElse("");
     } catch (ApiException e) {
-      LOG.warn("{}: could not read its ControllerRevisions: HTTP {}", ref, e.getCode());
+      log.warn("{}: could not read its ControllerRevisions: HTTP {}", ref, e.getCode());
       return "";
     }
   }
@@ -344,14 +252,7 @@ public final class WorkloadDriver implements Driver {
   }
 
   private void note(String what, String reason, boolean warning) {
-    TimelineEntry entry = new TimelineEntry(Instant.now(), 1, what);
-    timeline.add(entry);
-    LOG.info("{} {}", ref, entry);
-    try {
-      engine.listener().onEvent(rollout.namespace(), rollout.name(), entry);
-    } catch (RuntimeException e) {
-      LOG.warn("{}: the rollout listener threw {}", ref, e.toString());
-    }
+    record(new TimelineEntry(Instant.now(), 1, what));
     KubernetesObject live = live();
     if (live != null) {
       engine.events().emit(rollout.kind(), live.getMetadata(), reason, what, warning);
@@ -362,8 +263,4 @@ public final class WorkloadDriver implements Driver {
     outcome.complete(result);
   }
 
-  private void fail(RolloutException e) {
-    LOG.warn("{}", e.getMessage());
-    outcome.completeExceptionally(e);
-  }
 }
