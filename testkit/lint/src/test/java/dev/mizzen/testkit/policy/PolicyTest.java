@@ -31,11 +31,15 @@ class PolicyTest {
   }
 
   @Test
-  void anExemptionWithAReasonSkipsThatRuleOnly() {
+  void anExemptionWithAReasonExemptsThatRuleOnlyAndKeepsItsFindingsVisible() {
     V1Pod pod = privilegedPod("p");
     pod.getMetadata().putAnnotationsItem(Policy.exemptionAnnotation("privileged"), "the CNI agent configures the node");
     assertThat(Policy.exemptionAnnotation("privileged")).isEqualTo("policy.mizzen.dev/exempt.privileged");
     assertThat(ruleIds(Policies.baseline().check(pod))).containsExactly("hostNamespaces");
+    assertThat(Policies.baseline().checkIncludingExempted(pod))
+        .extracting(f -> f.ruleId() + " " + f.exemption().map(Exemption::toString).orElse("in force"))
+        .containsExactly("hostNamespaces in force", "privileged metadata.annotations[policy.mizzen.dev/exempt.privileged]:"
+            + " the CNI agent configures the node");
   }
 
   @Test
