@@ -96,6 +96,28 @@ public abstract class Policy {
   }
 
   /**
+   * This policy with {@code rules}: each replaces the rule of the same id in its place, or is
+   * added at the end if the policy has none. For a configured built-in rule:
+   *
+   * <pre>{@code
+   * Policies.recommended().with(Recommended.podSpread("kubernetes.io/hostname", "example.com/rack"))
+   * }</pre>
+   */
+  public Policy with(Rule... rules) {
+    Map<String, Rule> replacements = new LinkedHashMap<>();
+    for (Rule rule : rules) {
+      replacements.put(rule.id(), rule);
+    }
+    Builder builder = named(name());
+    for (Rule rule : rules()) {
+      Rule replacement = replacements.remove(rule.id());
+      builder.addRule(replacement == null ? rule : replacement);
+    }
+    replacements.values().forEach(builder::addRule);
+    return builder.build();
+  }
+
+  /**
    * This policy without the rules {@code ruleIds}.
    *
    * @throws IllegalArgumentException if an id is not a rule of this policy

@@ -129,6 +129,19 @@ class PolicyTest {
   }
 
   @Test
+  void withReplacesTheRuleOfTheSameIdInPlaceOrAddsIt() {
+    Rule quiet = Rule.of("privileged", Severity.INFO, "Configured.", "Nothing.", context -> {});
+    Rule extra = Rule.of("no-default-namespace", Severity.WARNING, "Shared.", "Set it.", context -> {});
+    Policy changed = Policies.baseline().with(quiet, extra);
+    assertThat(changed.name()).isEqualTo("baseline");
+    assertThat(changed.ruleIds()).containsSubsequence(Policies.baseline().ruleIds()).endsWith("no-default-namespace")
+        .hasSize(Policies.baseline().ruleIds().size() + 1);
+    assertThat(changed.rule("privileged")).containsSame(quiet);
+    assertThat(changed.ruleIds().indexOf("privileged")).isEqualTo(Policies.baseline().ruleIds().indexOf("privileged"));
+    assertThat(ruleIds(changed.check(privilegedPod("p")))).containsExactly("hostNamespaces");
+  }
+
+  @Test
   void withoutRemovesRulesAndRejectsUnknownIds() {
     Policy lenient = Policies.restricted().without("runAsNonRoot", "seccompProfile_restricted");
     assertThat(lenient.ruleIds()).doesNotContain("runAsNonRoot", "seccompProfile_restricted").contains("runAsUser");

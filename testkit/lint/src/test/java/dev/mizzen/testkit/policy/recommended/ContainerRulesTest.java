@@ -75,6 +75,20 @@ class ContainerRulesTest {
   }
 
   @Test
+  void resourceLimitsAskForAMemoryLimitButNoCpuLimit() {
+    web().resources(new V1ResourceRequirements()
+        .putRequestsItem("cpu", Quantity.fromString("250m")).putRequestsItem("memory", Quantity.fromString("256Mi"))
+        .putLimitsItem("memory", Quantity.fromString("512Mi")));
+    assertThat(check("resource-limits")).isEmpty();
+    web().getResources().setLimits(null);
+    assertThat(check("resource-limits")).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.WARNING);
+      assertThat(f.path()).isEqualTo("spec.template.spec.containers[app].resources.limits.memory");
+      assertThat(f.message()).isEqualTo("container \"app\" should limit memory, was unset");
+    });
+  }
+
+  @Test
   void probesAreRequiredForServedPodsOnly() {
     web().readinessProbe(null).livenessProbe(null);
     List<Finding> findings = Policies.recommended().check(app.objects());
