@@ -3,6 +3,7 @@ package dev.mizzen.testkit.policy;
 import dev.mizzen.validation.ObjectRef;
 import io.kubernetes.client.common.KubernetesObject;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -91,6 +92,7 @@ public final class RuleContext {
    * real-looking secret an ERROR).
    */
   public void report(Severity severity, String path, String message) {
+    Objects.requireNonNull(severity, "severity");
     add(Finding.of(rule.id(), severity, ref.toString(), path, message), null);
   }
 
@@ -100,6 +102,7 @@ public final class RuleContext {
    * exempted findings are asked for ({@link Policy#checkIncludingExempted}, {@code lint --verbose}).
    */
   public void reportExempted(Exemption exemption, String path, String message) {
+    Objects.requireNonNull(exemption, "exemption");
     add(Finding.of(rule.id(), rule.severity(), ref.toString(), path, message), exemption);
   }
 

@@ -141,6 +141,8 @@ class ContainerRulesTest {
         .addEnvItem(new V1EnvVar().name("SESSION_SECRET").value("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"))
         .addEnvItem(new V1EnvVar().name("AWS_ACCESS_KEY").value("AKIA" + "IOSFODNN7EXAMPLE"))
         .addEnvItem(new V1EnvVar().name("apiKey").value("abc123"))
+        .addEnvItem(new V1EnvVar().name("JWT_SECRET").value("dGhpcyBpcyBhIHNlY3JldCBrZXkgZm9yIHRlc3Rz+/=="))
+        .addEnvItem(new V1EnvVar().name("ADMIN_PASSWORD").value("Password1234!!!!"))
         .addEnvItem(new V1EnvVar().name("CLIENT_CREDENTIALS").value("s"))
         .addEnvItem(new V1EnvVar().name("SECRET_FROM_REF").valueFrom(new V1EnvVarSource()
             .secretKeyRef(new V1SecretKeySelector().name("db").key("password"))))
@@ -157,11 +159,13 @@ class ContainerRulesTest {
     List<Finding> findings = check("env-secret-literal");
     assertThat(findings).extracting(f -> f.severity() + " " + f.path().replace("spec.template.spec.containers[app].", ""))
         .containsExactly(
+            "WARNING env[ADMIN_PASSWORD].value",
             "WARNING env[API_KEY].value",
             "ERROR env[AWS_ACCESS_KEY].value",
             "WARNING env[CLIENT_CREDENTIALS].value",
             "ERROR env[DB_PASSWORD].value",
             "ERROR env[GITHUB_TOKEN].value",
+            "ERROR env[JWT_SECRET].value",
             "ERROR env[SESSION_SECRET].value",
             "ERROR env[TLS_PRIVATE_KEY].value",
             "WARNING env[apiKey].value");
@@ -175,6 +179,8 @@ class ContainerRulesTest {
         "container \"app\" sets \"TLS_PRIVATE_KEY\" to a literal value that looks like a real secret (PEM block);"
             + " take it from valueFrom.secretKeyRef",
         "container \"app\" sets \"SESSION_SECRET\" to a literal value that looks like a real secret (long hex);"
+            + " take it from valueFrom.secretKeyRef",
+        "container \"app\" sets \"JWT_SECRET\" to a literal value that looks like a real secret (long base64);"
             + " take it from valueFrom.secretKeyRef")
         .allSatisfy(message -> assertThat(message).doesNotContain("q7Xv9", "changeme", "0123456789abcdef", "MIIE"));
   }
