@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code lint [--policy baseline|restricted|recommended|all]... [--format text|json] FILE...}:
- * the strict schema check and policy checks of manifest files. Exit 0 without error-level
- * findings, 1 with some, 2 when an input cannot be read.
+ * {@code lint [--policy baseline|restricted|recommended|all]... [--format text|json] [--verbose] FILE...}:
+ * the strict schema check and policy checks of manifest files; {@code --verbose} also shows the
+ * exempted findings, in their place, with the reason. Exit 0 without error-level findings in
+ * force, 1 with some, 2 when an input cannot be read.
  */
 final class LintCommand implements Command {
 
@@ -28,8 +29,9 @@ final class LintCommand implements Command {
 
   @Override
   public String summary() {
-    return "lint [--policy baseline|restricted|recommended|all]... [--format text|json] FILE...\n"
+    return "lint [--policy baseline|restricted|recommended|all]... [--format text|json] [--verbose] FILE...\n"
         + "      check manifests: schema (schema/*) and policies (default: all = restricted + recommended);\n"
+        + "      --verbose also shows exempted findings (opt-outs, exemptions) with their reasons;\n"
         + "      exit 0 clean, 1 error-level findings, 2 unreadable input";
   }
 
@@ -37,12 +39,14 @@ final class LintCommand implements Command {
   public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
     List<String> policies = new ArrayList<>();
     String format = "text";
+    boolean verbose = false;
     List<Path> files = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
         case "--policy", "-p" -> policies.add(Command.argument(args, ++i, arg));
         case "--format", "-f" -> format = Command.argument(args, ++i, arg);
+        case "--verbose", "-v" -> verbose = true;
         default -> {
           if (arg.startsWith("-") && !arg.equals("-")) {
             throw new UsageException("unknown option for lint: " + arg);
@@ -74,20 +78,22 @@ final class LintCommand implements Command {
     for (String problem : report.unreadable()) {
       err.println("mizzen lint: cannot read " + problem);
     }
+    List<LintFinding> shown = verbose ? report.all() : report.findings();
     if (format.equals("json")) {
-      out.print(json(report.findings()));
+      out.print(json(shown));
     } else {
-      report.findings().forEach(out::println);
+      shown.forEach(out::println);
     }
     out.flush();
-    err.printf("%d objects in %d files: %d errors, %d warnings, %d info%n", report.objects(), files.size(),
-        report.count(Severity.ERROR), report.count(Severity.WARNING), report.count(Severity.INFO));
+    err.printf("%d objects in %d files: %d errors, %d warnings, %d info, %d exempted%s%n", report.objects(), files.size(),
+        report.count(Severity.ERROR), report.count(Severity.WARNING), report.count(Severity.INFO),
+        report.exempted().size(), verbose || report.exempted().isEmpty() ? "" : " (--verbose shows them)");
     return report.exitCode();
   }
 
   /**
    * A JSON array of objects with exactly the fields rule, severity, object, path, message, one
-   * object per line.
+   * object per line; an exempted finding adds {@code exemption}: {@code {"annotation": ..., "reason": ...}}.
    */
   static String json(List<LintFinding> findings) {
     List<Map<String, Object>> tree = new ArrayList<>(findings.size());
@@ -98,6 +104,12 @@ final class LintCommand implements Command {
       object.put("object", finding.object());
       object.put("path", finding.path());
       object.put("message", finding.message());
+      finding.exemption().ifPresent(e -> {
+        Map<String, Object> exemption = new LinkedHashMap<>();
+        exemption.put("annotation", e.annotation());
+        exemption.put("reason", e.reason());
+        object.put("exemption", exemption);
+      });
       tree.add(object);
     }
     return Manifests.treeJson(tree, 1);

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.mizzen.dsl.container.Container;
+import dev.mizzen.dsl.pod.PodTemplate;
+import dev.mizzen.dsl.render.Manifests;
+import dev.mizzen.dsl.security.ContainerOptOut;
+import dev.mizzen.dsl.security.ContainerSecurity;
+import dev.mizzen.dsl.workload.Deployment;
 import dev.mizzen.examples.shop.ShopApp;
 import dev.mizzen.testkit.lint.LintFinding;
 import dev.mizzen.testkit.policy.Severity;
@@ -110,6 +116,38 @@ class LintCommandTest {
         ]
         """);
     assertThat(LintCommand.json(List.of())).isEqualTo("[]\n");
+  }
+
+  @Test
+  void verboseShowsExemptedFindingsInTheirPlaceWithTheReason() throws Exception {
+    String legacy = file("legacy.yaml", Manifests.yaml(Deployment.named("legacy").replicas(2)
+        .pod(PodTemplate.builder().container(Container.named("legacy").image("ghcr.io/acme/legacy:1.0")
+            .security(ContainerSecurity.restricted().optOut(ContainerOptOut.runAsRoot("legacy image")))))
+        .build().render()));
+    String exempted = ": exempted [runAsNonRoot] Deployment/legacy:"
+        + " spec.template.spec.containers[legacy].securityContext.runAsNonRoot: container \"legacy\" must not set"
+        + " securityContext.runAsNonRoot=false (error, exempted by"
+        + " spec.template.metadata.annotations[opt-out.security.mizzen.dev/legacy]: legacy image)";
+
+    assertThat(lint("--policy", "restricted", legacy)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("1 objects in 1 files: 0 errors, 0 warnings, 0 info, 1 exempted (--verbose shows them)");
+
+    out.reset();
+    err.reset();
+    assertThat(lint("--policy", "restricted", "--verbose", legacy)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8).lines()).singleElement().satisfies(line ->
+        assertThat(line).startsWith(legacy + ":").endsWith(exempted));
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("0 errors, 0 warnings, 0 info, 1 exempted\n");
+
+    out.reset();
+    assertThat(lint("--policy", "restricted", "-v", "--format", "json", legacy)).isZero();
+    JsonObject finding = JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonArray().get(0).getAsJsonObject();
+    assertThat(finding.keySet()).containsExactly("rule", "severity", "object", "path", "message", "exemption");
+    assertThat(finding.getAsJsonObject("exemption").get("reason").getAsString()).isEqualTo("legacy image");
+    assertThat(finding.getAsJsonObject("exemption").get("annotation").getAsString())
+        .isEqualTo("spec.template.metadata.annotations[opt-out.security.mizzen.dev/legacy]");
   }
 
   @Test

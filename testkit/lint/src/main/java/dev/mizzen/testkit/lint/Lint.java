@@ -19,7 +19,9 @@ import java.util.Map;
 /**
  * Lints manifest files: the strict schema check of every object (rule ids {@code schema/...}),
  * then a {@link Policy} over all typed objects of all files together (so cross-object rules see
- * the whole set). Used by the {@code mizzen lint} command; usable from tools and tests.
+ * the whole set). Policy findings an exemption covers are kept, marked exempted
+ * ({@link LintReport#exempted()}), and do not count. Used by the {@code mizzen lint} command;
+ * usable from tools and tests.
  *
  * <pre>{@code
  * LintReport report = Lint.with(Policies.all()).files(List.of(Path.of("shop.yaml")));
@@ -106,11 +108,11 @@ public final class Lint {
         byRef.putIfAbsent(ObjectRef.of(result.typed().get(i)).toString(), result.objects().get(i));
       }
     }
-    for (Finding finding : policy.check(typed)) {
+    for (Finding finding : policy.checkIncludingExempted(typed)) {
       ManifestObject source = byRef.get(finding.object());
       SourceLocation location = source == null ? SourceLocation.of("?") : source.location(finding.path());
       findings.add(new LintFinding(finding.ruleId(), finding.severity(), finding.object(),
-          finding.path(), finding.message(), location));
+          finding.path(), finding.message(), location, finding.exemption()));
     }
     return new LintReport(findings, unreadable, objects);
   }

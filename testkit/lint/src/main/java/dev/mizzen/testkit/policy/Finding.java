@@ -1,13 +1,19 @@
 package dev.mizzen.testkit.policy;
 
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * One problem a {@link Rule} found on one object, at one field path.
+ * One problem a {@link Rule} found on one object, at one field path. A finding is in force
+ * unless an {@link Exemption} covers it: {@link Policy#check} returns the findings in force,
+ * {@link Policy#checkIncludingExempted} the exempted ones too, each with its reason.
  *
  * <pre>{@code
  * ERROR privileged Deployment/shop/web spec.template.spec.containers[web].securityContext.privileged:
  *     container "web" must not set securityContext.privileged=true
+ * EXEMPTED runAsNonRoot Deployment/shop/web spec.template.spec.containers[web].securityContext.runAsNonRoot:
+ *     container "web" must not set securityContext.runAsNonRoot=false
+ *     (ERROR, exempted by spec.template.metadata.annotations[opt-out.security.mizzen.dev/web]: legacy image)
  * }</pre>
  */
 @Value.Immutable
@@ -22,7 +28,7 @@ public abstract class Finding {
   @Value.Parameter
   public abstract String ruleId();
 
-  /** The severity of the rule. */
+  /** How much it matters: its rule's {@link Rule#severity() severity}, unless the rule chose one for this finding. */
   @Value.Parameter
   public abstract Severity severity();
 
@@ -46,9 +52,27 @@ public abstract class Finding {
   @Value.Parameter
   public abstract String message();
 
-  /** {@code SEVERITY rule object path: message}, one line. */
+  /** Why the finding is not in force, if an exemption or a security opt-out covers it. */
+  public abstract Optional<Exemption> exemption();
+
+  /** Whether an {@link #exemption()} covers it, so that it does not count against the object. */
+  public boolean isExempted() {
+    return exemption().isPresent();
+  }
+
+  /** This finding, exempted for {@code exemption}. */
+  public Finding exemptedBy(Exemption exemption) {
+    return ((ImmutableFinding) ImmutableFinding.copyOf(this)).withExemption(exemption);
+  }
+
+  /**
+   * {@code SEVERITY rule object path: message}, one line; for an exempted finding
+   * {@code EXEMPTED rule object path: message (SEVERITY, exempted by annotation: reason)}.
+   */
   @Override
   public String toString() {
-    return severity() + " " + ruleId() + " " + object() + (path().isEmpty() ? "" : " " + path()) + ": " + message();
+    String where = ruleId() + " " + object() + (path().isEmpty() ? "" : " " + path()) + ": " + message();
+    return exemption().map(e -> "EXEMPTED " + where + " (" + severity() + ", exempted by " + e + ")")
+        .orElseGet(() -> severity() + " " + where);
   }
 }

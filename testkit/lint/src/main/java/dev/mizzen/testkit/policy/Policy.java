@@ -28,8 +28,11 @@ import org.immutables.value.Value;
  * {@code policy.mizzen.dev/exempt.<rule-id>: <reason>} in its own {@code metadata.annotations}
  * (for a Deployment, the Deployment's, not its pod template's). A blank reason does not exempt
  * and is reported as {@code exemption-reason} (ERROR); an id that is no rule of the policy nor
- * a built-in rule is reported as {@code exemption-unknown-rule} (WARNING). Exemptions are the
- * testkit's own: the API server's PodSecurity admission does not read them.
+ * a built-in rule is reported as {@code exemption-unknown-rule} (WARNING). The Pod Security
+ * rules also read the security opt-outs the DSL records on the pod template, and exempt exactly
+ * the findings about what each opt-out relaxes. An exempted finding is not in force: it is left
+ * out of {@link #check} and kept, with its {@link Exemption}, by {@link #checkIncludingExempted}.
+ * Exemptions are the testkit's own: the API server's PodSecurity admission does not read them.
  */
 @Value.Immutable
 public abstract class Policy {
@@ -93,6 +96,28 @@ public abstract class Policy {
   }
 
   /**
+   * This policy with {@code rules}: each replaces the rule of the same id in its place, or is
+   * added at the end if the policy has none. For a configured built-in rule:
+   *
+   * <pre>{@code
+   * Policies.recommended().with(Recommended.podSpread("kubernetes.io/hostname", "example.com/rack"))
+   * }</pre>
+   */
+  public Policy with(Rule... rules) {
+    Map<String, Rule> replacements = new LinkedHashMap<>();
+    for (Rule rule : rules) {
+      replacements.put(rule.id(), rule);
+    }
+    Builder builder = named(name());
+    for (Rule rule : rules()) {
+      Rule replacement = replacements.remove(rule.id());
+      builder.addRule(replacement == null ? rule : replacement);
+    }
+    replacements.values().forEach(builder::addRule);
+    return builder.build();
+  }
+
+  /**
    * This policy without the rules {@code ruleIds}.
    *
    * @throws IllegalArgumentException if an id is not a rule of this policy
@@ -114,12 +139,33 @@ public abstract class Policy {
   }
 
   /**
-   * Checks {@code objects} and returns every finding, sorted by object ({@code Kind/namespace/name}),
-   * then rule id, then path, then message: the same objects give the same list, whatever their order.
-   * Cross-object rules (Services, PDBs, NetworkPolicies, ...) see exactly these objects.
+   * Checks {@code objects} and returns every finding in force (not {@link Finding#isExempted()
+   * exempted}), sorted by object ({@code Kind/namespace/name}), then rule id, then path, then
+   * message: the same objects give the same list, whatever their order. Cross-object rules
+   * (Services, PDBs, NetworkPolicies, ...) see exactly these objects.
    */
   public List<Finding> check(Collection<? extends KubernetesObject> objects) {
+    List<Finding> inForce = new ArrayList<>();
+    for (Finding finding : checkIncludingExempted(objects)) {
+      if (!finding.isExempted()) {
+        inForce.add(finding);
+      }
+    }
+    return List.copyOf(inForce);
+  }
+
+  /**
+   * Checks {@code objects} like {@link #check(Collection)}, and also returns the exempted
+   * findings, each in its place in the same order and carrying its {@link Finding#exemption()}:
+   * what a verbose report shows, so that every exemption stays visible with its reason.
+   */
+  public List<Finding> checkIncludingExempted(Collection<? extends KubernetesObject> objects) {
     return List.copyOf(new PolicyRun(this, new ArrayList<>(objects)).run());
+  }
+
+  /** Checks {@code objects}, like {@link #checkIncludingExempted(Collection)}. */
+  public List<Finding> checkIncludingExempted(KubernetesObject... objects) {
+    return checkIncludingExempted(Arrays.asList(objects));
   }
 
   /** Checks {@code objects}, like {@link #check(Collection)}. */

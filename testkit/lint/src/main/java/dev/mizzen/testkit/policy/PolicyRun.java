@@ -5,17 +5,16 @@ import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
- * One {@link Policy#check} call: runs every rule on every object that is not exempt from it,
- * then sorts the findings.
+ * One {@link Policy#check} call: runs every rule on every object, marks the findings of rules
+ * the object is exempt from as exempted, then sorts the findings.
  *
  * <p>Cost: O(objects x rules) rule calls, each looking at one object; cross-object rules share
  * indexes built once ({@link RuleContext#shared}); then O(F log F) to sort F findings.
@@ -39,24 +38,22 @@ final class PolicyRun {
   List<Finding> run() {
     RuleContext context = new RuleContext(this);
     List<Rule> rules = policy.rules();
-    Set<String> exempt = new HashSet<>();
+    Map<String, Exemption> exempt = new HashMap<>();
     for (KubernetesObject object : objects) {
       Objects.requireNonNull(object, "objects must not contain null");
       context.reset(object);
       exempt.clear();
       readExemptions(context, object.getMetadata(), exempt);
       for (Rule rule : rules) {
-        if (exempt.isEmpty() || !exempt.contains(rule.id())) {
-          context.rule(rule);
-          rule.check(context);
-        }
+        context.rule(rule, exempt.isEmpty() ? null : exempt.get(rule.id()));
+        rule.check(context);
       }
     }
     findings.sort(ORDER);
     return findings;
   }
 
-  private void readExemptions(RuleContext context, V1ObjectMeta metadata, Set<String> exempt) {
+  private void readExemptions(RuleContext context, V1ObjectMeta metadata, Map<String, Exemption> exempt) {
     Map<String, String> annotations = metadata == null ? null : metadata.getAnnotations();
     if (annotations == null || annotations.isEmpty()) {
       return;
@@ -77,7 +74,7 @@ final class PolicyRun {
         context.report(Exemptions.MISSING_REASON, path, "exemption from \"" + ruleId
             + "\" has no reason, so it does not apply; write why the object needs it as the annotation value");
       } else {
-        exempt.add(ruleId);
+        exempt.put(ruleId, Exemption.of(path, reason.strip()));
       }
     }
   }

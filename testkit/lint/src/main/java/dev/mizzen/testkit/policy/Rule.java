@@ -58,7 +58,10 @@ public abstract class Rule {
     return id;
   }
 
-  /** The severity of every finding of this rule. */
+  /**
+   * The severity of this rule's findings, unless the rule gives one per finding with
+   * {@link RuleContext#report(Severity, String, String)}.
+   */
   public final Severity severity() {
     return severity;
   }

@@ -3,6 +3,7 @@ package dev.mizzen.testkit.policy;
 import dev.mizzen.validation.ObjectRef;
 import io.kubernetes.client.common.KubernetesObject;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -18,6 +19,7 @@ public final class RuleContext {
   private ObjectRef ref;
   private PodTemplate pod;
   private Rule rule;
+  private Exemption ruleExemption;
 
   RuleContext(PolicyRun run) {
     this.run = run;
@@ -29,8 +31,10 @@ public final class RuleContext {
     this.pod = PodTemplate.extract(object);
   }
 
-  void rule(Rule rule) {
+  /** Makes {@code rule} the current rule; every finding it reports is exempted for {@code exemption}, if not null. */
+  void rule(Rule rule, Exemption exemption) {
     this.rule = rule;
+    this.ruleExemption = exemption;
   }
 
   /** The object being checked. */
@@ -77,9 +81,35 @@ public final class RuleContext {
     return run.shared(factory);
   }
 
-  /** Reports a finding of the current rule on the current object at {@code path}. */
+  /** Reports a finding of the current rule, at its {@link Rule#severity() severity}, on the current object at {@code path}. */
   public void report(String path, String message) {
-    run.add(Finding.of(rule.id(), rule.severity(), ref.toString(), path, message));
+    report(rule.severity(), path, message);
+  }
+
+  /**
+   * Reports a finding of the current rule at {@code severity}, for rules whose findings do not
+   * all matter as much (a secret-looking name with a placeholder value is a WARNING, with a
+   * real-looking secret an ERROR).
+   */
+  public void report(Severity severity, String path, String message) {
+    Objects.requireNonNull(severity, "severity");
+    add(Finding.of(rule.id(), severity, ref.toString(), path, message), null);
+  }
+
+  /**
+   * Reports a finding like {@link #report(String, String)}, but not in force: {@code exemption}
+   * (such as a security opt-out of the pod) covers it. It is shown, with the reason, only where
+   * exempted findings are asked for ({@link Policy#checkIncludingExempted}, {@code lint --verbose}).
+   */
+  public void reportExempted(Exemption exemption, String path, String message) {
+    Objects.requireNonNull(exemption, "exemption");
+    add(Finding.of(rule.id(), rule.severity(), ref.toString(), path, message), exemption);
+  }
+
+  /** Adds {@code finding}, exempted by {@code exemption} or else by the object's exemption from the whole rule, if any. */
+  private void add(Finding finding, Exemption exemption) {
+    Exemption applied = exemption != null ? exemption : ruleExemption;
+    run.add(applied == null ? finding : finding.exemptedBy(applied));
   }
 
   /** Reports a finding like {@link #report(String, String)} under another rule (for exemption findings). */

@@ -41,7 +41,7 @@ class ManifestPolicyTest {
     List<Finding> findings = Policies.all().check(objects);
     assertThat(findings).extracting(f -> f.severity() + " " + f.ruleId() + " " + f.object()).contains(
         "ERROR allowPrivilegeEscalation Deployment/shop/web",
-        "ERROR env-secret-literal Deployment/shop/web",
+        "WARNING env-secret-literal Deployment/shop/web",
         "WARNING service-selects-pods Service/shop/web",
         "WARNING pdb-present Deployment/shop/web",
         "WARNING network-policy Deployment/shop/web");

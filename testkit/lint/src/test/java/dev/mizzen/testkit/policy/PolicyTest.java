@@ -31,11 +31,15 @@ class PolicyTest {
   }
 
   @Test
-  void anExemptionWithAReasonSkipsThatRuleOnly() {
+  void anExemptionWithAReasonExemptsThatRuleOnlyAndKeepsItsFindingsVisible() {
     V1Pod pod = privilegedPod("p");
     pod.getMetadata().putAnnotationsItem(Policy.exemptionAnnotation("privileged"), "the CNI agent configures the node");
     assertThat(Policy.exemptionAnnotation("privileged")).isEqualTo("policy.mizzen.dev/exempt.privileged");
     assertThat(ruleIds(Policies.baseline().check(pod))).containsExactly("hostNamespaces");
+    assertThat(Policies.baseline().checkIncludingExempted(pod))
+        .extracting(f -> f.ruleId() + " " + f.exemption().map(Exemption::toString).orElse("in force"))
+        .containsExactly("hostNamespaces in force", "privileged metadata.annotations[policy.mizzen.dev/exempt.privileged]:"
+            + " the CNI agent configures the node");
   }
 
   @Test
@@ -122,6 +126,19 @@ class PolicyTest {
     assertThat(Policies.all().ruleIds()).hasSize(Policies.restricted().rules().size() + Policies.recommended().rules().size());
     assertThat(Policies.all().rule("capabilities_baseline")).isEmpty();
     assertThat(Policies.all().rule("capabilities_restricted")).isPresent();
+  }
+
+  @Test
+  void withReplacesTheRuleOfTheSameIdInPlaceOrAddsIt() {
+    Rule quiet = Rule.of("privileged", Severity.INFO, "Configured.", "Nothing.", context -> {});
+    Rule extra = Rule.of("no-default-namespace", Severity.WARNING, "Shared.", "Set it.", context -> {});
+    Policy changed = Policies.baseline().with(quiet, extra);
+    assertThat(changed.name()).isEqualTo("baseline");
+    assertThat(changed.ruleIds()).containsSubsequence(Policies.baseline().ruleIds()).endsWith("no-default-namespace")
+        .hasSize(Policies.baseline().ruleIds().size() + 1);
+    assertThat(changed.rule("privileged")).containsSame(quiet);
+    assertThat(changed.ruleIds().indexOf("privileged")).isEqualTo(Policies.baseline().ruleIds().indexOf("privileged"));
+    assertThat(ruleIds(changed.check(privilegedPod("p")))).containsExactly("hostNamespaces");
   }
 
   @Test

@@ -8,6 +8,8 @@ import io.kubernetes.client.openapi.models.V1SecurityContext;
 /**
  * Restricted {@code allowPrivilegeEscalation} (version 1.25+): every container sets
  * {@code securityContext.allowPrivilegeEscalation=false}; Windows pods ({@code spec.os.name: windows}) are exempt.
+ * The container's {@code allowPrivilegeEscalation} or {@code privileged} opt-out (privileged
+ * implies escalation) exempts it.
  */
 final class AllowPrivilegeEscalation extends PodSecurityCheck {
 
@@ -26,7 +28,9 @@ final class AllowPrivilegeEscalation extends PodSecurityCheck {
       V1SecurityContext security = c.container().getSecurityContext();
       Boolean allow = security == null ? null : security.getAllowPrivilegeEscalation();
       if (allow == null || allow) {
-        context.report(c.path("securityContext.allowPrivilegeEscalation"), c.describe()
+        report(context, pod, o -> o.container(c, SecurityOptOuts.PRIVILEGE_ESCALATION)
+                .or(() -> o.container(c, SecurityOptOuts.PRIVILEGED)),
+            c.path("securityContext.allowPrivilegeEscalation"), c.describe()
             + " must set securityContext.allowPrivilegeEscalation=false, was " + (allow == null ? "unset" : "true"));
       }
     }

@@ -12,7 +12,8 @@ import java.util.TreeMap;
 /**
  * Baseline {@code appArmorProfile}: AppArmor profile types only {@code RuntimeDefault} or
  * {@code Localhost} (pod and containers), and the deprecated per-container annotations only
- * {@code runtime/default}, {@code localhost/*} or empty.
+ * {@code runtime/default}, {@code localhost/*} or empty. An {@code appArmorUnconfined} opt-out
+ * exempts the profile field of the pod or container it belongs to (not the annotations).
  */
 final class AppArmorProfile extends PodSecurityCheck {
   static final String ANNOTATION_PREFIX = "container.apparmor.security.beta.kubernetes.io/";
@@ -27,13 +28,14 @@ final class AppArmorProfile extends PodSecurityCheck {
   void check(PodTemplate pod, RuleContext context) {
     V1PodSecurityContext podSecurity = pod.spec().getSecurityContext();
     if (podSecurity != null && podSecurity.getAppArmorProfile() != null && !allowed(podSecurity.getAppArmorProfile())) {
-      context.report(pod.specPath("securityContext.appArmorProfile.type"),
+      report(context, pod, o -> o.pod(SecurityOptOuts.APPARMOR_UNCONFINED), pod.specPath("securityContext.appArmorProfile.type"),
           "pod must not set AppArmor profile type to \"" + type(podSecurity.getAppArmorProfile()) + "\" (allowed: RuntimeDefault, Localhost)");
     }
     for (PodContainer c : pod.containers()) {
       V1SecurityContext security = c.container().getSecurityContext();
       if (security != null && security.getAppArmorProfile() != null && !allowed(security.getAppArmorProfile())) {
-        context.report(c.path("securityContext.appArmorProfile.type"), c.describe()
+        report(context, pod, o -> o.container(c, SecurityOptOuts.APPARMOR_UNCONFINED), c.path("securityContext.appArmorProfile.type"),
+            c.describe()
             + " must not set AppArmor profile type to \"" + type(security.getAppArmorProfile()) + "\" (allowed: RuntimeDefault, Localhost)");
       }
     }

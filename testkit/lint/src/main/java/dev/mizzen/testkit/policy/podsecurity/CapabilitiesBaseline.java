@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Baseline {@code capabilities_baseline}: {@code capabilities.add} only from the runtime's default set. */
+/**
+ * Baseline {@code capabilities_baseline}: {@code capabilities.add} only from the runtime's default
+ * set. The container's {@code capabilities} opt-out exempts the capabilities it names.
+ */
 final class CapabilitiesBaseline extends PodSecurityCheck {
   static final String ID = "capabilities_baseline";
   /** The capabilities container runtimes grant by default, which baseline allows adding back. */
@@ -45,7 +48,7 @@ final class CapabilitiesBaseline extends PodSecurityCheck {
         }
       }
       if (forbidden != null) {
-        context.report(c.path("securityContext.capabilities.add"), c.describe() + " must not add " + quote(forbidden)
+        reportCapabilities(context, pod, c, forbidden, added -> c.describe() + " must not add " + quote(added)
             + " (baseline allows adding only " + ALLOWED + ")");
       }
     }

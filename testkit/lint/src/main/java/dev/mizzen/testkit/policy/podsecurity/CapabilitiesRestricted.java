@@ -12,7 +12,8 @@ import java.util.TreeSet;
 /**
  * Restricted {@code capabilities_restricted} (version 1.25+): every container drops {@code ALL}
  * and adds back at most {@code NET_BIND_SERVICE}; Windows pods are exempt. Replaces
- * {@code capabilities_baseline}.
+ * {@code capabilities_baseline}. The container's {@code capabilities} opt-out exempts the
+ * capabilities it names (not a missing {@code drop: ["ALL"]}).
  */
 final class CapabilitiesRestricted extends PodSecurityCheck {
 
@@ -49,7 +50,7 @@ final class CapabilitiesRestricted extends PodSecurityCheck {
           }
         }
         if (!forbidden.isEmpty()) {
-          context.report(c.path("securityContext.capabilities.add"), c.describe() + " must not add " + quote(forbidden)
+          reportCapabilities(context, pod, c, forbidden, added -> c.describe() + " must not add " + quote(added)
               + " (restricted allows adding only NET_BIND_SERVICE)");
         }
       }

@@ -4,7 +4,10 @@ import dev.mizzen.testkit.policy.PodTemplate;
 import dev.mizzen.testkit.policy.RuleContext;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 
-/** Baseline {@code hostNamespaces}: no {@code hostNetwork}, {@code hostPID} or {@code hostIPC}. */
+/**
+ * Baseline {@code hostNamespaces}: no {@code hostNetwork}, {@code hostPID} or {@code hostIPC}. The
+ * pod's {@code hostNetwork}, {@code hostPID} and {@code hostIPC} opt-outs each exempt their field.
+ */
 final class HostNamespaces extends PodSecurityCheck {
 
   HostNamespaces() {
@@ -17,13 +20,13 @@ final class HostNamespaces extends PodSecurityCheck {
   void check(PodTemplate pod, RuleContext context) {
     V1PodSpec spec = pod.spec();
     if (isTrue(spec.getHostNetwork())) {
-      context.report(pod.specPath("hostNetwork"), "must not set hostNetwork=true (the pod would share the node's network namespace)");
+      report(context, pod, o -> o.pod(SecurityOptOuts.HOST_NETWORK), pod.specPath("hostNetwork"), "must not set hostNetwork=true (the pod would share the node's network namespace)");
     }
     if (isTrue(spec.getHostPID())) {
-      context.report(pod.specPath("hostPID"), "must not set hostPID=true (the pod would see every process of the node)");
+      report(context, pod, o -> o.pod(SecurityOptOuts.HOST_PID), pod.specPath("hostPID"), "must not set hostPID=true (the pod would see every process of the node)");
     }
     if (isTrue(spec.getHostIPC())) {
-      context.report(pod.specPath("hostIPC"), "must not set hostIPC=true (the pod would share the node's IPC namespace)");
+      report(context, pod, o -> o.pod(SecurityOptOuts.HOST_IPC), pod.specPath("hostIPC"), "must not set hostIPC=true (the pod would share the node's IPC namespace)");
     }
   }
 }

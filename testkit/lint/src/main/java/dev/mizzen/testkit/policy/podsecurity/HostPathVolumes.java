@@ -5,7 +5,7 @@ import dev.mizzen.testkit.policy.RuleContext;
 import io.kubernetes.client.openapi.models.V1Volume;
 import java.util.List;
 
-/** Baseline {@code hostPathVolumes}: no {@code hostPath} volumes. */
+/** Baseline {@code hostPathVolumes}: no {@code hostPath} volumes. The pod's {@code hostPath} opt-out exempts them. */
 final class HostPathVolumes extends PodSecurityCheck {
 
   HostPathVolumes() {
@@ -22,7 +22,7 @@ final class HostPathVolumes extends PodSecurityCheck {
     }
     for (V1Volume volume : volumes) {
       if (volume.getHostPath() != null) {
-        context.report(pod.specPath("volumes[" + volume.getName() + "].hostPath"),
+        report(context, pod, o -> o.pod(SecurityOptOuts.HOST_PATH), pod.specPath("volumes[" + volume.getName() + "].hostPath"),
             "volume \"" + volume.getName() + "\" must not be a hostPath volume (path " + volume.getHostPath().getPath() + ")");
       }
     }

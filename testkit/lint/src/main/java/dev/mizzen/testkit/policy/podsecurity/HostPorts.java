@@ -10,6 +10,8 @@ import java.util.List;
  * Baseline {@code hostPorts}: no container port may set {@code hostPort}. Like the API server,
  * which defaults {@code hostPort} to {@code containerPort} in host-network pods, a port of a
  * {@code hostNetwork: true} pod counts as a host port even when {@code hostPort} is unset.
+ * The container's {@code hostPorts} opt-out exempts its ports; the pod's {@code hostNetwork}
+ * opt-out exempts the host ports it implies (ports without a {@code hostPort} of their own).
  */
 final class HostPorts extends PodSecurityCheck {
 
@@ -31,10 +33,12 @@ final class HostPorts extends PodSecurityCheck {
         V1ContainerPort port = ports.get(i);
         int hostPort = port.getHostPort() == null ? 0 : port.getHostPort();
         if (hostPort != 0) {
-          context.report(c.path("ports[" + i + "].hostPort"), c.describe() + " must not use hostPort " + hostPort);
+          report(context, pod, o -> o.container(c, SecurityOptOuts.HOST_PORTS), c.path("ports[" + i + "].hostPort"),
+              c.describe() + " must not use hostPort " + hostPort);
         } else if (hostNetwork && c.type() != PodContainer.Type.EPHEMERAL && port.getContainerPort() != null
             && port.getContainerPort() != 0) {
-          context.report(c.path("ports[" + i + "].hostPort"), c.describe() + " must not use hostPort "
+          report(context, pod, o -> o.container(c, SecurityOptOuts.HOST_PORTS).or(() -> o.pod(SecurityOptOuts.HOST_NETWORK)),
+              c.path("ports[" + i + "].hostPort"), c.describe() + " must not use hostPort "
               + port.getContainerPort() + " (with hostNetwork=true the API server defaults hostPort to containerPort)");
         }
       }

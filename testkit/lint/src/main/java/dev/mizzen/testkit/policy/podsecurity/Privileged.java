@@ -5,7 +5,10 @@ import dev.mizzen.testkit.policy.PodTemplate;
 import dev.mizzen.testkit.policy.RuleContext;
 import io.kubernetes.client.openapi.models.V1SecurityContext;
 
-/** Baseline {@code privileged}: no container may set {@code securityContext.privileged=true}. */
+/**
+ * Baseline {@code privileged}: no container may set {@code securityContext.privileged=true}.
+ * The container's {@code privileged} opt-out exempts it.
+ */
 final class Privileged extends PodSecurityCheck {
 
   Privileged() {
@@ -19,7 +22,8 @@ final class Privileged extends PodSecurityCheck {
     for (PodContainer c : pod.containers()) {
       V1SecurityContext security = c.container().getSecurityContext();
       if (security != null && isTrue(security.getPrivileged())) {
-        context.report(c.path("securityContext.privileged"), c.describe() + " must not set securityContext.privileged=true");
+        report(context, pod, o -> o.container(c, SecurityOptOuts.PRIVILEGED), c.path("securityContext.privileged"),
+            c.describe() + " must not set securityContext.privileged=true");
       }
     }
   }

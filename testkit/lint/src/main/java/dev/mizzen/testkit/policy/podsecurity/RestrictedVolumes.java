@@ -4,6 +4,7 @@ import dev.mizzen.testkit.policy.PodTemplate;
 import dev.mizzen.testkit.policy.RuleContext;
 import io.kubernetes.client.openapi.models.V1Volume;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Set;
  *
  * <p>A volume without any source is allowed: the API server defaults it to an emptyDir (in Pods
  * and pod templates alike) before admission, so PodSecurity never sees it without one. (The
- * upstream check function on its own would call it type "unknown".)
+ * upstream check function on its own would call it type "unknown".) The pod's {@code hostPath}
+ * opt-out exempts hostPath volumes, and no other type.
  */
 final class RestrictedVolumes extends PodSecurityCheck {
 
@@ -44,7 +46,8 @@ final class RestrictedVolumes extends PodSecurityCheck {
       if (type == null) {
         continue; // no source at all: the API server makes it an emptyDir
       }
-      context.report(pod.specPath("volumes[" + v.getName() + "]." + type),
+      report(context, pod, o -> type.equals("hostPath") ? o.pod(SecurityOptOuts.HOST_PATH) : Optional.empty(),
+          pod.specPath("volumes[" + v.getName() + "]." + type),
           "volume \"" + v.getName() + "\" uses restricted volume type \"" + type + "\" (allowed: configMap, csi,"
               + " downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret)");
     }

@@ -10,6 +10,8 @@ import io.kubernetes.client.openapi.models.V1SecurityContext;
  * Restricted {@code runAsNonRoot}: {@code runAsNonRoot=true} at pod level or in every
  * container, and never {@code false}. All problems are reported at once: explicit
  * {@code false} settings, and containers that inherit nothing because the pod leaves it unset.
+ * A {@code runAsRoot} opt-out exempts its container's findings; the pod's exempts the pod's and
+ * every container's.
  */
 final class RunAsNonRoot extends PodSecurityCheck {
 
@@ -24,18 +26,20 @@ final class RunAsNonRoot extends PodSecurityCheck {
     V1PodSecurityContext podSecurity = pod.spec().getSecurityContext();
     Boolean podLevel = podSecurity == null ? null : podSecurity.getRunAsNonRoot();
     if (podLevel != null && !podLevel) {
-      context.report(pod.specPath("securityContext.runAsNonRoot"), "pod must not set securityContext.runAsNonRoot=false");
+      report(context, pod, o -> o.pod(SecurityOptOuts.RUN_AS_ROOT), pod.specPath("securityContext.runAsNonRoot"),
+          "pod must not set securityContext.runAsNonRoot=false");
     }
     for (PodContainer c : pod.containers()) {
       V1SecurityContext security = c.container().getSecurityContext();
       Boolean own = security == null ? null : security.getRunAsNonRoot();
       if (own != null) {
         if (!own) {
-          context.report(c.path("securityContext.runAsNonRoot"), c.describe() + " must not set securityContext.runAsNonRoot=false");
+          report(context, pod, o -> o.containerOrPod(c, SecurityOptOuts.RUN_AS_ROOT), c.path("securityContext.runAsNonRoot"),
+              c.describe() + " must not set securityContext.runAsNonRoot=false");
         }
       } else if (podLevel == null) {
-        context.report(c.path("securityContext.runAsNonRoot"), c.describe()
-            + " must set securityContext.runAsNonRoot=true (or the pod must, at " + pod.specPath("securityContext.runAsNonRoot")
+        report(context, pod, o -> o.containerOrPod(c, SecurityOptOuts.RUN_AS_ROOT), c.path("securityContext.runAsNonRoot"),
+            c.describe() + " must set securityContext.runAsNonRoot=true (or the pod must, at " + pod.specPath("securityContext.runAsNonRoot")
             + "), was unset");
       }
     }

@@ -9,7 +9,8 @@ import io.kubernetes.client.openapi.models.V1SecurityContext;
 /**
  * Baseline {@code seccompProfile_baseline} (version 1.19+): a seccomp profile, where set, only
  * {@code RuntimeDefault} or {@code Localhost}. (The pre-1.19 annotations are not checked at the
- * latest version.)
+ * latest version.) A {@code seccompUnconfined} opt-out exempts the profile of the pod or
+ * container it belongs to.
  */
 final class SeccompProfileBaseline extends PodSecurityCheck {
   static final String ID = "seccompProfile_baseline";
@@ -23,13 +24,15 @@ final class SeccompProfileBaseline extends PodSecurityCheck {
   @Override
   void check(PodTemplate pod, RuleContext context) {
     if (pod.spec().getSecurityContext() != null && invalid(pod.spec().getSecurityContext().getSeccompProfile())) {
-      context.report(pod.specPath("securityContext.seccompProfile.type"), "pod must not set securityContext.seccompProfile.type to \""
+      report(context, pod, o -> o.pod(SecurityOptOuts.SECCOMP_UNCONFINED), pod.specPath("securityContext.seccompProfile.type"),
+          "pod must not set securityContext.seccompProfile.type to \""
           + type(pod.spec().getSecurityContext().getSeccompProfile()) + "\" (allowed: RuntimeDefault, Localhost)");
     }
     for (PodContainer c : pod.containers()) {
       V1SecurityContext security = c.container().getSecurityContext();
       if (security != null && invalid(security.getSeccompProfile())) {
-        context.report(c.path("securityContext.seccompProfile.type"), c.describe()
+        report(context, pod, o -> o.container(c, SecurityOptOuts.SECCOMP_UNCONFINED), c.path("securityContext.seccompProfile.type"),
+            c.describe()
             + " must not set securityContext.seccompProfile.type to \"" + type(security.getSeccompProfile())
             + "\" (allowed: RuntimeDefault, Localhost)");
       }

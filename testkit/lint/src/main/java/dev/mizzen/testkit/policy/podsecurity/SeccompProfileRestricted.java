@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * Restricted {@code seccompProfile_restricted} (version 1.25+): a seccomp profile of type
  * {@code RuntimeDefault} or {@code Localhost} at pod level or in every container; Windows pods
- * are exempt. Replaces {@code seccompProfile_baseline}.
+ * are exempt. Replaces {@code seccompProfile_baseline}. A {@code seccompUnconfined} opt-out
+ * exempts the profile of the pod or container it belongs to (not a container that sets none).
  */
 final class SeccompProfileRestricted extends PodSecurityCheck {
 
@@ -33,7 +34,8 @@ final class SeccompProfileRestricted extends PodSecurityCheck {
     V1SeccompProfile podProfile = pod.spec().getSecurityContext() == null ? null
         : pod.spec().getSecurityContext().getSeccompProfile();
     if (SeccompProfileBaseline.invalid(podProfile)) {
-      context.report(pod.specPath("securityContext.seccompProfile.type"), "pod must not set securityContext.seccompProfile.type to \""
+      report(context, pod, o -> o.pod(SecurityOptOuts.SECCOMP_UNCONFINED), pod.specPath("securityContext.seccompProfile.type"),
+          "pod must not set securityContext.seccompProfile.type to \""
           + SeccompProfileBaseline.type(podProfile) + "\" (allowed: RuntimeDefault, Localhost)");
     }
     for (PodContainer c : pod.containers()) {
@@ -41,7 +43,8 @@ final class SeccompProfileRestricted extends PodSecurityCheck {
       V1SeccompProfile own = security == null ? null : security.getSeccompProfile();
       if (own != null) {
         if (!SeccompProfileBaseline.valid(own)) {
-          context.report(c.path("securityContext.seccompProfile.type"), c.describe()
+          report(context, pod, o -> o.container(c, SecurityOptOuts.SECCOMP_UNCONFINED), c.path("securityContext.seccompProfile.type"),
+              c.describe()
               + " must not set securityContext.seccompProfile.type to \"" + SeccompProfileBaseline.type(own)
               + "\" (allowed: RuntimeDefault, Localhost)");
         }

@@ -5,24 +5,33 @@ import dev.mizzen.testkit.policy.PodTemplate;
 import dev.mizzen.testkit.policy.RuleContext;
 import dev.mizzen.testkit.policy.Severity;
 import io.kubernetes.client.openapi.models.V1EnvVar;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code env-secret-literal}: no secret-looking environment variable has a literal value.
  *
- * <p>A name looks secret when it contains {@code PASSWORD}, {@code PASSWD} or {@code SECRET}, or
- * has a segment (between {@code _}, {@code -}, {@code .}) {@code TOKEN}, {@code KEY} or
- * {@code APIKEY}, case-insensitively, unless its last segment says it holds a reference
- * ({@code FILE}, {@code PATH}, {@code DIR}, {@code NAME}, {@code REF}, {@code URL}, {@code URI},
- * {@code HOST}, {@code PORT}, {@code ENDPOINT}). Values that are only a number,
- * {@code true}/{@code false}, or a {@code $(VAR)} reference are not secrets.
+ * <p>A name looks secret when it <em>ends</em> in a secret word: split into words at {@code _},
+ * {@code -}, {@code .} and camelCase humps, case-insensitively, its last word is
+ * {@code PASSWORD}, {@code PASSWD}, {@code PASSPHRASE}, {@code SECRET}, {@code TOKEN},
+ * {@code CREDENTIALS} or {@code APIKEY}, or its last two are {@code API KEY}, {@code PRIVATE KEY},
+ * {@code SECRET KEY} or {@code ACCESS KEY}. A {@code KEY} elsewhere ({@code CACHE_KEY_PREFIX},
+ * {@code SORT_KEY}) and names that end in another word ({@code PASSWORD_FILE}, {@code TOKEN_TTL})
+ * are not secret.
+ *
+ * <p>The finding is an ERROR when the value looks like a real secret ({@link SecretValues}: a PEM
+ * block, a known token prefix, long hex or base64, high entropy) and a WARNING otherwise (it may
+ * be a placeholder such as {@code changeme}). Values that are only a number, {@code true} or
+ * {@code false}, a {@code $(VAR)} reference or an absolute file path are not secrets.
  */
 final class EnvSecretLiteral extends PodRule {
-  private static final Set<String> SECRET_SEGMENTS = Set.of("TOKEN", "KEY", "APIKEY");
-  private static final Set<String> REFERENCE_SUFFIXES = Set.of("FILE", "PATH", "DIR", "NAME", "REF", "URL", "URI",
-      "HOST", "PORT", "ENDPOINT");
+  private static final Set<String> SECRET_LAST_WORDS = Set.of("PASSWORD", "PASSWD", "PASSPHRASE", "SECRET", "TOKEN",
+      "CREDENTIALS", "APIKEY");
+  /** Words that make a last word {@code KEY} secret. */
+  private static final Set<String> SECRET_KEY_QUALIFIERS = Set.of("API", "PRIVATE", "SECRET", "ACCESS");
 
   EnvSecretLiteral() {
     super("env-secret-literal", Severity.ERROR,
@@ -38,35 +47,57 @@ final class EnvSecretLiteral extends PodRule {
         continue;
       }
       for (V1EnvVar var : env) {
-        if (var.getValueFrom() == null && isLiteralSecret(var.getValue()) && looksSecret(var.getName())) {
-          context.report(c.path("env[" + var.getName() + "].value"), c.describe() + " sets \"" + var.getName()
-              + "\" to a literal value; a secret must come from valueFrom.secretKeyRef");
+        String value = var.getValue();
+        if (var.getValueFrom() != null || !isLiteralSecret(value) || !looksSecret(var.getName())) {
+          continue;
+        }
+        String path = c.path("env[" + var.getName() + "].value");
+        String sets = c.describe() + " sets \"" + var.getName() + "\" to a literal value";
+        Optional<String> sign = SecretValues.realSecretSign(value);
+        if (sign.isPresent()) {
+          context.report(Severity.ERROR, path, sets + " that looks like a real secret (" + sign.get()
+              + "); take it from valueFrom.secretKeyRef");
+        } else if (!SecretValues.isFileReference(value)) {
+          context.report(Severity.WARNING, path, sets
+              + "; if it is a real secret (not a placeholder), take it from valueFrom.secretKeyRef");
         }
       }
     }
   }
 
+  /** Whether {@code name} ends in a secret word (see the class comment). */
   static boolean looksSecret(String name) {
     if (name == null || name.isEmpty()) {
       return false;
     }
-    String upper = name.toUpperCase(Locale.ROOT);
-    int lastStart = 0;
-    boolean secretSegment = false;
-    int start = 0;
-    for (int i = 0; i <= upper.length(); i++) {
-      if (i == upper.length() || isSeparator(upper.charAt(i))) {
-        if (i > start && SECRET_SEGMENTS.contains(upper.substring(start, i))) {
-          secretSegment = true;
-        }
-        lastStart = start;
-        start = i + 1;
-      }
-    }
-    if (REFERENCE_SUFFIXES.contains(upper.substring(Math.min(lastStart, upper.length())))) {
+    List<String> words = words(name);
+    if (words.isEmpty()) {
       return false;
     }
-    return secretSegment || upper.contains("PASSWORD") || upper.contains("PASSWD") || upper.contains("SECRET");
+    String last = words.get(words.size() - 1);
+    if (SECRET_LAST_WORDS.contains(last)) {
+      return true;
+    }
+    return last.equals("KEY") && words.size() >= 2 && SECRET_KEY_QUALIFIERS.contains(words.get(words.size() - 2));
+  }
+
+  /** The upper-cased words of {@code name}, split at {@code _}, {@code -}, {@code .} and before a camelCase hump. */
+  private static List<String> words(String name) {
+    List<String> words = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i <= name.length(); i++) {
+      boolean end = i == name.length();
+      boolean separator = !end && isSeparator(name.charAt(i));
+      boolean hump = !end && !separator && i > start && Character.isUpperCase(name.charAt(i))
+          && (Character.isLowerCase(name.charAt(i - 1)) || Character.isDigit(name.charAt(i - 1)));
+      if (end || separator || hump) {
+        if (i > start) {
+          words.add(name.substring(start, i).toUpperCase(Locale.ROOT));
+        }
+        start = hump ? i : i + 1;
+      }
+    }
+    return words;
   }
 
   private static boolean isSeparator(char c) {

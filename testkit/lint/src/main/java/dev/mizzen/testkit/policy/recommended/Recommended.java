@@ -1,6 +1,8 @@
 package dev.mizzen.testkit.policy.recommended;
 
 import dev.mizzen.testkit.policy.Rule;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -48,5 +50,24 @@ public final class Recommended {
   /** The recommended rules. */
   public static List<Rule> rules() {
     return RULES;
+  }
+
+  /**
+   * The {@code pod-spread} rule accepting spread over {@code topologyKeys} (instead of
+   * {@code kubernetes.io/hostname} and {@code topology.kubernetes.io/zone}), for clusters whose
+   * failure domains carry another label:
+   *
+   * <pre>{@code
+   * Policies.recommended().with(Recommended.podSpread("kubernetes.io/hostname", "example.com/rack"))
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if no key is given or a key is blank
+   */
+  public static Rule podSpread(String... topologyKeys) {
+    if (topologyKeys.length == 0 || Arrays.stream(topologyKeys).anyMatch(key -> key == null || key.isBlank())) {
+      throw new IllegalArgumentException("topologyKeys must be one or more non-blank label keys, was "
+          + Arrays.toString(topologyKeys));
+    }
+    return new PodSpread(List.copyOf(new LinkedHashSet<>(Arrays.asList(topologyKeys))));
   }
 }

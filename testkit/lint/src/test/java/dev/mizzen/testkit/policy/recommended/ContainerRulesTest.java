@@ -75,6 +75,20 @@ class ContainerRulesTest {
   }
 
   @Test
+  void resourceLimitsAskForAMemoryLimitButNoCpuLimit() {
+    web().resources(new V1ResourceRequirements()
+        .putRequestsItem("cpu", Quantity.fromString("250m")).putRequestsItem("memory", Quantity.fromString("256Mi"))
+        .putLimitsItem("memory", Quantity.fromString("512Mi")));
+    assertThat(check("resource-limits")).isEmpty();
+    web().getResources().setLimits(null);
+    assertThat(check("resource-limits")).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.WARNING);
+      assertThat(f.path()).isEqualTo("spec.template.spec.containers[app].resources.limits.memory");
+      assertThat(f.message()).isEqualTo("container \"app\" should limit memory, was unset");
+    });
+  }
+
+  @Test
   void probesAreRequiredForServedPodsOnly() {
     web().readinessProbe(null).livenessProbe(null);
     List<Finding> findings = Policies.recommended().check(app.objects());
@@ -117,28 +131,71 @@ class ContainerRulesTest {
   }
 
   @Test
-  void secretsInLiteralEnvValues() {
-    web().addEnvItem(new V1EnvVar().name("DB_PASSWORD").value("hunter2"))
-        .addEnvItem(new V1EnvVar().name("api-key").value("abc123"))
-        .addEnvItem(new V1EnvVar().name("GITHUB_TOKEN").value("ghp_x"))
-        .addEnvItem(new V1EnvVar().name("CLIENT_SECRET").value("s"))
+  void secretLookingNamesWithRealLookingValuesAreErrorsAndWithPlaceholdersWarnings() {
+    String pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----";
+    web().addEnvItem(new V1EnvVar().name("CACHE_KEY_PREFIX").value("user"))
+        .addEnvItem(new V1EnvVar().name("API_KEY").value("changeme"))
+        .addEnvItem(new V1EnvVar().name("DB_PASSWORD").value("q7Xv9Lr2Wz4Tk8Np3Hs6"))
+        .addEnvItem(new V1EnvVar().name("GITHUB_TOKEN").value("ghp_" + "0123456789abcdefghijABCDEFGHIJ012345"))
+        .addEnvItem(new V1EnvVar().name("TLS_PRIVATE_KEY").value(pem))
+        .addEnvItem(new V1EnvVar().name("SESSION_SECRET").value("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"))
+        .addEnvItem(new V1EnvVar().name("AWS_ACCESS_KEY").value("AKIA" + "IOSFODNN7EXAMPLE"))
+        .addEnvItem(new V1EnvVar().name("apiKey").value("abc123"))
+        .addEnvItem(new V1EnvVar().name("JWT_SECRET").value("dGhpcyBpcyBhIHNlY3JldCBrZXkgZm9yIHRlc3Rz+/=="))
+        .addEnvItem(new V1EnvVar().name("ADMIN_PASSWORD").value("Password1234!!!!"))
+        .addEnvItem(new V1EnvVar().name("CLIENT_CREDENTIALS").value("s"))
         .addEnvItem(new V1EnvVar().name("SECRET_FROM_REF").valueFrom(new V1EnvVarSource()
             .secretKeyRef(new V1SecretKeySelector().name("db").key("password"))))
         .addEnvItem(new V1EnvVar().name("PASSWORD_FILE").value("/run/secrets/db"))
+        .addEnvItem(new V1EnvVar().name("GOOGLE_APPLICATION_CREDENTIALS").value("/var/secrets/google/key.json"))
         .addEnvItem(new V1EnvVar().name("KEYCLOAK_URL").value("https://id"))
+        .addEnvItem(new V1EnvVar().name("SIGNING_KEY_ID").value("k-2024"))
         .addEnvItem(new V1EnvVar().name("MAX_TOKENS").value("abc"))
         .addEnvItem(new V1EnvVar().name("TOKEN_TTL").value("3600"))
-        .addEnvItem(new V1EnvVar().name("API_KEY").value("$(SHARED_KEY)"))
+        .addEnvItem(new V1EnvVar().name("PASSWORD_MIN_LENGTH").value("twelve"))
+        .addEnvItem(new V1EnvVar().name("API_KEY_HEADER").value("X-Api-Key"))
+        .addEnvItem(new V1EnvVar().name("SECRET_TOKEN").value("$(SHARED_TOKEN)"))
         .addEnvItem(new V1EnvVar().name("SECRET_NAME").value("db-credentials"));
     List<Finding> findings = check("env-secret-literal");
-    assertThat(findings).extracting(Finding::path).containsExactly(
-        "spec.template.spec.containers[app].env[CLIENT_SECRET].value",
-        "spec.template.spec.containers[app].env[DB_PASSWORD].value",
-        "spec.template.spec.containers[app].env[GITHUB_TOKEN].value",
-        "spec.template.spec.containers[app].env[api-key].value");
-    assertThat(findings.get(1).message()).isEqualTo("container \"app\" sets \"DB_PASSWORD\" to a literal value; a secret"
-        + " must come from valueFrom.secretKeyRef").doesNotContain("hunter2");
-    assertThat(findings.get(1).severity()).isEqualTo(Severity.ERROR);
+    assertThat(findings).extracting(f -> f.severity() + " " + f.path().replace("spec.template.spec.containers[app].", ""))
+        .containsExactly(
+            "WARNING env[ADMIN_PASSWORD].value",
+            "WARNING env[API_KEY].value",
+            "ERROR env[AWS_ACCESS_KEY].value",
+            "WARNING env[CLIENT_CREDENTIALS].value",
+            "ERROR env[DB_PASSWORD].value",
+            "ERROR env[GITHUB_TOKEN].value",
+            "ERROR env[JWT_SECRET].value",
+            "ERROR env[SESSION_SECRET].value",
+            "ERROR env[TLS_PRIVATE_KEY].value",
+            "WARNING env[apiKey].value");
+    assertThat(TestPods.of(findings, "env-secret-literal")).extracting(Finding::message).contains(
+        "container \"app\" sets \"API_KEY\" to a literal value; if it is a real secret (not a placeholder), take it"
+            + " from valueFrom.secretKeyRef",
+        "container \"app\" sets \"DB_PASSWORD\" to a literal value that looks like a real secret (high entropy);"
+            + " take it from valueFrom.secretKeyRef",
+        "container \"app\" sets \"GITHUB_TOKEN\" to a literal value that looks like a real secret (token prefix"
+            + " \"ghp_\"); take it from valueFrom.secretKeyRef",
+        "container \"app\" sets \"TLS_PRIVATE_KEY\" to a literal value that looks like a real secret (PEM block);"
+            + " take it from valueFrom.secretKeyRef",
+        "container \"app\" sets \"SESSION_SECRET\" to a literal value that looks like a real secret (long hex);"
+            + " take it from valueFrom.secretKeyRef",
+        "container \"app\" sets \"JWT_SECRET\" to a literal value that looks like a real secret (long base64);"
+            + " take it from valueFrom.secretKeyRef")
+        .allSatisfy(message -> assertThat(message).doesNotContain("q7Xv9", "changeme", "0123456789abcdef", "MIIE"));
+  }
+
+  @Test
+  void secretNamesEndInASecretWord() {
+    for (String name : new String[] {"PASSWORD", "db_password", "DB-PASSWD", "ADMIN_PASSPHRASE", "CLIENT_SECRET",
+        "GITHUB_TOKEN", "api.token", "STRIPE_API_KEY", "STRIPE_APIKEY", "ssh-private-key", "AWS_SECRET_ACCESS_KEY",
+        "DJANGO_SECRET_KEY", "dbPassword", "apiKey", "GCP_CREDENTIALS"}) {
+      assertThat(EnvSecretLiteral.looksSecret(name)).as(name).isTrue();
+    }
+    for (String name : new String[] {"CACHE_KEY_PREFIX", "CACHE_KEY", "KEY", "PRIMARY_KEY", "SORT_KEY", "KEYCLOAK_URL",
+        "PASSWORD_FILE", "TOKEN_TTL", "MAX_TOKENS", "SECRET_NAME", "API_KEY_ID", "PWD", "PASSWORDLESS", "", "_"}) {
+      assertThat(EnvSecretLiteral.looksSecret(name)).as(name).isFalse();
+    }
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mizzen.testkit.policy.Finding;
 import dev.mizzen.testkit.policy.Policies;
+import dev.mizzen.testkit.policy.Policy;
 import dev.mizzen.testkit.policy.Severity;
 import dev.mizzen.testkit.policy.TestPods;
 import io.kubernetes.client.common.KubernetesObject;
@@ -63,6 +64,33 @@ class WorkloadRulesTest {
     spec.affinity(null);
     app.web.getSpec().replicas(1);
     assertThat(check("pod-spread")).isEmpty();
+  }
+
+  @Test
+  void podSpreadRequiresAHostnameOrZoneKey() {
+    var spec = app.web.getSpec().getTemplate().getSpec();
+    spec.getTopologySpreadConstraints().get(0).topologyKey("example.com/rack");
+    assertThat(pathsAndMessages(check("pod-spread"))).containsExactly(
+        "spec.template.spec.topologySpreadConstraints[0].topologyKey: should spread its 3 replicas over"
+            + " kubernetes.io/hostname or topology.kubernetes.io/zone, was \"example.com/rack\"");
+    spec.getTopologySpreadConstraints().get(0).topologyKey("topology.kubernetes.io/zone");
+    assertThat(check("pod-spread")).isEmpty();
+
+    spec.topologySpreadConstraints(null).affinity(new V1Affinity().podAntiAffinity(new V1PodAntiAffinity()
+        .addRequiredDuringSchedulingIgnoredDuringExecutionItem(new V1PodAffinityTerm().topologyKey("example.com/rack")
+            .labelSelector(new V1LabelSelector().putMatchLabelsItem("app", "web")))));
+    assertThat(pathsAndMessages(check("pod-spread"))).containsExactly(
+        "spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey:"
+            + " should spread its 3 replicas over kubernetes.io/hostname or topology.kubernetes.io/zone,"
+            + " was \"example.com/rack\"");
+
+    Policy racks = Policies.recommended().with(Recommended.podSpread("example.com/rack"));
+    assertThat(racks.ruleIds()).isEqualTo(Policies.recommended().ruleIds());
+    assertThat(racks.check(app.objects())).isEmpty();
+    spec.getAffinity().getPodAntiAffinity().getRequiredDuringSchedulingIgnoredDuringExecution().get(0)
+        .topologyKey("kubernetes.io/hostname");
+    assertThat(racks.check(app.objects())).extracting(Finding::message).containsExactly(
+        "should spread its 3 replicas over example.com/rack, was \"kubernetes.io/hostname\"");
   }
 
   @Test
