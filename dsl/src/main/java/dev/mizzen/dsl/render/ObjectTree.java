@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * serialise it: JSON names from {@code @SerializedName}, no nulls, no empty lists or maps.
  *
  * <p>Key order is conventional and stable: {@code apiVersion}, {@code kind}, {@code metadata},
- * {@code spec} first at the top, {@code name} and {@code namespace} first in nested objects, then the model's own
+ * {@code spec} first at the top; {@code name}, then {@code namespace} or {@code image} first in nested
+ * objects (a container reads {@code name}, {@code image}, as people write it); then the model's own
  * field order. Empty model objects stay (as {@code {}}), because some carry meaning
  * ({@code emptyDir: {}}).
  *
@@ -32,6 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ObjectTree {
   private static final Map<Class<?>, Property[]> PROPERTIES = new ConcurrentHashMap<>();
   private static final List<String> TOP_ORDER = List.of("apiVersion", "kind", "metadata", "spec");
+  /** The fields that come first in a nested object, in this order, when it has them. */
+  private static final List<String> IDENTITY_ORDER = List.of("name", "namespace", "image");
 
   private ObjectTree() {}
 
@@ -127,8 +130,7 @@ public final class ObjectTree {
 
   private static Property[] properties(Class<?> type) {
     List<Property> properties = new ArrayList<>();
-    Property name = null;
-    Property namespace = null;
+    Property[] identity = new Property[IDENTITY_ORDER.size()];
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
       for (Field field : c.getDeclaredFields()) {
         int modifiers = field.getModifiers();
@@ -141,21 +143,19 @@ public final class ObjectTree {
         }
         field.setAccessible(true);
         Property property = new Property(serialized.value(), field);
-        if (property.name.equals("name")) {
-          name = property;
-        } else if (property.name.equals("namespace")) {
-          namespace = property;
+        int first = IDENTITY_ORDER.indexOf(property.name);
+        if (first >= 0) {
+          identity[first] = property;
         } else {
           properties.add(property);
         }
       }
     }
-    // Identity first, as people write it: name, then namespace.
-    if (namespace != null) {
-      properties.add(0, namespace);
-    }
-    if (name != null) {
-      properties.add(0, name);
+    // Identity first, as people write it: name, then namespace (metadata) or image (a container).
+    for (int i = identity.length - 1; i >= 0; i--) {
+      if (identity[i] != null) {
+        properties.add(0, identity[i]);
+      }
     }
     return properties.toArray(new Property[0]);
   }

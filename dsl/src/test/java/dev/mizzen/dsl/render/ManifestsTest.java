@@ -11,6 +11,7 @@ import io.kubernetes.client.openapi.models.V1ContainerPort;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1DeploymentSpec;
 import io.kubernetes.client.openapi.models.V1EmptyDirVolumeSource;
+import io.kubernetes.client.openapi.models.V1EnvVar;
 import io.kubernetes.client.openapi.models.V1LabelSelector;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1PodSpec;
@@ -86,6 +87,22 @@ class ManifestsTest {
               - name: tmp
                 emptyDir: {}
         """);
+  }
+
+  @Test
+  void aContainerStartsWithItsNameAndImageAsPeopleWriteIt() {
+    V1Container container = new V1Container()
+        .args(List.of("--port", "8080"))
+        .command(List.of("/web"))
+        .env(List.of(new V1EnvVar().name("LOG_LEVEL").value("info")))
+        .image("ghcr.io/acme/web:1.4.2")
+        .imagePullPolicy("IfNotPresent")
+        .name("web");
+
+    assertThat(Manifests.tree(new V1Deployment().spec(new V1DeploymentSpec().template(new V1PodTemplateSpec()
+        .spec(new V1PodSpec().containers(List.of(container)))))).toString())
+        .contains("{name=web, image=ghcr.io/acme/web:1.4.2, args=[--port, 8080], command=[/web],"
+            + " env=[{name=LOG_LEVEL, value=info}], imagePullPolicy=IfNotPresent}");
   }
 
   @Test
