@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mizzen.dsl.app.App;
 import dev.mizzen.dsl.container.Container;
+import dev.mizzen.dsl.identity.Namespace;
+import dev.mizzen.dsl.identity.PodSecurityLevel;
 import dev.mizzen.dsl.pod.PodTemplate;
 import dev.mizzen.dsl.workload.Deployment;
 import dev.mizzen.testkit.cluster.LocalCluster;
 import dev.mizzen.testkit.junit.ClusterTest;
 import dev.mizzen.testkit.junit.TestNamespace;
+import io.kubernetes.client.openapi.models.V1SeccompProfile;
+import io.kubernetes.client.openapi.models.V1SecurityContext;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +43,23 @@ class ApplyCommandIT {
     assertThat(diff).startsWith("1\n").contains(
         "Deployment/" + ns.name() + "/web: spec.replicas: 2 → 3",
         "Deployment/" + ns.name() + "/web: spec.template.spec.containers[0].image: ghcr.io/acme/web:1 → ghcr.io/acme/web:2");
+  }
+
+  @Test
+  void applyPrintsTheApiServersWarningsUnderTheirObject(LocalCluster cluster, TestNamespace ns, @TempDir Path dir)
+      throws Exception {
+    Deployment privileged = Deployment.named("web").replicas(1)
+        .pod(PodTemplate.builder().container(Container.named("web").image("ghcr.io/acme/web:1")))
+        .customize(d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).setSecurityContext(
+            new V1SecurityContext().privileged(true).runAsNonRoot(true)
+                .seccompProfile(new V1SeccompProfile().type("RuntimeDefault"))))
+        .build();
+    Path file = Files.writeString(dir.resolve("warned.yaml"), App.named("shop").namespace(ns.name())
+        .add(Namespace.named(ns.name()).warn(PodSecurityLevel.RESTRICTED).build(), privileged).build().yaml());
+
+    assertThat(run("apply", "--kubeconfig", cluster.kubeconfig().toString(), file.toString())).startsWith("0\n")
+        .contains("applied Deployment/" + ns.name() + "/web\n  warning: would violate PodSecurity \"restricted:latest\"")
+        .contains("1 warning from the API server");
   }
 
   private static Path write(Path file, TestNamespace ns, int replicas, String image) throws Exception {

@@ -1,5 +1,6 @@
 package dev.mizzen.strategies.apply;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,13 @@ import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.apis.AppsV1Api;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1Namespace;
+import io.kubernetes.client.openapi.models.V1SeccompProfile;
+import io.kubernetes.client.openapi.models.V1SecurityContext;
 import io.kubernetes.client.util.PatchUtils;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import org.junit.jupiter.api.Test;
 
 /** Server-side apply against a real API server: what stays, what is refused, and what the errors say. */
@@ -74,6 +81,41 @@ class ServerSideApplyIT {
         .hasMessageContaining("Deployment/" + ns.name() + "/web: HTTP 422")
         .hasMessageContaining("field is immutable")
         .hasMessageContaining("selector cannot change after it is created");
+  }
+
+  @Test
+  void theApiServersWarningsComeBackWithTheResultAndInTheProgress(ApiClient client, TestNamespace ns)
+      throws Exception {
+    PatchUtils.patch(V1Namespace.class, () -> new CoreV1Api(client).patchNamespace(ns.name(),
+            new V1Patch("{\"metadata\":{\"labels\":{\"pod-security.kubernetes.io/warn\":\"restricted\"}}}"))
+            .buildCall(null),
+        V1Patch.PATCH_FORMAT_STRATEGIC_MERGE_PATCH, client);
+    Deployment privileged = Deployment.named("web").replicas(1).pod(pod()).customize(deployment -> {
+      V1Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+      container.setSecurityContext(new V1SecurityContext().privileged(true).runAsNonRoot(true)
+          .seccompProfile(new V1SeccompProfile().type("RuntimeDefault")));
+    }).build();
+    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
+    ApplyResult result = ServerSideApply.using(client).progress(new PrintStream(progress, true, UTF_8))
+        .applyWithWarnings(app(ns, "shop", privileged).objects());
+
+    String web = "Deployment/" + ns.name() + "/web";
+    assertThat(result.objects()).extracting(o -> o.getMetadata().getName()).containsExactly("web");
+    assertThat(result.warnings()).singleElement().satisfies(warning -> {
+      assertThat(warning.object()).isEqualTo(web);
+      assertThat(warning.text()).startsWith("would violate PodSecurity \"restricted:latest\": ")
+          .contains("privileged (container \"web\" must not set securityContext.privileged=true)");
+    });
+    assertThat(progress.toString(UTF_8)).startsWith("applied " + web + "\n  warning: would violate PodSecurity");
+  }
+
+  @Test
+  void anApplyWithoutWarningsHasNone(ApiClient client, TestNamespace ns) {
+    ApplyResult result = ServerSideApply.using(client).applyWithWarnings(app(ns, "shop", web(1)).objects());
+
+    assertThat(result.warnings()).isEmpty();
+    assertThat(result.objects()).singleElement().satisfies(o -> assertThat(o.getKind()).isEqualTo("Deployment"));
   }
 
   private static Deployment web(int replicas) {
