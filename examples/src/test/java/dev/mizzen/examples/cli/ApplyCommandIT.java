@@ -48,7 +48,8 @@ class ApplyCommandIT {
   @Test
   void applyPrintsTheApiServersWarningsUnderTheirObject(LocalCluster cluster, TestNamespace ns, @TempDir Path dir)
       throws Exception {
-    Deployment privileged = Deployment.named("web").replicas(1)
+    // Named apart from the other test's "web": the tests share the namespace.
+    Deployment privileged = Deployment.named("privileged").replicas(1)
         .pod(PodTemplate.builder().container(Container.named("web").image("ghcr.io/acme/web:1")))
         .customize(d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).setSecurityContext(
             new V1SecurityContext().privileged(true).runAsNonRoot(true)
@@ -58,7 +59,7 @@ class ApplyCommandIT {
         .add(Namespace.named(ns.name()).warn(PodSecurityLevel.RESTRICTED).build(), privileged).build().yaml());
 
     assertThat(run("apply", "--kubeconfig", cluster.kubeconfig().toString(), file.toString())).startsWith("0\n")
-        .contains("applied Deployment/" + ns.name() + "/web\n  warning: would violate PodSecurity \"restricted:latest\"")
+        .contains("applied Deployment/" + ns.name() + "/privileged\n  warning: would violate PodSecurity \"restricted:latest\"")
         .contains("1 warning from the API server");
   }
 
