@@ -65,7 +65,8 @@ public abstract class App {
   }
 
   /**
-   * The App's own problems (its fields, duplicate objects), then the broken references between its
+   * The App's own problems (its fields, duplicate objects, a {@link RawObject} naming another
+   * namespace than the App's), then the broken references between its
    * objects; references to the objects in {@code unbuilt} ({@code Kind/name}), which failed to build,
    * are not reported as missing. Not a {@code @Value.Check}: only {@link Builder#build()} makes an
    * App, and it reports these with the problems of the objects it built.
@@ -86,6 +87,15 @@ public abstract class App {
           "is added more than once in namespace '%s': each kind and name must be unique", namespace);
     }
     List<Problem> problems = new ArrayList<>(v.problems());
+    for (KubernetesResource resource : resources()) {
+      if (resource instanceof RawObject raw && !raw.clusterScoped()) {
+        Validation at = Validation.of(raw.objectRef()).field("metadata.namespace");
+        raw.namespace().filter(namespace -> !namespace.equals(namespace())).ifPresent(namespace -> at.problem(
+            "is '%s', but the App's namespace is '%s': remove it, and the object renders in the App's namespace",
+            namespace, namespace()));
+        problems.addAll(at.problems());
+      }
+    }
     problems.addAll(References.check(resources(), context(), unbuilt));
     return problems;
   }
