@@ -66,10 +66,10 @@ public abstract class App {
 
   /**
    * The App's own problems (its fields, duplicate objects, a {@link RawObject} naming another
-   * namespace than the App's), then the broken references between its
-   * objects; references to the objects in {@code unbuilt} ({@code Kind/name}), which failed to build,
-   * are not reported as missing. Not a {@code @Value.Check}: only {@link Builder#build()} makes an
-   * App, and it reports these with the problems of the objects it built.
+   * namespace than the App's), then the broken references between its objects; references to the
+   * objects in {@code unbuilt} ({@code Kind/name}), which failed to build, are not reported as
+   * missing. Not a {@code @Value.Check}: only {@link Builder#build()} makes an App, and it reports
+   * these with the problems of the objects it built.
    */
   List<Problem> problems(Set<String> unbuilt) {
     Validation v = Validation.of(ObjectRef.of("App", name()));
