@@ -4,7 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.gson.JsonParser;
 import dev.mizzen.dsl.app.App;
+import dev.mizzen.dsl.app.RawObject;
 import dev.mizzen.dsl.config.Secret;
 import dev.mizzen.dsl.container.Container;
 import dev.mizzen.dsl.meta.KubernetesResource;
@@ -12,15 +14,18 @@ import dev.mizzen.dsl.pod.PodTemplate;
 import dev.mizzen.dsl.workload.Deployment;
 import dev.mizzen.testkit.junit.ClusterTest;
 import dev.mizzen.testkit.junit.TestNamespace;
+import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.apis.AppsV1Api;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1SeccompProfile;
 import io.kubernetes.client.openapi.models.V1SecurityContext;
 import io.kubernetes.client.util.PatchUtils;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import org.junit.jupiter.api.Test;
@@ -116,6 +121,36 @@ class ServerSideApplyIT {
 
     assertThat(result.warnings()).isEmpty();
     assertThat(result.objects()).singleElement().satisfies(o -> assertThat(o.getKind()).isEqualTo("Deployment"));
+  }
+
+  @Test
+  void rawObjectsApplyAsTheirModelAndAsDynamicObjects(ApiClient client, TestNamespace ns) throws Exception {
+    App app = App.named("shop").namespace(ns.name())
+        .add(RawObject.fromYaml("""
+            apiVersion: v1
+            kind: LimitRange
+            metadata:
+              name: defaults
+            spec:
+              limits:
+              - type: Container
+                defaultRequest:
+                  cpu: 100m
+            """))
+        .add(RawObject.of(new DynamicKubernetesObject(JsonParser.parseString(
+            "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"settings\"},"
+                + " \"data\": {\"mode\": \"fast\"}}").getAsJsonObject())))
+        .build();
+
+    ServerSideApply.using(client).apply(app.objects());
+
+    CoreV1Api core = new CoreV1Api(client);
+    assertThat(core.readNamespacedLimitRange("defaults", ns.name()).execute().getSpec().getLimits().get(0)
+        .getDefaultRequest()).containsEntry("cpu", Quantity.fromString("100m"));
+    V1ConfigMap settings = core.readNamespacedConfigMap("settings", ns.name()).execute();
+    assertThat(settings.getData()).containsEntry("mode", "fast");
+    assertThat(settings.getMetadata().getLabels()).containsEntry("app.kubernetes.io/part-of", "shop")
+        .containsEntry("app.kubernetes.io/name", "settings");
   }
 
   private static Deployment web(int replicas) {
