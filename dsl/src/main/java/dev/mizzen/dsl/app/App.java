@@ -1,5 +1,7 @@
 package dev.mizzen.dsl.app;
 
+import static java.util.Objects.requireNonNull;
+
 import com.google.common.collect.ImmutableList;
 import dev.mizzen.dsl.meta.KubernetesResource;
 import dev.mizzen.dsl.meta.RenderContext;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.immutables.value.Value;
 
 /**
@@ -26,6 +29,10 @@ import org.immutables.value.Value;
  *     .build();
  * String yaml = shop.yaml();
  * }</pre>
+ *
+ * <p>Objects may also be added unbuilt, as their builders: {@code build()} then builds each and
+ * throws one {@link InvalidSpecException} with the problems of every object, of the App itself
+ * and of the references between the objects.
  */
 @Value.Immutable
 public abstract class App {
@@ -57,8 +64,14 @@ public abstract class App {
     return RenderContext.of(namespace(), name()).withManagedBy(managedBy());
   }
 
-  @Value.Check
-  protected void check() {
+  /**
+   * The App's own problems (its fields, duplicate objects, a {@link RawObject} naming another
+   * namespace than the App's), then the broken references between its objects; references to the
+   * objects in {@code unbuilt} ({@code Kind/name}), which failed to build, are not reported as
+   * missing. Not a {@code @Value.Check}: only {@link Builder#build()} makes an App, and it reports
+   * these with the problems of the objects it built.
+   */
+  List<Problem> problems(Set<String> unbuilt) {
     Validation v = Validation.of(ObjectRef.of("App", name()));
     Validation nameAt = v.field("name");
     if (nameAt.check(!name().isEmpty(), "must not be empty: it is the value of app.kubernetes.io/part-of")) {
@@ -74,10 +87,17 @@ public abstract class App {
           "is added more than once in namespace '%s': each kind and name must be unique", namespace);
     }
     List<Problem> problems = new ArrayList<>(v.problems());
-    problems.addAll(References.check(resources(), context()));
-    if (!problems.isEmpty()) {
-      throw new InvalidSpecException(problems);
+    for (KubernetesResource resource : resources()) {
+      if (resource instanceof RawObject raw && !raw.clusterScoped()) {
+        Validation at = Validation.of(raw.objectRef()).field("metadata.namespace");
+        raw.namespace().filter(namespace -> !namespace.equals(namespace())).ifPresent(namespace -> at.problem(
+            "is '%s', but the App's namespace is '%s': remove it, and the object renders in the App's namespace",
+            namespace, namespace()));
+        problems.addAll(at.problems());
+      }
     }
+    problems.addAll(References.check(resources(), context(), unbuilt));
+    return problems;
   }
 
   /** The rendered client-java objects, in order; fresh mutable objects on every call. */
@@ -100,18 +120,79 @@ public abstract class App {
     return Manifests.json(objects());
   }
 
-  /** Builds an {@link App}; {@code build()} reports every problem at once. */
+  /**
+   * Builds an {@link App}; {@code build()} reports every problem at once. Objects are added with
+   * {@code add(...)}, built or as their builders, and render in the order they were added.
+   */
   public static final class Builder extends ImmutableApp.Builder {
+    /** What {@code add} was given, in order: built objects as builders of themselves. */
+    private final List<KubernetesResource.Buildable> added = new ArrayList<>();
+
     Builder() {}
 
     /** Adds objects, in order. */
     public Builder add(KubernetesResource... resources) {
-      return addAllResources(List.of(resources));
+      return add(List.of(resources));
     }
 
     /** Adds objects, in order. */
     public Builder add(Iterable<? extends KubernetesResource> resources) {
-      return addAllResources(resources);
+      for (KubernetesResource resource : resources) {
+        requireNonNull(resource, "resource");
+        added.add(() -> resource);
+      }
+      return this;
+    }
+
+    /**
+     * Adds objects unbuilt, in order ({@code Deployment.named("web")...} without {@code build()}):
+     * {@link #build()} builds each, and reports the problems of all of them together with the
+     * App's own and those of the references between the objects.
+     */
+    public Builder add(KubernetesResource.Buildable... builders) {
+      for (KubernetesResource.Buildable builder : builders) {
+        added.add(requireNonNull(builder, "builder"));
+      }
+      return this;
+    }
+
+    /**
+     * Builds each object added unbuilt, then the App; a builder builds once.
+     *
+     * @throws InvalidSpecException listing every problem: of each object, in the order they were
+     *     added, each naming its object ({@code Deployment/web: spec...}); then the App's own; then
+     *     the broken references between the objects (a reference to an object that failed to build
+     *     is not reported as missing: it is there, with its own problems)
+     */
+    @Override
+    public App build() {
+      // The problems of each object that failed to build, given the App's name (known once built).
+      List<Function<String, List<Problem>>> failures = new ArrayList<>();
+      Set<String> unbuilt = new HashSet<>();
+      List<KubernetesResource> built = new ArrayList<>(added.size());
+      for (int i = 0; i < added.size(); i++) {
+        try {
+          built.add(added.get(i).build());
+        } catch (InvalidSpecException e) {
+          failures.add(app -> e.problems());
+          e.problems().forEach(problem -> unbuilt.add(problem.object()));
+        } catch (IllegalStateException e) {
+          // A strict builder missing a required field: the object is known by its place only.
+          String path = "resources[" + i + "]";
+          failures.add(app -> List.of(new Problem(ObjectRef.of("App", app).toString(), path,
+              "cannot be built: " + e.getMessage())));
+        }
+      }
+      added.clear();
+      addAllResources(built);
+      App app = super.build();
+      List<Problem> problems = new ArrayList<>();
+      failures.forEach(failure -> problems.addAll(failure.apply(app.name())));
+      problems.addAll(app.problems(unbuilt));
+      if (!problems.isEmpty()) {
+        throw new InvalidSpecException(problems);
+      }
+      return app;
     }
   }
 }

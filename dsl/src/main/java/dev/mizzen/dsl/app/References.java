@@ -27,6 +27,7 @@ import dev.mizzen.dsl.workload.LongRunningWorkload;
 import dev.mizzen.dsl.workload.StatefulSet;
 import dev.mizzen.dsl.workload.Workload;
 import dev.mizzen.scheduling.LabelSelector;
+import dev.mizzen.validation.ObjectRef;
 import dev.mizzen.validation.Problem;
 import dev.mizzen.validation.internal.Validation;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -58,8 +60,13 @@ import java.util.stream.Collectors;
  *   <li>a pod volume made from a {@code PersistentVolumeClaim} value mounts it in the claim's
  *       namespace (claims named by a string may live outside the app and are not checked).
  * </ul>
+ *
+ * <p>An object that failed to build is not there to check against, but it is not missing either:
+ * a reference to it by kind and name is not reported, nor is a selector that selects no workload
+ * while a workload failed to build.
  */
 final class References {
+  private static final Set<String> WORKLOAD_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob");
   private static final String SELECT_A_WORKLOAD = "select a workload of the app, e.g. selecting(workload)";
 
   private final List<KubernetesResource> resources;
@@ -67,19 +74,35 @@ final class References {
   private final List<Workload> workloads;
   private final List<Service> services;
   private final List<HorizontalPodAutoscaler> autoscalers;
+  /** The objects that failed to build, as {@code Kind/name}. */
+  private final Set<String> unbuilt;
 
-  private References(List<KubernetesResource> resources, RenderContext context) {
+  private References(List<KubernetesResource> resources, RenderContext context, Set<String> unbuilt) {
     this.resources = resources;
     this.context = context;
+    this.unbuilt = unbuilt;
     this.workloads = resources.stream().filter(Workload.class::isInstance).map(Workload.class::cast).toList();
     this.services = resources.stream().filter(Service.class::isInstance).map(Service.class::cast).toList();
     this.autoscalers = resources.stream().filter(HorizontalPodAutoscaler.class::isInstance)
         .map(HorizontalPodAutoscaler.class::cast).toList();
   }
 
-  /** Every broken reference between {@code resources}, rendered in {@code context}. */
-  static List<Problem> check(List<KubernetesResource> resources, RenderContext context) {
-    return new References(resources, context).check();
+  /**
+   * Every broken reference between {@code resources}, rendered in {@code context}, but those to
+   * the objects in {@code unbuilt} ({@code Kind/name}), which failed to build.
+   */
+  static List<Problem> check(List<KubernetesResource> resources, RenderContext context, Set<String> unbuilt) {
+    return new References(resources, context, unbuilt).check();
+  }
+
+  /** Whether the object {@code kind}/{@code name} was added but failed to build. */
+  private boolean unbuilt(String kind, String name) {
+    return unbuilt.contains(ObjectRef.of(kind, name).toString());
+  }
+
+  /** Whether a workload was added but failed to build: its pods are unknown. */
+  private boolean aWorkloadUnbuilt() {
+    return unbuilt.stream().anyMatch(object -> WORKLOAD_KINDS.contains(object.split("/", 2)[0]));
   }
 
   private List<Problem> check() {
@@ -228,7 +251,7 @@ final class References {
     List<Workload> matching = workloads.stream()
         .filter(w -> LabelSelector.matches(wanted, podLabels(w))).toList();
     List<Workload> selected = matching.stream().filter(w -> namespace(w).equals(namespace(holder))).toList();
-    if (selected.isEmpty()) {
+    if (selected.isEmpty() && !aWorkloadUnbuilt()) {
       String what = selector.component().isPresent() && selector.matchLabels().isEmpty()
           ? "selects the pods of component '" + selector.component().get() + "'"
           : "selects pods labelled " + describe(wanted);
@@ -316,8 +339,8 @@ final class References {
   private Optional<Service> service(KubernetesResource holder, String name, Validation v) {
     Optional<Service> service = services.stream()
         .filter(s -> s.name().equals(name) && namespace(s).equals(namespace(holder))).findFirst();
-    v.check(service.isPresent(), "names Service '%s', which is not part of the app in namespace '%s'", name,
-        namespace(holder));
+    v.check(service.isPresent() || unbuilt("Service", name),
+        "names Service '%s', which is not part of the app in namespace '%s'", name, namespace(holder));
     return service;
   }
 
@@ -342,6 +365,9 @@ final class References {
         .filter(r -> r.kind().equals(target.kind()) && r.name().equals(target.name())
             && namespace(r).equals(namespace(hpa)))
         .findFirst();
+    if (found.isEmpty() && unbuilt(target.kind(), target.name())) {
+      return;
+    }
     if (!v.check(found.isPresent(), "scales %s/%s, which is not part of the app in namespace '%s'",
         target.kind(), target.name(), namespace(hpa))) {
       return;

@@ -135,7 +135,7 @@ public abstract class HorizontalPodAutoscaler implements KubernetesResource {
   }
 
   /** Builds a {@link HorizontalPodAutoscaler}; {@code build()} reports every problem at once. */
-  public static final class Builder extends ImmutableHorizontalPodAutoscaler.Builder {
+  public static final class Builder extends ImmutableHorizontalPodAutoscaler.Builder implements KubernetesResource.Buildable {
     Builder() {}
 
     /** Scales {@code workload} (its apiVersion, kind and name). */

@@ -132,7 +132,7 @@ public abstract class PodDisruptionBudget implements KubernetesResource {
   }
 
   /** Builds a {@link PodDisruptionBudget}; {@code build()} reports every problem at once. */
-  public static final class Builder extends ImmutablePodDisruptionBudget.Builder {
+  public static final class Builder extends ImmutablePodDisruptionBudget.Builder implements KubernetesResource.Buildable {
     Builder() {}
 
     /** Protects the pods of {@code component}. */

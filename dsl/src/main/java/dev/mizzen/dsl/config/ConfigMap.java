@@ -85,7 +85,7 @@ public abstract class ConfigMap implements KubernetesResource {
   }
 
   /** Builds a {@link ConfigMap}; {@code build()} reports every problem at once. */
-  public static final class Builder extends ImmutableConfigMap.Builder {
+  public static final class Builder extends ImmutableConfigMap.Builder implements KubernetesResource.Buildable {
     Builder() {}
 
     /** Adds the entry {@code key=value}. */

@@ -231,7 +231,7 @@ public abstract class Secret implements KubernetesResource {
   }
 
   /** Builds a {@link Secret}; {@code build()} reports every problem at once, naming keys only. */
-  public static final class Builder extends ImmutableSecret.Builder {
+  public static final class Builder extends ImmutableSecret.Builder implements KubernetesResource.Buildable {
     Builder() {}
 
     /** Adds the text entry {@code key}, rendered as its UTF-8 bytes base64-encoded under {@code data}. */

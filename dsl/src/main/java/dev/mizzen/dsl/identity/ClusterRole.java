@@ -81,7 +81,7 @@ public abstract class ClusterRole implements KubernetesResource {
   }
 
   /** Builds a {@link ClusterRole}; {@code build()} reports every problem at once. */
-  public static final class Builder extends ImmutableClusterRole.Builder {
+  public static final class Builder extends ImmutableClusterRole.Builder implements KubernetesResource.Buildable {
     Builder() {}
 
     /** Adds {@code rule}. */

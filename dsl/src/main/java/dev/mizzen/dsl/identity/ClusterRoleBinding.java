@@ -94,7 +94,7 @@ public abstract class ClusterRoleBinding implements KubernetesResource {
   }
 
   /** Builds a {@link ClusterRoleBinding}; {@code build()} reports every problem at once. */
-  public static final class Builder extends ImmutableClusterRoleBinding.Builder {
+  public static final class Builder extends ImmutableClusterRoleBinding.Builder implements KubernetesResource.Buildable {
     Builder() {}
 
     /** Grants {@code clusterRole}. */

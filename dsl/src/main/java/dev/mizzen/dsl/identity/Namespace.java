@@ -130,7 +130,7 @@ public abstract class Namespace implements KubernetesResource {
   }
 
   /** Builds a {@link Namespace}; {@code build()} reports every problem at once. */
-  public static final class Builder extends ImmutableNamespace.Builder {
+  public static final class Builder extends ImmutableNamespace.Builder implements KubernetesResource.Buildable {
     Builder() {}
 
     /** Admits only pods meeting {@code level} (the {@code enforce} mode). */

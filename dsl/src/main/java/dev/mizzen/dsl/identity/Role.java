@@ -76,7 +76,7 @@ public abstract class Role implements KubernetesResource {
   }
 
   /** Builds a {@link Role}; {@code build()} reports every problem at once. */
-  public static final class Builder extends ImmutableRole.Builder {
+  public static final class Builder extends ImmutableRole.Builder implements KubernetesResource.Buildable {
     Builder() {}
 
     /** Adds {@code rule}. */

@@ -91,7 +91,7 @@ public abstract class RoleBinding implements KubernetesResource {
   }
 
   /** Builds a {@link RoleBinding}; {@code build()} reports every problem at once. */
-  public static final class Builder extends ImmutableRoleBinding.Builder {
+  public static final class Builder extends ImmutableRoleBinding.Builder implements KubernetesResource.Buildable {
     Builder() {}
 
     /** Grants {@code role}. */

@@ -87,7 +87,7 @@ public abstract class ServiceAccount implements KubernetesResource {
   }
 
   /** Builds a {@link ServiceAccount}; {@code build()} reports every problem at once. */
-  public static final class Builder extends ImmutableServiceAccount.Builder {
+  public static final class Builder extends ImmutableServiceAccount.Builder implements KubernetesResource.Buildable {
     Builder() {}
 
     /** Pulls images with the credentials in the Secret named {@code secretName}. */

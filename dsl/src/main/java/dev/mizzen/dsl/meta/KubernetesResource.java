@@ -40,4 +40,14 @@ public interface KubernetesResource extends ObjectMetadata {
   default ObjectRef objectRef() {
     return ObjectRef.of(kind(), name());
   }
+
+  /**
+   * Anything that builds a Kubernetes object: the builder of every object kind
+   * ({@code Deployment.named("web")...}). {@code App.Builder.add} takes builders unbuilt, so that
+   * {@code App.build()} builds each and reports the problems of every object at once.
+   */
+  interface Buildable {
+    /** The object; throws {@code InvalidSpecException} listing every problem of it. */
+    KubernetesResource build();
+  }
 }

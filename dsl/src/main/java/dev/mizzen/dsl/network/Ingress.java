@@ -121,7 +121,7 @@ public abstract class Ingress implements KubernetesResource {
   }
 
   /** Builds an {@link Ingress}; {@code build()} reports every problem at once. */
-  public static final class Builder extends ImmutableIngress.Builder {
+  public static final class Builder extends ImmutableIngress.Builder implements KubernetesResource.Buildable {
     Builder() {}
 
     /** Adds {@code rule}. */

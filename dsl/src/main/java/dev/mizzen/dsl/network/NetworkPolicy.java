@@ -169,7 +169,7 @@ public abstract class NetworkPolicy implements KubernetesResource {
   }
 
   /** Builds a {@link NetworkPolicy}; {@code build()} reports every problem at once. */
-  public static final class Builder extends ImmutableNetworkPolicy.Builder {
+  public static final class Builder extends ImmutableNetworkPolicy.Builder implements KubernetesResource.Buildable {
     Builder() {}
 
     /** Applies the policy to the pods of {@code component}. */

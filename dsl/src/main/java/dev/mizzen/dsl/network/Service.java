@@ -281,7 +281,7 @@ public abstract class Service implements KubernetesResource {
   }
 
   /** Builds a {@link Service}; {@code build()} reports every problem at once. */
-  public static final class Builder extends ImmutableService.Builder {
+  public static final class Builder extends ImmutableService.Builder implements KubernetesResource.Buildable {
     Builder() {}
 
     /** Sends traffic to the pods of {@code component}. */

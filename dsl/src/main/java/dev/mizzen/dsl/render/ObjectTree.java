@@ -1,10 +1,15 @@
 package dev.mizzen.dsl.render;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import com.google.gson.annotations.SerializedName;
 import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.custom.Quantity;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -21,9 +26,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * serialise it: JSON names from {@code @SerializedName}, no nulls, no empty lists or maps.
  *
  * <p>Key order is conventional and stable: {@code apiVersion}, {@code kind}, {@code metadata},
- * {@code spec} first at the top, {@code name} and {@code namespace} first in nested objects, then the model's own
+ * {@code spec} first at the top; {@code name}, then {@code namespace} or {@code image} first in nested
+ * objects (a container reads {@code name}, {@code image}, as people write it); then the model's own
  * field order. Empty model objects stay (as {@code {}}), because some carry meaning
  * ({@code emptyDir: {}}).
+ *
+ * <p>A {@code DynamicKubernetesObject} (a kind without a client-java model) is walked through its
+ * JSON, ordered the same way.
  *
  * <p>Walking by reflection over cached field tables keeps the first render cheap: only the
  * classes actually used are inspected, unlike client-java's {@code JSON}, whose static
@@ -32,6 +41,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ObjectTree {
   private static final Map<Class<?>, Property[]> PROPERTIES = new ConcurrentHashMap<>();
   private static final List<String> TOP_ORDER = List.of("apiVersion", "kind", "metadata", "spec");
+  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+  /** The fields that come first in a nested object, in this order, when it has them. */
+  private static final List<String> IDENTITY_ORDER = List.of("name", "namespace", "image");
 
   private ObjectTree() {}
 
@@ -87,7 +99,59 @@ public final class ObjectTree {
     if (value instanceof Enum<?> constant) {
       return enumName(constant);
     }
+    if (value instanceof DynamicKubernetesObject dynamic) {
+      return json(dynamic.getRaw(), top);
+    }
+    if (value instanceof JsonElement json) {
+      return json(json, top);
+    }
     return model(value, top);
+  }
+
+  /**
+   * The tree of a JSON value (a {@link DynamicKubernetesObject}'s, for a kind client-java has no
+   * model of), ordered as a model's: conventional keys first, then the JSON's own order. Nulls and
+   * empty arrays are dropped; empty objects stay, since the JSON cannot say whether one carries
+   * meaning ({@code emptyDir: {}}).
+   */
+  private static Object json(JsonElement json, boolean top) {
+    if (json.isJsonNull()) {
+      return null;
+    }
+    if (json.isJsonPrimitive()) {
+      JsonPrimitive primitive = json.getAsJsonPrimitive();
+      if (primitive.isBoolean()) {
+        return primitive.getAsBoolean();
+      }
+      if (primitive.isNumber()) {
+        BigDecimal number = primitive.getAsBigDecimal();
+        return number.scale() <= 0 && number.abs().compareTo(LONG_MAX) <= 0 ? (Object) number.longValueExact() : number;
+      }
+      return primitive.getAsString();
+    }
+    if (json.isJsonArray()) {
+      List<Object> tree = new ArrayList<>();
+      for (JsonElement element : json.getAsJsonArray()) {
+        Object child = json(element, false);
+        if (child != null) {
+          tree.add(child);
+        }
+      }
+      return tree;
+    }
+    JsonObject object = json.getAsJsonObject();
+    Map<String, Object> tree = new ModelMap();
+    for (String key : top ? TOP_ORDER : IDENTITY_ORDER) {
+      tree.put(key, null);
+    }
+    for (Map.Entry<String, JsonElement> entry : object.entrySet()) {
+      Object child = json(entry.getValue(), false);
+      if (keep(child)) {
+        tree.put(entry.getKey(), child);
+      }
+    }
+    tree.values().removeIf(java.util.Objects::isNull);
+    return tree;
   }
 
   private static Map<String, Object> model(Object model, boolean top) {
@@ -127,8 +191,7 @@ public final class ObjectTree {
 
   private static Property[] properties(Class<?> type) {
     List<Property> properties = new ArrayList<>();
-    Property name = null;
-    Property namespace = null;
+    Property[] identity = new Property[IDENTITY_ORDER.size()];
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
       for (Field field : c.getDeclaredFields()) {
         int modifiers = field.getModifiers();
@@ -141,21 +204,19 @@ public final class ObjectTree {
         }
         field.setAccessible(true);
         Property property = new Property(serialized.value(), field);
-        if (property.name.equals("name")) {
-          name = property;
-        } else if (property.name.equals("namespace")) {
-          namespace = property;
+        int first = IDENTITY_ORDER.indexOf(property.name);
+        if (first >= 0) {
+          identity[first] = property;
         } else {
           properties.add(property);
         }
       }
     }
-    // Identity first, as people write it: name, then namespace.
-    if (namespace != null) {
-      properties.add(0, namespace);
-    }
-    if (name != null) {
-      properties.add(0, name);
+    // Identity first, as people write it: name, then namespace (metadata) or image (a container).
+    for (int i = identity.length - 1; i >= 0; i--) {
+      if (identity[i] != null) {
+        properties.add(0, identity[i]);
+      }
     }
     return properties.toArray(new Property[0]);
   }

@@ -72,7 +72,7 @@ public abstract class PersistentVolumeClaim implements KubernetesResource, Claim
   }
 
   /** Builds a {@link PersistentVolumeClaim}; {@code build()} reports every problem at once. */
-  public static final class Builder extends ImmutablePersistentVolumeClaim.Builder {
+  public static final class Builder extends ImmutablePersistentVolumeClaim.Builder implements KubernetesResource.Buildable {
     Builder() {}
 
     /** Adds an access mode. */

@@ -1,6 +1,7 @@
 package dev.mizzen.dsl.workload;
 
 import dev.mizzen.dsl.internal.Metadata;
+import dev.mizzen.dsl.meta.KubernetesResource;
 import dev.mizzen.dsl.meta.RecommendedLabels;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.pod.PodTemplate;
@@ -177,7 +178,7 @@ public abstract class CronJob implements JobSettings {
   }
 
   /** Builds a {@link CronJob}; {@code build()} reports every problem at once. */
-  public static final class Builder extends ImmutableCronJob.Builder {
+  public static final class Builder extends ImmutableCronJob.Builder implements KubernetesResource.Buildable {
     Builder() {}
 
     /** The pod template; its restart policy must be left out (Never) or OnFailure. */

@@ -3,6 +3,7 @@ package dev.mizzen.dsl.workload;
 import dev.mizzen.dsl.internal.Amounts;
 import dev.mizzen.dsl.internal.Metadata;
 import dev.mizzen.dsl.intstr.Amount;
+import dev.mizzen.dsl.meta.KubernetesResource;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.pod.PodTemplate;
 import dev.mizzen.validation.internal.Seconds;
@@ -153,7 +154,7 @@ public abstract class DaemonSet implements LongRunningWorkload {
   }
 
   /** Builds a {@link DaemonSet}; {@code build()} reports every problem at once. */
-  public static final class Builder extends ImmutableDaemonSet.Builder {
+  public static final class Builder extends ImmutableDaemonSet.Builder implements KubernetesResource.Buildable {
     Builder() {}
 
     /**

@@ -1,6 +1,7 @@
 package dev.mizzen.dsl.workload;
 
 import dev.mizzen.dsl.internal.Metadata;
+import dev.mizzen.dsl.meta.KubernetesResource;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.pod.PodTemplate;
 import dev.mizzen.validation.internal.Seconds;
@@ -153,7 +154,7 @@ public abstract class Deployment implements LongRunningWorkload {
   }
 
   /** Builds a {@link Deployment}; {@code build()} reports every problem at once. */
-  public static final class Builder extends ImmutableDeployment.Builder {
+  public static final class Builder extends ImmutableDeployment.Builder implements KubernetesResource.Buildable {
     Builder() {}
 
     /**

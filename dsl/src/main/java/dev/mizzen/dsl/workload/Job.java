@@ -1,6 +1,7 @@
 package dev.mizzen.dsl.workload;
 
 import dev.mizzen.dsl.internal.Metadata;
+import dev.mizzen.dsl.meta.KubernetesResource;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.pod.PodTemplate;
 import dev.mizzen.validation.internal.Validation;
@@ -78,7 +79,7 @@ public abstract class Job implements JobSettings {
   }
 
   /** Builds a {@link Job}; {@code build()} reports every problem at once. */
-  public static final class Builder extends ImmutableJob.Builder {
+  public static final class Builder extends ImmutableJob.Builder implements KubernetesResource.Buildable {
     Builder() {}
 
     /** The pod template; its restart policy must be left out (Never) or OnFailure. */

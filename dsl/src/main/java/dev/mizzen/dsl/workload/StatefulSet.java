@@ -3,6 +3,7 @@ package dev.mizzen.dsl.workload;
 import dev.mizzen.dsl.internal.Amounts;
 import dev.mizzen.dsl.internal.Metadata;
 import dev.mizzen.dsl.intstr.Amount;
+import dev.mizzen.dsl.meta.KubernetesResource;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.pod.PodTemplate;
 import dev.mizzen.dsl.storage.ClaimSpec;
@@ -263,7 +264,7 @@ public abstract class StatefulSet implements LongRunningWorkload {
   }
 
   /** Builds a {@link StatefulSet}; {@code build()} reports every problem at once. */
-  public static final class Builder extends ImmutableStatefulSet.Builder {
+  public static final class Builder extends ImmutableStatefulSet.Builder implements KubernetesResource.Buildable {
     Builder() {}
 
     /**

@@ -3,6 +3,7 @@ package dev.mizzen.dsl.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.gson.JsonParser;
 import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
@@ -11,6 +12,7 @@ import io.kubernetes.client.openapi.models.V1ContainerPort;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1DeploymentSpec;
 import io.kubernetes.client.openapi.models.V1EmptyDirVolumeSource;
+import io.kubernetes.client.openapi.models.V1EnvVar;
 import io.kubernetes.client.openapi.models.V1LabelSelector;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1PodSpec;
@@ -18,6 +20,7 @@ import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import io.kubernetes.client.openapi.models.V1ResourceRequirements;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1Volume;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,6 +88,49 @@ class ManifestsTest {
               volumes:
               - name: tmp
                 emptyDir: {}
+        """);
+  }
+
+  @Test
+  void aContainerStartsWithItsNameAndImageAsPeopleWriteIt() {
+    V1Container container = new V1Container()
+        .args(List.of("--port", "8080"))
+        .command(List.of("/web"))
+        .env(List.of(new V1EnvVar().name("LOG_LEVEL").value("info")))
+        .image("ghcr.io/acme/web:1.4.2")
+        .imagePullPolicy("IfNotPresent")
+        .name("web");
+
+    assertThat(Manifests.tree(new V1Deployment().spec(new V1DeploymentSpec().template(new V1PodTemplateSpec()
+        .spec(new V1PodSpec().containers(List.of(container)))))).toString())
+        .contains("{name=web, image=ghcr.io/acme/web:1.4.2, args=[--port, 8080], command=[/web],"
+            + " env=[{name=LOG_LEVEL, value=info}], imagePullPolicy=IfNotPresent}");
+  }
+
+  @Test
+  void aDynamicObjectRendersLikeAModelObject() {
+    DynamicKubernetesObject monitor = new DynamicKubernetesObject(JsonParser.parseString("""
+        {"spec": {"endpoints": [{"port": "http", "interval": "30s", "honorLabels": true, "scrapeTimeout": null}],
+                  "sampleLimit": 1000, "ratio": 0.5, "selector": {}, "targetLabels": []},
+         "metadata": {"namespace": "shop", "name": "web", "labels": {}},
+         "kind": "ServiceMonitor", "apiVersion": "monitoring.coreos.com/v1"}
+        """).getAsJsonObject());
+
+    assertThat(Manifests.yaml(monitor)).isEqualTo("""
+        apiVersion: monitoring.coreos.com/v1
+        kind: ServiceMonitor
+        metadata:
+          name: web
+          namespace: shop
+          labels: {}
+        spec:
+          endpoints:
+          - port: http
+            interval: "30s"
+            honorLabels: true
+          sampleLimit: 1000
+          ratio: 0.5
+          selector: {}
         """);
   }
 

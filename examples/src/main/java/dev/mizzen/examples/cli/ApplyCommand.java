@@ -1,6 +1,7 @@
 package dev.mizzen.examples.cli;
 
 import dev.mizzen.dsl.render.Manifests;
+import dev.mizzen.strategies.apply.ApiWarning;
 import dev.mizzen.strategies.apply.ApplyException;
 import dev.mizzen.strategies.apply.ServerSideApply;
 import io.kubernetes.client.common.KubernetesObject;
@@ -15,7 +16,8 @@ import java.util.List;
 
 /**
  * {@code apply} and {@code diff} of manifest files, with server-side apply under field manager
- * {@code mizzen}: {@code apply} writes them; {@code diff} sends the same apply as a server-side
+ * {@code mizzen}: {@code apply} writes them, printing each object and the API server's warnings
+ * about it; {@code diff} sends the same apply as a server-side
  * dry run and prints, by field path, how what the server would store differs from what it stores
  * now (what {@code kubectl diff --server-side} shows, as lines rather than a unified diff).
  */
@@ -82,7 +84,13 @@ final class ApplyCommand implements Command {
     ApiClient client = kubeconfig == null ? Config.defaultClient() : Config.fromConfig(kubeconfig);
     try {
       if (!diff) {
-        ServerSideApply.using(client).force(force).progress(out).apply(objects);
+        // The server's warnings print under their object's line; the count, like kubectl's warnings, to err.
+        List<ApiWarning> warnings = ServerSideApply.using(client).force(force).progress(out)
+            .applyWithWarnings(objects).warnings();
+        if (!warnings.isEmpty()) {
+          err.println(warnings.size() + (warnings.size() == 1 ? " warning" : " warnings")
+              + " from the API server (the objects were applied)");
+        }
         return 0;
       }
       int changed = 0;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mizzen.dsl.app.App;
 import dev.mizzen.dsl.container.Container;
+import dev.mizzen.dsl.identity.Namespace;
+import dev.mizzen.dsl.identity.PodSecurityLevel;
 import dev.mizzen.dsl.pod.PodTemplate;
 import dev.mizzen.dsl.workload.Deployment;
 import dev.mizzen.dsl.workload.StatefulSet;
@@ -11,6 +13,8 @@ import dev.mizzen.strategies.rollout.RolloutStatus;
 import dev.mizzen.testkit.cluster.LocalCluster;
 import dev.mizzen.testkit.junit.ClusterTest;
 import dev.mizzen.testkit.junit.TestNamespace;
+import io.kubernetes.client.openapi.models.V1SeccompProfile;
+import io.kubernetes.client.openapi.models.V1SecurityContext;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +64,24 @@ class ApplyCommandIT {
     assertThat(run("rollout", "pause", "statefulset/db", "-n", ns.name(), "--kubeconfig", kubeconfig))
         .startsWith("2\n").contains("rollout pause is for the engine's rollouts of Deployments; a StatefulSet rolls"
             + " out with its own controller: use rollout status statefulset/db");
+  }
+
+  @Test
+  void applyPrintsTheApiServersWarningsUnderTheirObject(LocalCluster cluster, TestNamespace ns, @TempDir Path dir)
+      throws Exception {
+    // Named apart from the other test's "web": the tests share the namespace.
+    Deployment privileged = Deployment.named("privileged").replicas(1)
+        .pod(PodTemplate.builder().container(Container.named("web").image("ghcr.io/acme/web:1")))
+        .customize(d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).setSecurityContext(
+            new V1SecurityContext().privileged(true).runAsNonRoot(true)
+                .seccompProfile(new V1SeccompProfile().type("RuntimeDefault"))))
+        .build();
+    Path file = Files.writeString(dir.resolve("warned.yaml"), App.named("shop").namespace(ns.name())
+        .add(Namespace.named(ns.name()).warn(PodSecurityLevel.RESTRICTED).build(), privileged).build().yaml());
+
+    assertThat(run("apply", "--kubeconfig", cluster.kubeconfig().toString(), file.toString())).startsWith("0\n")
+        .contains("applied Deployment/" + ns.name() + "/privileged\n  warning: would violate PodSecurity \"restricted:latest\"")
+        .contains("1 warning from the API server");
   }
 
   private static Path write(Path file, TestNamespace ns, int replicas, String image) throws Exception {

@@ -3,22 +3,26 @@ package dev.mizzen.strategies.apply;
 import dev.mizzen.dsl.render.Manifests;
 import dev.mizzen.validation.ObjectRef;
 import io.kubernetes.client.Discovery;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.mizzen.strategies.rollout.internal.JsonDiff;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.ApiResponse;
+import io.kubernetes.client.openapi.Pair;
 import io.kubernetes.client.util.generic.KubernetesApiResponse;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesApi;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
-import io.kubernetes.client.util.generic.options.PatchOptions;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.Call;
 
 /**
  * Server-side apply of client-java objects with a field manager ({@code mizzen} by default).
@@ -30,8 +34,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * not taken over unless {@link #force(boolean) force(true)} says so: the API server's conflict
  * becomes an {@link ApplyConflictException} listing each field and its manager.
  *
+ * <p>The API server's warnings ({@code Warning} headers: Pod Security {@code warn}-mode messages,
+ * deprecations) come back with {@link #applyWithWarnings(List)} as {@link ApiWarning}s, and are
+ * printed with the {@link #progress(PrintStream) progress}.
+ *
  * <pre>{@code
  * ServerSideApply.using(apiClient).apply(app.objects());
+ * ApplyResult result = ServerSideApply.using(apiClient).applyWithWarnings(app.objects());
+ * result.warnings().forEach(System.err::println);                 // Deployment/shop/web: would violate ...
  * ServerSideApply.using(apiClient).dryRun(true).apply(objects);   // admission and validation, nothing stored
  * }</pre>
  */
@@ -83,47 +93,90 @@ public final class ServerSideApply {
     return new ServerSideApply(client, fieldManager, force, dryRun, progress, resources);
   }
 
-  /** Prints one line per applied object to {@code progress}. */
+  /** Prints one line per applied object to {@code progress}, then each warning the server gave about it. */
   public ServerSideApply progress(PrintStream progress) {
     return new ServerSideApply(client, fieldManager, force, dryRun, progress, resources);
   }
 
   /**
-   * Applies {@code objects} in order; returns what the API server stored (or would store).
+   * Applies {@code objects} in order; returns what the API server stored (or would store). The
+   * server's warnings go to {@link #progress(PrintStream) progress}, if set; {@link
+   * #applyWithWarnings(List)} returns them too.
    *
    * @throws ApplyConflictException at the first object with fields another manager owns
    * @throws ApplyException at the first object the server refuses, naming it and quoting the server
    */
   public List<DynamicKubernetesObject> apply(List<? extends KubernetesObject> objects) {
-    List<DynamicKubernetesObject> applied = new ArrayList<>(objects.size());
-    for (KubernetesObject object : objects) {
-      applied.add(apply(object));
-    }
-    return applied;
+    return applyWithWarnings(objects).objects();
   }
 
   /** Applies one object. */
   public DynamicKubernetesObject apply(KubernetesObject object) {
+    return applyWithWarnings(List.of(object)).objects().get(0);
+  }
+
+  /**
+   * Applies {@code objects} in order, as {@link #apply(List)}; returns what the API server stored
+   * (or would store) and the warnings it gave ({@code Warning} headers: Pod Security
+   * {@code warn}-mode messages, deprecations), each naming its object.
+   *
+   * @throws ApplyConflictException at the first object with fields another manager owns
+   * @throws ApplyException at the first object the server refuses, naming it and quoting the server
+   */
+  public ApplyResult applyWithWarnings(List<? extends KubernetesObject> objects) {
+    List<DynamicKubernetesObject> applied = new ArrayList<>(objects.size());
+    List<ApiWarning> warnings = new ArrayList<>();
+    for (KubernetesObject object : objects) {
+      applied.add(applyOne(object, warnings));
+    }
+    return new ApplyResult(applied, warnings);
+  }
+
+  /**
+   * Applies {@code object} with a request of its own rather than client-java's generic API, which
+   * drops the response headers, and so the server's warnings; adds those to {@code warnings}.
+   */
+  private DynamicKubernetesObject applyOne(KubernetesObject object, List<ApiWarning> warnings) {
     String ref = ref(object);
     Discovery.APIResource resource = resource(object, ref);
     String[] groupVersion = splitApiVersion(object.getApiVersion());
-    DynamicKubernetesApi api = new DynamicKubernetesApi(groupVersion[0], groupVersion[1], resource.getResourcePlural(), client);
-    PatchOptions options = new PatchOptions().fieldManager(fieldManager).force(force);
+    StringBuilder path = new StringBuilder(groupVersion[0].isEmpty() ? "/api/" : "/apis/" + groupVersion[0] + "/")
+        .append(groupVersion[1]);
+    if (Boolean.TRUE.equals(resource.getNamespaced())) {
+      path.append("/namespaces/").append(client.escapeString(namespace(object, ref)));
+    }
+    path.append('/').append(resource.getResourcePlural())
+        .append('/').append(client.escapeString(object.getMetadata().getName()));
+    List<Pair> query = new ArrayList<>();
+    query.add(new Pair("fieldManager", fieldManager));
+    query.add(new Pair("force", String.valueOf(force)));
     if (dryRun) {
-      options.dryRun("All");
+      query.add(new Pair("dryRun", "All"));
     }
-    V1Patch body = new V1Patch(Manifests.json(object));
-    String name = object.getMetadata().getName();
-    KubernetesApiResponse<DynamicKubernetesObject> response = Boolean.TRUE.equals(resource.getNamespaced())
-        ? api.patch(namespace(object, ref), name, V1Patch.PATCH_FORMAT_APPLY_YAML, body, options)
-        : api.patch(name, V1Patch.PATCH_FORMAT_APPLY_YAML, body, options);
-    if (!response.isSuccess()) {
-      throw ApplyRefusals.exception(ref, response.getHttpStatusCode(), response.getStatus());
+    Map<String, String> headers = new HashMap<>();
+    headers.put("Content-Type", V1Patch.PATCH_FORMAT_APPLY_YAML);
+    headers.put("Accept", "application/json");
+    ApiResponse<JsonElement> response;
+    try {
+      Call call = client.buildCall(null, path.toString(), "PATCH", query, new ArrayList<>(),
+          Manifests.json(object).getBytes(StandardCharsets.UTF_8), headers, new HashMap<>(), new HashMap<>(),
+          new String[] {"BearerToken"}, null);
+      response = client.execute(call, JsonElement.class);
+    } catch (ApiException e) {
+      throw refusal(ref, e);
     }
+    List<ApiWarning> found = new ArrayList<>();
+    response.getHeaders().forEach((name, values) -> {
+      if ("warning".equalsIgnoreCase(name)) {
+        values.forEach(value -> found.add(ApiWarning.fromHeader(ref, value)));
+      }
+    });
+    warnings.addAll(found);
     if (progress != null) {
       progress.println((dryRun ? "checked " : "applied ") + ref);
+      found.forEach(warning -> progress.println("  warning: " + warning.text()));
     }
-    return response.getObject();
+    return new DynamicKubernetesObject(response.getData().getAsJsonObject());
   }
 
   /**
@@ -162,6 +215,15 @@ public final class ServerSideApply {
       }
     }
     return copy;
+  }
+
+  /** The exception for {@code refused}: the server's refusal, or its silence (status 0). */
+  private static ApplyException refusal(String ref, ApiException refused) {
+    try {
+      return ApplyRefusals.exception(ref, refused);
+    } catch (ApiException unanswered) {
+      return new ApplyException(ref, 0, "no answer from the API server: " + unanswered.getMessage());
+    }
   }
 
   private Discovery.APIResource resource(KubernetesObject object, String ref) {

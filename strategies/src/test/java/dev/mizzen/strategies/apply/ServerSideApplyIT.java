@@ -1,9 +1,12 @@
 package dev.mizzen.strategies.apply;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.gson.JsonParser;
 import dev.mizzen.dsl.app.App;
+import dev.mizzen.dsl.app.RawObject;
 import dev.mizzen.dsl.config.Secret;
 import dev.mizzen.dsl.container.Container;
 import dev.mizzen.dsl.meta.KubernetesResource;
@@ -11,11 +14,20 @@ import dev.mizzen.dsl.pod.PodTemplate;
 import dev.mizzen.dsl.workload.Deployment;
 import dev.mizzen.testkit.junit.ClusterTest;
 import dev.mizzen.testkit.junit.TestNamespace;
+import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.apis.AppsV1Api;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.V1ConfigMap;
+import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1Namespace;
+import io.kubernetes.client.openapi.models.V1SeccompProfile;
+import io.kubernetes.client.openapi.models.V1SecurityContext;
 import io.kubernetes.client.util.PatchUtils;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import org.junit.jupiter.api.Test;
 
 /** Server-side apply against a real API server: what stays, what is refused, and what the errors say. */
@@ -74,6 +86,71 @@ class ServerSideApplyIT {
         .hasMessageContaining("Deployment/" + ns.name() + "/web: HTTP 422")
         .hasMessageContaining("field is immutable")
         .hasMessageContaining("selector cannot change after it is created");
+  }
+
+  @Test
+  void theApiServersWarningsComeBackWithTheResultAndInTheProgress(ApiClient client, TestNamespace ns)
+      throws Exception {
+    PatchUtils.patch(V1Namespace.class, () -> new CoreV1Api(client).patchNamespace(ns.name(),
+            new V1Patch("{\"metadata\":{\"labels\":{\"pod-security.kubernetes.io/warn\":\"restricted\"}}}"))
+            .buildCall(null),
+        V1Patch.PATCH_FORMAT_STRATEGIC_MERGE_PATCH, client);
+    Deployment privileged = Deployment.named("web").replicas(1).pod(pod()).customize(deployment -> {
+      V1Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+      container.setSecurityContext(new V1SecurityContext().privileged(true).runAsNonRoot(true)
+          .seccompProfile(new V1SeccompProfile().type("RuntimeDefault")));
+    }).build();
+    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
+    ApplyResult result = ServerSideApply.using(client).progress(new PrintStream(progress, true, UTF_8))
+        .applyWithWarnings(app(ns, "shop", privileged).objects());
+
+    String web = "Deployment/" + ns.name() + "/web";
+    assertThat(result.objects()).extracting(o -> o.getMetadata().getName()).containsExactly("web");
+    assertThat(result.warnings()).singleElement().satisfies(warning -> {
+      assertThat(warning.object()).isEqualTo(web);
+      assertThat(warning.text()).startsWith("would violate PodSecurity \"restricted:latest\": ")
+          .contains("privileged (container \"web\" must not set securityContext.privileged=true)");
+    });
+    assertThat(progress.toString(UTF_8)).startsWith("applied " + web + "\n  warning: would violate PodSecurity");
+  }
+
+  @Test
+  void anApplyWithoutWarningsHasNone(ApiClient client, TestNamespace ns) {
+    ApplyResult result = ServerSideApply.using(client).applyWithWarnings(app(ns, "shop", web(1)).objects());
+
+    assertThat(result.warnings()).isEmpty();
+    assertThat(result.objects()).singleElement().satisfies(o -> assertThat(o.getKind()).isEqualTo("Deployment"));
+  }
+
+  @Test
+  void rawObjectsApplyAsTheirModelAndAsDynamicObjects(ApiClient client, TestNamespace ns) throws Exception {
+    App app = App.named("shop").namespace(ns.name())
+        .add(RawObject.fromYaml("""
+            apiVersion: v1
+            kind: LimitRange
+            metadata:
+              name: defaults
+            spec:
+              limits:
+              - type: Container
+                defaultRequest:
+                  cpu: 100m
+            """))
+        .add(RawObject.of(new DynamicKubernetesObject(JsonParser.parseString(
+            "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"settings\"},"
+                + " \"data\": {\"mode\": \"fast\"}}").getAsJsonObject())))
+        .build();
+
+    ServerSideApply.using(client).apply(app.objects());
+
+    CoreV1Api core = new CoreV1Api(client);
+    assertThat(core.readNamespacedLimitRange("defaults", ns.name()).execute().getSpec().getLimits().get(0)
+        .getDefaultRequest()).containsEntry("cpu", Quantity.fromString("100m"));
+    V1ConfigMap settings = core.readNamespacedConfigMap("settings", ns.name()).execute();
+    assertThat(settings.getData()).containsEntry("mode", "fast");
+    assertThat(settings.getMetadata().getLabels()).containsEntry("app.kubernetes.io/part-of", "shop")
+        .containsEntry("app.kubernetes.io/name", "settings");
   }
 
   private static Deployment web(int replicas) {

@@ -86,19 +86,30 @@ public abstract class AbstractMizzenAssert<SELF extends AbstractMizzenAssert<SEL
    */
   final <A extends AbstractMizzenAssert<A, T>, T> A navigate(Class<A> type, Class<T> actualType,
       Function<T, A> constructor, T found, Supplier<T> empty, Location where, Supplier<String> missing) {
-    if (found != null) {
-      return navigator.open(type, actualType, constructor, found).placed(where, navigator, muted);
-    }
-    AssertionError error = actual == null
+    return navigate(navigator, muted, type, actualType, constructor, found, empty, where, () -> actual == null
         ? error(location.message("expected a value, but was null"))
-        : error(where.message(missing.get()));
+        : error(where.message(missing.get())));
+  }
+
+  /**
+   * {@link #navigate(Class, Class, Function, Object, Supplier, Location, Supplier)} for an assert
+   * that navigates {@code how}, {@code muted} or not, failing with {@code failure} when {@code
+   * found} is null: for {@link ObjectsAssert}, which is a list assert rather than one of these.
+   */
+  static <A extends AbstractMizzenAssert<A, T>, T> A navigate(Navigator how, boolean muted, Class<A> type,
+      Class<T> actualType, Function<T, A> constructor, T found, Supplier<T> empty, Location where,
+      Supplier<AssertionError> failure) {
+    if (found != null) {
+      return how.open(type, actualType, constructor, found).placed(where, how, muted);
+    }
     if (!muted) {
-      if (!navigator.isSoft()) {
+      AssertionError error = failure.get();
+      if (!how.isSoft()) {
         throw error;
       }
-      navigator.collect(error);
+      how.collect(error);
     }
-    return navigator.open(type, actualType, constructor, empty.get()).placed(where, navigator, true);
+    return how.open(type, actualType, constructor, empty.get()).placed(where, how, true);
   }
 
   /** A plain (never proxied) assert for checks this assert delegates; its failures become this one's. */
@@ -112,7 +123,11 @@ public abstract class AbstractMizzenAssert<SELF extends AbstractMizzenAssert<SEL
    * drops its own, so soft assertions report the line of the test.
    */
   private AssertionError error(String message) {
-    AssertionError error = failure("%s", message);
+    return withCallersStack(failure("%s", message));
+  }
+
+  /** {@code error} with the frames of this library's own classes dropped from its stack trace. */
+  static AssertionError withCallersStack(AssertionError error) {
     error.setStackTrace(Arrays.stream(error.getStackTrace())
         .filter(frame -> !OWN_CLASSES.computeIfAbsent(frame.getClassName(), AbstractMizzenAssert::isOwnClass))
         .toArray(StackTraceElement[]::new));

@@ -1,6 +1,7 @@
 package dev.mizzen.testkit.assertions;
 
 import java.util.function.Function;
+import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.SoftAssertionsProvider;
 
 /**
@@ -34,7 +35,7 @@ final class Navigator {
   }
 
   /** A new assert on {@code actual}: {@code constructor}'s, or the soft proxy of {@code type}. */
-  <A extends AbstractMizzenAssert<A, T>, T> A open(
+  <A extends AbstractAssert<A, T>, T> A open(
       Class<A> type, Class<T> actualType, Function<T, A> constructor, T actual) {
     return softly == null ? constructor.apply(actual) : softly.proxy(type, actualType, actual);
   }

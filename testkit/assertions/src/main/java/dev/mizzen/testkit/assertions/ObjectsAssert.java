@@ -20,27 +20,44 @@ import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1ServiceAccount;
 import io.kubernetes.client.openapi.models.V1StatefulSet;
 import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.assertj.core.api.AbstractListAssert;
 
 /**
  * Assertions on a list of objects (an application's): finds one by kind and name and navigates
  * to its assert, keeping the soft/hard mode. Names must be unique per kind; when the list spans
  * namespaces, narrow it first with {@link #inNamespace(String)}.
  *
+ * <p>It is an AssertJ list assert too: {@code filteredOn}, {@code extracting}, {@code hasSize},
+ * {@code allSatisfy} and the rest work as on any list, and what {@code filteredOn} returns still
+ * navigates, soft or hard, with messages naming the App.
+ *
  * <pre>{@code
  * assertThat(app).deployment("web").container("web").readiness().isHttpGet("/ready");
  * assertThat(app).object("ConfigMap", "web-config").hasLabel("app.kubernetes.io/part-of", "shop");
  * assertThat(app).networkPolicies().allow("web", "api", 9090);
+ * assertThat(app).filteredOn(o -> o.getKind().equals("Service")).hasSize(3).service("web").hasType("ClusterIP");
  * }</pre>
  */
-public class ObjectsAssert extends AbstractMizzenAssert<ObjectsAssert, List<KubernetesObject>> {
+public class ObjectsAssert
+    extends AbstractListAssert<ObjectsAssert, List<KubernetesObject>, KubernetesObject, KubernetesObjectAssert> {
+
+  private Location location = Location.of("objects");
+  private Navigator navigator = Navigator.HARD;
+  private boolean muted;
 
   /** An assert on {@code actual}, named {@code objects} in messages. */
   public ObjectsAssert(List<KubernetesObject> actual) {
-    super(actual, ObjectsAssert.class, "objects");
+    super(actual, ObjectsAssert.class);
+    if (actual instanceof PlacedObjects placed) {
+      placed(placed.location, placed.navigator, placed.muted);
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -48,13 +65,56 @@ public class ObjectsAssert extends AbstractMizzenAssert<ObjectsAssert, List<Kube
     return (Class<List<KubernetesObject>>) (Class<?>) List.class;
   }
 
+  /** Places this assert (after construction, which soft proxies do reflectively). */
+  final ObjectsAssert placed(Location where, Navigator how, boolean mute) {
+    this.location = where;
+    this.navigator = how;
+    this.muted = mute;
+    return myself;
+  }
+
+  /** Sets how this assert navigates (an entry point's assert stays at its own root). */
+  final ObjectsAssert navigatedBy(Navigator how) {
+    this.navigator = how;
+    return myself;
+  }
+
+  /** Where this list sits: {@code App/<name>}, or {@code objects}. */
+  final Location location() {
+    return location;
+  }
+
+  /**
+   * The assert on the objects a list operation kept ({@code filteredOn}, ...), where this one is
+   * and navigating as this one does. AssertJ's soft proxies make it again from its value alone,
+   * so the value carries the place.
+   */
+  @Override
+  protected ObjectsAssert newAbstractIterableAssert(Iterable<? extends KubernetesObject> iterable) {
+    List<KubernetesObject> objects = new ArrayList<>();
+    iterable.forEach(objects::add);
+    return new ObjectsAssert(new PlacedObjects(objects, location, navigator, muted));
+  }
+
+  /** The assert on one element ({@code first()}, {@code element(i)}, ...), at the element's own place. */
+  @Override
+  protected KubernetesObjectAssert toAssert(KubernetesObject value, String description) {
+    Location where = value == null ? location : Location.of(ObjectFields.ref(value));
+    KubernetesObjectAssert element = new KubernetesObjectAssert(value).placed(where, Navigator.HARD, muted);
+    return description == null ? element : element.as(description);
+  }
+
   /** Narrows to the objects in namespace {@code namespace}, and the cluster-scoped ones (without a namespace). */
   public ObjectsAssert inNamespace(String namespace) {
-    List<KubernetesObject> narrowed = actual == null ? null : actual.stream()
+    requireActual();
+    if (actual == null) {
+      return myself;
+    }
+    List<KubernetesObject> narrowed = actual.stream()
         .filter(o -> ObjectFields.namespace(o) == null
             || Objects.equals(namespace, ObjectFields.namespace(o)))
         .toList();
-    return navigate(ObjectsAssert.class, listType(), ObjectsAssert::new, narrowed, List::of, location(), () -> "");
+    return new ObjectsAssert(new PlacedObjects(narrowed, location, navigator, muted));
   }
 
   /** Asserts the list holds an object of kind {@code kind} named {@code name}. */
@@ -74,7 +134,7 @@ public class ObjectsAssert extends AbstractMizzenAssert<ObjectsAssert, List<Kube
         .filter(o -> kind.equals(ObjectFields.kind(o)) && Objects.equals(name, ObjectFields.name(o)))
         .map(ObjectFields::ref).toList();
     if (!found.isEmpty()) {
-      failAt(location(), "expected no " + kind + " named " + quote(name) + ", but found " + found);
+      failAt(location(), "expected no " + kind + " named " + AbstractMizzenAssert.quote(name) + ", but found " + found);
     }
     return myself;
   }
@@ -88,7 +148,7 @@ public class ObjectsAssert extends AbstractMizzenAssert<ObjectsAssert, List<Kube
   /** Navigates to the NetworkPolicies among these objects, to ask what traffic they allow. */
   public NetworkPoliciesAssert networkPolicies() {
     return navigate(NetworkPoliciesAssert.class, listType(), NetworkPoliciesAssert::new, actual, List::of,
-        location(), () -> "");
+        location, () -> "");
   }
 
   /** Navigates to the Deployment {@code name}. */
@@ -201,8 +261,62 @@ public class ObjectsAssert extends AbstractMizzenAssert<ObjectsAssert, List<Kube
       found = null;
     }
     String missing = problem;
-    Location where = found == null ? location() : Location.of(ObjectFields.ref(found));
+    Location where = found == null ? location : Location.of(ObjectFields.ref(found));
     return navigate(type, actualType, constructor, found == null ? null : actualType.cast(found),
         empty, where, () -> missing);
+  }
+
+  /** As {@link AbstractMizzenAssert}'s navigation, from this list's place. */
+  private <A extends AbstractMizzenAssert<A, T>, T> A navigate(Class<A> type, Class<T> actualType,
+      Function<T, A> constructor, T found, Supplier<T> empty, Location where, Supplier<String> missing) {
+    return AbstractMizzenAssert.navigate(navigator, muted, type, actualType, constructor, found, empty, where,
+        () -> actual == null ? error(location.message("expected a value, but was null"))
+            : error(where.message(missing.get())));
+  }
+
+  /** Fails (unless muted) with {@code text} at {@code where}: {@code object: path: text}. */
+  private void failAt(Location where, String text) {
+    if (!muted) {
+      throw error(where.message(text));
+    }
+  }
+
+  /** Fails unless the list under test is present. */
+  private void requireActual() {
+    if (actual == null && !muted) {
+      throw error(location.message("expected a value, but was null"));
+    }
+  }
+
+  private AssertionError error(String message) {
+    return AbstractMizzenAssert.withCallersStack(failure("%s", message));
+  }
+
+  /**
+   * A list of objects that knows where its assert is and how it navigates: what a list operation
+   * passes on, since AssertJ's soft proxies rebuild the next assert from its value alone.
+   */
+  private static final class PlacedObjects extends AbstractList<KubernetesObject> {
+    private final List<KubernetesObject> objects;
+    private final Location location;
+    private final Navigator navigator;
+    private final boolean muted;
+
+    PlacedObjects(List<KubernetesObject> objects, Location location, Navigator navigator, boolean muted) {
+      this.objects = Collections.unmodifiableList(objects);
+      this.location = location;
+      this.navigator = navigator;
+      this.muted = muted;
+    }
+
+    @Override
+    public KubernetesObject get(int index) {
+      return objects.get(index);
+    }
+
+    @Override
+    public int size() {
+      return objects.size();
+    }
   }
 }

@@ -37,6 +37,43 @@ class ObjectsAssertTest {
   }
 
   @Test
+  void keepsAssertJsListOperationsAlongsideTheDomainOnes() {
+    assertThat(Shop.app())
+        .hasSize(Shop.app().objects().size())
+        .filteredOn(o -> "Deployment".equals(o.getKind()))
+        .extracting(o -> o.getMetadata().getName())
+        .containsExactly("web", "api");
+    assertThat(Shop.app())
+        .filteredOn(o -> "Service".equals(o.getKind()))
+        .hasSize(3)
+        .allSatisfy(o -> assertThat(o).isInNamespace("shop"))
+        .service("web").hasType("ClusterIP");
+    assertThat(Shop.app()).first().isKind("Namespace");
+    assertThat(Shop.app()).anySatisfy(o -> assertThat(o).isKind("CronJob"));
+  }
+
+  @Test
+  void aDomainFailureAfterAListOperationStillNamesTheApp() {
+    assertThatThrownBy(() -> assertThat(Shop.app()).filteredOn(o -> "Deployment".equals(o.getKind()))
+        .deployment("db"))
+        .hasMessage("App/shop: expected a Deployment named \"db\", but found [web, api]");
+    assertThatThrownBy(() -> assertThat(Shop.app()).filteredOn(o -> "Deployment".equals(o.getKind())).hasSize(3))
+        .hasMessageContaining("Expected size: 3 but was: 2");
+  }
+
+  @Test
+  void listOperationsAreSoftInSoftAssertions() {
+    MizzenSoftAssertions softly = new MizzenSoftAssertions();
+    softly.assertThat(Shop.app()).filteredOn(o -> "Deployment".equals(o.getKind())).hasSize(3)
+        .deployment("db").hasReplicas(1);
+    softly.assertThat(Shop.app()).extracting(KubernetesObject::getKind).contains("Job");
+
+    org.assertj.core.api.Assertions.assertThat(softly.errorsCollected()).hasSize(3);
+    org.assertj.core.api.Assertions.assertThat(softly.errorsCollected().get(1))
+        .hasMessageStartingWith("App/shop: expected a Deployment named \"db\", but found [web, api]");
+  }
+
+  @Test
   void worksOnAnyListOfObjects() {
     List<KubernetesObject> objects = Shop.app().objects();
     assertThat(objects).deployment("api").container("api").readiness().isTcpSocket("http");
