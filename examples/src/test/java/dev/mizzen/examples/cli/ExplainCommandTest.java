@@ -281,6 +281,22 @@ class ExplainCommandTest {
   }
 
   @Test
+  void aJsonNodeListIsAFleetToo() throws IOException {
+    Path fleet = file("nodes.json", """
+        {"apiVersion": "v1", "kind": "List", "items": [
+          {"apiVersion": "v1", "kind": "Node",
+           "metadata": {"name": "worker-1", "labels": {"node-pool": "general", "topology.kubernetes.io/zone": "a"}},
+           "status": {"allocatable": {"cpu": "4", "memory": "8Gi", "pods": "110"}}}]}
+        """);
+    Path shop = file("shop.yaml", ShopApp.app().yaml());
+
+    assertThat(run("explain", "--fleet", fleet.toString(), shop.toString())).isZero();
+
+    assertThat(paragraph("Deployment/shop/web")).contains("  can go to 1 of 1 nodes: worker-1",
+        "  3 replicas: worker-1 3; per zone: a 3");
+  }
+
+  @Test
   void namespacesOfTheManifestFeedNamespaceSelectorsAndEarlierWorkloadsAreSeen() throws IOException {
     String cache = """
         apiVersion: apps/v1
