@@ -7,7 +7,7 @@ import java.util.List;
 /** The {@code mizzen} command line: {@code java -jar mizzen.jar <command> [args]}. */
 public final class Main {
   private static final List<Command> COMMANDS = List.of(new DemoCommand(), new RenderCommand(), new LintCommand(),
-      new ApplyCommand(false), new ApplyCommand(true), new RolloutCommand());
+      new ExplainCommand(), new ApplyCommand(false), new ApplyCommand(true), new RolloutCommand());
 
   private Main() {}
 
@@ -28,6 +28,9 @@ public final class Main {
         } catch (UsageException e) {
           err.println("mizzen: " + e.getMessage());
           usage(err);
+          return 2;
+        } catch (BadInputException e) {
+          err.println("mizzen " + command.name() + ": " + e.getMessage());
           return 2;
         } catch (Exception e) {
           err.println("mizzen " + command.name() + ": " + e.getMessage());

@@ -2,6 +2,7 @@ package dev.mizzen.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mizzen.examples.presets.PresetsApp;
 import dev.mizzen.examples.shop.ShopApp;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -37,6 +38,14 @@ class MainTest {
   }
 
   @Test
+  void renderPresetsWritesThePresetsExampleApp() {
+    assertThat(run("render", "presets")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(PresetsApp.app().yaml());
+    assertThat(run("render", "shop", "presets")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("mizzen: render takes one app, shop or presets");
+  }
+
+  @Test
   void renderJson() {
     assertThat(run("render", "--format", "json")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"List\"");
@@ -51,6 +60,6 @@ class MainTest {
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'deploy'");
     assertThat(run()).isEqualTo(2);
     assertThat(run("--help")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("render [--format yaml|json] [--out FILE]");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("render [shop|presets] [--format yaml|json] [--out FILE]");
   }
 }
