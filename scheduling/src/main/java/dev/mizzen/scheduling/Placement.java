@@ -37,44 +37,79 @@ public abstract class Placement {
     return NONE;
   }
 
-  /** Starts an empty placement. */
-  public static Builder builder() {
-    return new Builder();
+  /** Starts a placement that requires the node label {@code key=value}; see {@link Builder#nodeSelector}. */
+  public static Builder nodeSelector(String key, String value) {
+    return new Builder().nodeSelector(key, value);
   }
 
   /** Starts a placement that requires nodes meeting every one of {@code requirements}; see {@link Builder#requireNodes}. */
   public static Builder requireNodes(NodeSelectorRequirement... requirements) {
-    return builder().requireNodes(requirements);
+    return new Builder().requireNodes(requirements);
   }
 
   /** Starts a placement that prefers, with {@code weight}, nodes meeting every one of {@code requirements}. */
   public static Builder preferNodes(int weight, NodeSelectorRequirement... requirements) {
-    return builder().preferNodes(weight, requirements);
+    return new Builder().preferNodes(weight, requirements);
+  }
+
+  /** Starts a placement that requires the pod to run in a domain where {@code term}'s pods run. */
+  public static Builder requirePodAffinity(PodAffinityTerm.Builder term) {
+    return new Builder().requirePodAffinity(term);
+  }
+
+  /** Starts a placement that prefers, with {@code weight}, domains where {@code term}'s pods run. */
+  public static Builder preferPodAffinity(int weight, PodAffinityTerm.Builder term) {
+    return new Builder().preferPodAffinity(weight, term);
+  }
+
+  /** Starts a placement that forbids the pod from running in a domain where {@code term}'s pods run. */
+  public static Builder requirePodAntiAffinity(PodAffinityTerm.Builder term) {
+    return new Builder().requirePodAntiAffinity(term);
+  }
+
+  /** Starts a placement that prefers, with {@code weight}, domains where {@code term}'s pods do not run. */
+  public static Builder preferPodAntiAffinity(int weight, PodAffinityTerm.Builder term) {
+    return new Builder().preferPodAntiAffinity(weight, term);
   }
 
   /** Starts a placement that keeps the pod's replicas apart per {@code topologyKey}; see {@link Builder#avoidOwnPods(String)}. */
   public static Builder avoidOwnPods(String topologyKey) {
-    return builder().avoidOwnPods(topologyKey);
+    return new Builder().avoidOwnPods(topologyKey);
+  }
+
+  /** Starts a placement that allows at most one of the pod's replicas per domain; see {@link Builder#requireApartFromOwnPods}. */
+  public static Builder requireApartFromOwnPods(String topologyKey) {
+    return new Builder().requireApartFromOwnPods(topologyKey);
   }
 
   /** Starts a placement that spreads the pod's replicas over {@code topologyKey}; see {@link Builder#spreadOver(String)}. */
   public static Builder spreadOver(String topologyKey) {
-    return builder().spreadOver(topologyKey);
+    return new Builder().spreadOver(topologyKey);
   }
 
   /** Starts a placement that spreads the pod's replicas over {@code topologyKey}; see {@link Builder#spreadOver(String, int, WhenUnsatisfiable)}. */
   public static Builder spreadOver(String topologyKey, int maxSkew, WhenUnsatisfiable whenUnsatisfiable) {
-    return builder().spreadOver(topologyKey, maxSkew, whenUnsatisfiable);
+    return new Builder().spreadOver(topologyKey, maxSkew, whenUnsatisfiable);
+  }
+
+  /** Starts a placement with the topology spread constraint {@code constraint}. */
+  public static Builder spread(TopologySpreadConstraint.Builder constraint) {
+    return new Builder().spread(constraint);
   }
 
   /** Starts a placement with the toleration {@code toleration}. */
   public static Builder tolerate(Toleration.Builder toleration) {
-    return builder().tolerate(toleration);
+    return new Builder().tolerate(toleration);
   }
 
   /** Starts a placement with the toleration {@code toleration}. */
   public static Builder tolerate(Toleration toleration) {
-    return builder().tolerate(toleration);
+    return new Builder().tolerate(toleration);
+  }
+
+  /** Starts a placement that tolerates every taint, as node-level DaemonSets need. */
+  public static Builder tolerateEverything() {
+    return new Builder().tolerateEverything();
   }
 
   /** Node labels a node must carry, with these values ({@code nodeSelector}). */

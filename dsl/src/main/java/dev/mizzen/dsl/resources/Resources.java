@@ -64,11 +64,6 @@ public abstract class Resources {
     return NONE;
   }
 
-  /** An empty builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
   /** Requests {@code cpu} and {@code memory}. */
   public static Builder requests(Cpu cpu, Memory memory) {
     return new Builder().requests(cpu, memory);
@@ -76,17 +71,42 @@ public abstract class Resources {
 
   /** Requests {@code cpu}. */
   public static Builder requests(Cpu cpu) {
-    return new Builder().cpuRequest(cpu);
+    return new Builder().requests(cpu);
   }
 
   /** Requests {@code memory}. */
   public static Builder requests(Memory memory) {
-    return new Builder().memoryRequest(memory);
+    return new Builder().requests(memory);
   }
 
   /** Limits to {@code cpu} and {@code memory} (the API server then requests the same). */
   public static Builder limits(Cpu cpu, Memory memory) {
     return new Builder().limits(cpu, memory);
+  }
+
+  /** Limits CPU only. */
+  public static Builder limits(Cpu cpu) {
+    return new Builder().limits(cpu);
+  }
+
+  /** Limits memory only (a common choice: no CPU limit, so no throttling). */
+  public static Builder limits(Memory memory) {
+    return new Builder().limits(memory);
+  }
+
+  /** Requests an extended resource (its limit must be set too, to the same amount). */
+  public static Builder request(ExtendedResource resource) {
+    return new Builder().request(resource);
+  }
+
+  /** Limits an extended resource (the API server requests the same amount). */
+  public static Builder limit(ExtendedResource resource) {
+    return new Builder().limit(resource);
+  }
+
+  /** Requests and limits ephemeral storage. */
+  public static Builder ephemeralStorage(Storage request, Storage limit) {
+    return new Builder().ephemeralStorage(request, limit);
   }
 
   /** Whether nothing is requested or limited. */
@@ -114,6 +134,16 @@ public abstract class Resources {
     /** Requests {@code cpu} and {@code memory}. */
     public Builder requests(Cpu cpu, Memory memory) {
       return cpuRequest(cpu).memoryRequest(memory);
+    }
+
+    /** Requests CPU only. */
+    public Builder requests(Cpu cpu) {
+      return cpuRequest(cpu);
+    }
+
+    /** Requests memory only. */
+    public Builder requests(Memory memory) {
+      return memoryRequest(memory);
     }
 
     /** Limits to {@code cpu} and {@code memory}. */

@@ -28,7 +28,7 @@ import org.immutables.value.Value;
  *     .schedule("0 3 * * *")
  *     .concurrencyPolicy(ConcurrencyPolicy.FORBID)
  *     .backoffLimit(2)
- *     .pod(PodTemplate.builder().restartPolicy(RestartPolicy.ON_FAILURE).container(...))
+ *     .pod(PodTemplate.container(...).restartPolicy(RestartPolicy.ON_FAILURE))
  *     .build();
  * }</pre>
  *

@@ -25,7 +25,7 @@ import org.immutables.value.Value;
  *
  * <pre>{@code
  * DaemonSet exporter = DaemonSet.named("node-exporter")
- *     .pod(PodTemplate.builder().container(...).placement(Placement.builder().tolerateEverything()))
+ *     .pod(PodTemplate.container(...).placement(Placement.tolerateEverything()))
  *     .build();
  * }</pre>
  */

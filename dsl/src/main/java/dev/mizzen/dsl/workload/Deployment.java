@@ -23,7 +23,7 @@ import org.immutables.value.Value;
  * Deployment web = Deployment.named("web")
  *     .replicas(3)
  *     .strategy(DeploymentStrategy.rollingUpdate(Amount.percent(25), Amount.count(0)))
- *     .pod(PodTemplate.builder().container(Container.named("web").image("ghcr.io/acme/web:1.4.2")))
+ *     .pod(PodTemplate.container(Container.named("web").image("ghcr.io/acme/web:1.4.2")))
  *     .build();
  * }</pre>
  *

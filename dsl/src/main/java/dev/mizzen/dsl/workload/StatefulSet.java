@@ -35,7 +35,7 @@ import org.immutables.value.Value;
  *     .serviceName("db")
  *     .replicas(1)
  *     .volumeClaimTemplate(VolumeClaimTemplate.named("data").size(Storage.gibibytes(10)))
- *     .pod(PodTemplate.builder().container(...))
+ *     .pod(PodTemplate.container(...))
  *     .build();
  * }</pre>
  */

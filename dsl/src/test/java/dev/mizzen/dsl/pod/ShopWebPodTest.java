@@ -23,8 +23,7 @@ import org.junit.jupiter.api.Test;
 class ShopWebPodTest {
 
   static PodTemplate webPods() {
-    return PodTemplate.builder()
-        .container(Container.named("web")
+    return PodTemplate.container(Container.named("web")
             .image("ghcr.io/acme/web:1.4.2")
             .port(Port.http(8080))
             .env(Env.literal("LOG_LEVEL", "info"), Env.allFrom("web-config"))

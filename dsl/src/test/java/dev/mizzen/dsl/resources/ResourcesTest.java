@@ -39,7 +39,7 @@ class ResourcesTest {
   void rendersNothingThatIsNotSet() {
     assertThat(Resources.none().isEmpty()).isTrue();
     assertThat(JSON.serialize(Resources.none().toV1ResourceRequirements())).isEqualTo("{}");
-    V1ResourceRequirements memoryLimitOnly = Resources.builder().limits(Memory.mebibytes(256)).build()
+    V1ResourceRequirements memoryLimitOnly = Resources.limits(Memory.mebibytes(256)).build()
         .toV1ResourceRequirements();
     assertThat(memoryLimitOnly.getRequests()).isNull();
     assertThat(JSON.serialize(memoryLimitOnly)).isEqualTo("{\"limits\":{\"memory\":\"256Mi\"}}");
@@ -83,8 +83,7 @@ class ResourcesTest {
 
   @Test
   void extendedResourcesCannotBeOvercommitted() {
-    Resources resources = Resources.builder()
-        .request(ExtendedResource.of("nvidia.com/gpu", 1))
+    Resources resources = Resources.request(ExtendedResource.of("nvidia.com/gpu", 1))
         .limit(ExtendedResource.of("nvidia.com/gpu", 2))
         .request(ExtendedResource.of("example.com/fpga", 1))
         .build();
@@ -99,8 +98,7 @@ class ResourcesTest {
 
   @Test
   void extendedResourcesEqualRequestAndLimitAreValid() {
-    Resources resources = Resources.builder()
-        .request(ExtendedResource.parse("nvidia.com/gpu", "2"))
+    Resources resources = Resources.request(ExtendedResource.parse("nvidia.com/gpu", "2"))
         .limit(ExtendedResource.of("nvidia.com/gpu", 2))
         .build();
     assertThat(problems(resources)).isEmpty();
@@ -110,8 +108,7 @@ class ResourcesTest {
 
   @Test
   void extendedResourcesMustBeWholeNamedAndUnique() {
-    Resources resources = Resources.builder()
-        .limit(ExtendedResource.parse("nvidia.com/gpu", "1500m"))
+    Resources resources = Resources.limit(ExtendedResource.parse("nvidia.com/gpu", "1500m"))
         .limit(ExtendedResource.of("gpu", 1))
         .limit(ExtendedResource.of("kubernetes.io/gpu", 1))
         .limit(ExtendedResource.of("requests.example.com/x", 1))

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CronJobTest {
   private static PodTemplate.Builder pod() {
-    return PodTemplate.builder().container(Container.named("report").image("ghcr.io/acme/report:1.0.0"));
+    return PodTemplate.container(Container.named("report").image("ghcr.io/acme/report:1.0.0"));
   }
 
   private static CronJob.Builder report() {
@@ -43,9 +43,8 @@ class CronJobTest {
         .backoffLimit(2)
         .activeDeadline(Duration.ofSeconds(600))
         .ttlAfterFinished(Duration.ofDays(1))
-        .pod(PodTemplate.builder().restartPolicy(RestartPolicy.ON_FAILURE)
-            .container(Container.named("report").image("ghcr.io/acme/report:1.0.0")
-                .resources(Resources.requests(Cpu.millis(50), Memory.mebibytes(64)))))
+        .pod(PodTemplate.container(Container.named("report").image("ghcr.io/acme/report:1.0.0")
+                .resources(Resources.requests(Cpu.millis(50), Memory.mebibytes(64)))).restartPolicy(RestartPolicy.ON_FAILURE))
         .build()
         .render(RenderContext.of("shop", "shop"));
 

@@ -25,7 +25,7 @@ class JobTest {
       + "'securityContext':{'runAsNonRoot':true,'seccompProfile':{'type':'RuntimeDefault'}}}";
 
   private static PodTemplate.Builder pod() {
-    return PodTemplate.builder().container(Container.named("migrate").image("ghcr.io/acme/migrate:3.1.0"));
+    return PodTemplate.container(Container.named("migrate").image("ghcr.io/acme/migrate:3.1.0"));
   }
 
   private static Job.Builder migrate() {

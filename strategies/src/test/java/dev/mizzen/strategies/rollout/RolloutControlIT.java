@@ -199,8 +199,7 @@ class RolloutControlIT {
   }
 
   private static PodTemplate.Builder web(String image) {
-    return PodTemplate.builder()
-        .container(Container.named("web").image("ghcr.io/acme/" + image))
+    return PodTemplate.container(Container.named("web").image("ghcr.io/acme/" + image))
         .putAllLabels(PodBehaviour.ready().labels());
   }
 

@@ -171,8 +171,7 @@ class RolloutStatusIT {
   }
 
   private static PodTemplate.Builder pod(String image, PodBehaviour behaviour) {
-    return PodTemplate.builder()
-        .container(Container.named("web").image("ghcr.io/acme/" + image))
+    return PodTemplate.container(Container.named("web").image("ghcr.io/acme/" + image))
         .putAllLabels(behaviour.labels())
         .putAllAnnotations(behaviour.annotations());
   }

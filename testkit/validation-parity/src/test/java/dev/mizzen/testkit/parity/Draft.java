@@ -51,10 +51,10 @@ final class Draft {
   private final Map<String, String> annotations = new LinkedHashMap<>();
   private final List<Consumer<Container.Builder>> app = new ArrayList<>();
   private final List<Consumer<ContainerSecurity.Builder>> appSecurity = new ArrayList<>();
-  private final List<Consumer<Resources.Builder>> appResources = new ArrayList<>();
+  private Resources.Builder appResources;
   private final List<Consumer<PodTemplate.Builder>> pod = new ArrayList<>();
   private final List<Consumer<PodSecurity.Builder>> podSecurity = new ArrayList<>();
-  private final List<Consumer<Placement.Builder>> placement = new ArrayList<>();
+  private final List<Placement.Builder> placement = new ArrayList<>();
   private final List<Consumer<Object>> object = new ArrayList<>();
 
   Draft(Kind kind) {
@@ -128,9 +128,9 @@ final class Draft {
     return this;
   }
 
-  /** A change to the app container's resources. */
-  Draft appResources(Consumer<Resources.Builder> change) {
-    appResources.add(change);
+  /** The app container's resources (one change per slot sets them). */
+  Draft appResources(Resources.Builder resources) {
+    appResources = resources;
     return this;
   }
 
@@ -145,8 +145,9 @@ final class Draft {
     return this;
   }
 
-  Draft placement(Consumer<Placement.Builder> change) {
-    placement.add(change);
+  /** A part of the pod's placement, merged with the other parts. */
+  Draft placement(Placement.Builder part) {
+    placement.add(part);
     return this;
   }
 
@@ -232,12 +233,10 @@ final class Draft {
       appSecurity.forEach(change -> change.accept(security));
       web.security(security);
     }
-    if (!appResources.isEmpty()) {
-      Resources.Builder resources = Resources.builder();
-      appResources.forEach(change -> change.accept(resources));
-      web.resources(resources);
+    if (appResources != null) {
+      web.resources(appResources);
     }
-    PodTemplate.Builder template = PodTemplate.builder().container(web);
+    PodTemplate.Builder template = PodTemplate.container(web);
     pod.forEach(change -> change.accept(template));
     if (!podSecurity.isEmpty()) {
       PodSecurity.Builder security = PodSecurity.restricted();
@@ -245,9 +244,9 @@ final class Draft {
       template.security(security);
     }
     if (!placement.isEmpty()) {
-      Placement.Builder builder = Placement.builder();
-      placement.forEach(change -> change.accept(builder));
-      template.placement(builder);
+      Placement.Builder merged = placement.get(0);
+      placement.subList(1, placement.size()).forEach(part -> merged.merge(part.build()));
+      template.placement(merged);
     }
     return template;
   }
