@@ -21,7 +21,7 @@ import org.immutables.value.Value;
  * Container.named("web")
  *     .image("ghcr.io/acme/web:1.4.2")
  *     .port(Port.http(8080))
- *     .env(Env.literal("LOG_LEVEL", "info"), Env.allFrom("web-config"))
+ *     .env(Env.literal("LOG_LEVEL", "info"), Env.allFromConfigMap("web-config"))
  *     .resources(Resources.requests(Cpu.millis(250), Memory.mebibytes(256))
  *                         .limits(Cpu.millis(500), Memory.mebibytes(512)))
  *     .readiness(Probe.httpGet("/ready", "http").every(Duration.ofSeconds(5)))
@@ -226,11 +226,6 @@ public abstract class Container {
         }
       }
       return this;
-    }
-
-    /** Adds the variable {@code name=value}. */
-    public Builder env(String name, String value) {
-      return addEnv(EnvVar.literal(name, value));
     }
 
     /** Mounts volume {@code volume} at {@code mountPath}. */

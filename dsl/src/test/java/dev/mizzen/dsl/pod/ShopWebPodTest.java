@@ -26,7 +26,7 @@ class ShopWebPodTest {
     return PodTemplate.container(Container.named("web")
             .image("ghcr.io/acme/web:1.4.2")
             .port(Port.http(8080))
-            .env(Env.literal("LOG_LEVEL", "info"), Env.allFrom("web-config"))
+            .env(Env.literal("LOG_LEVEL", "info"), Env.allFromConfigMap("web-config"))
             .resources(Resources.requests(Cpu.millis(250), Memory.mebibytes(256))
                 .limits(Cpu.millis(500), Memory.mebibytes(512)))
             .readiness(Probe.httpGet("/ready", "http").every(Duration.ofSeconds(5)))

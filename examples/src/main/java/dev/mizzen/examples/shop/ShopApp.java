@@ -112,7 +112,7 @@ public final class ShopApp {
         .pod(PodTemplate.container(Container.named("web")
                 .image(image)
                 .port(Port.http(8080))
-                .env(Env.literal("LOG_LEVEL", "info"), Env.allFrom("web-config"))
+                .env(Env.literal("LOG_LEVEL", "info"), Env.allFromConfigMap("web-config"))
                 .resources(Resources.requests(Cpu.millis(250), Memory.mebibytes(256))
                     .limits(Cpu.millis(500), Memory.mebibytes(512)))
                 .readiness(Probe.httpGet("/ready", "http").every(Duration.ofSeconds(5)))

@@ -88,12 +88,12 @@ final class PodChanges {
     all.add(source("app.env", r -> {
       String name = pick(r, "A", "a_1", "_x", "1A", "a.b", "a-b", "", "A B", "A=B", "-a", ".a", label(300));
       return change("app.env", "env '" + name + "'",
-          d -> d.app(c -> c.env(name, "v")),
+          d -> d.app(c -> c.env(Env.literal(name, "v"))),
           raw -> list(raw.app(), "env").add(of("name", name, "value", "v")))
           .stricterWhen(name.equals("A B") || name.equals("-a") || name.equals("1A"), StricterRule.ENV_NAME_PORTABLE);
     }));
     all.add(source("app.env", r -> change("app.env", "env A given twice",
-        d -> d.app(c -> c.env("A", "1").env("A", "2")),
+        d -> d.app(c -> c.env(Env.literal("A", "1")).env(Env.literal("A", "2"))),
         raw -> {
           list(raw.app(), "env").add(of("name", "A", "value", "1"));
           list(raw.app(), "env").add(of("name", "A", "value", "2"));

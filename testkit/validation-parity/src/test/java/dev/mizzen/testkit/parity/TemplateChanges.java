@@ -64,7 +64,7 @@ final class TemplateChanges {
       boolean secret = r.nextBoolean();
       return Change.of("app.envFrom", (secret ? "envFrom secret '" : "envFrom configMap '") + name + "' prefix '" + prefix + "'",
           d -> d.app(c -> {
-            EnvFrom from = secret ? Env.allFromSecret(name) : Env.allFrom(name);
+            EnvFrom from = secret ? Env.allFromSecret(name) : Env.allFromConfigMap(name);
             c.env(prefix == null ? from : from.withPrefix(prefix));
           }),
           raw -> {
