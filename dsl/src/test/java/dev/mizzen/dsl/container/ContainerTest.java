@@ -69,7 +69,7 @@ class ContainerTest {
         .resources(Resources.requests(Cpu.millis(250), Memory.mebibytes(256)).limits(Memory.mebibytes(512)))
         .readiness(Probe.httpGet("/ready", "http").every(Duration.ofSeconds(5)))
         .liveness(Probe.tcp("http"))
-        .startup(Probe.exec("true").failureThreshold(30))
+        .startup(Probe.exec("true").failsAfter(30))
         .postStart(Hook.exec("/app/warm-up"))
         .preStop(Hook.sleep(Duration.ofSeconds(5)))
         .mount("tmp", "/tmp")
@@ -284,7 +284,7 @@ class ContainerTest {
     Container container = web()
         .port(Port.http(8080))
         .readiness(Probe.httpGet("/ready", "htp"))
-        .liveness(Probe.tcp("http").successThreshold(3))
+        .liveness(Probe.tcp("http").succeedsAfter(3))
         .preStop(Hook.httpGet(HttpGet.of("/stop", "admin")))
         .build();
 

@@ -96,7 +96,7 @@ final class Shop {
                     .limits(Cpu.millis(500), Memory.mebibytes(512)))
                 .readiness(Probe.httpGet("/ready", "http").every(Duration.ofSeconds(5)))
                 .liveness(Probe.httpGet("/live", "http").after(Duration.ofSeconds(10)))
-                .startup(Probe.httpGet("/live", "http").every(Duration.ofSeconds(2)).failureThreshold(30))
+                .startup(Probe.httpGet("/live", "http").every(Duration.ofSeconds(2)).failsAfter(30))
                 .security(ContainerSecurity.restricted().readOnlyRootFilesystem(true))
                 .mount("tmp", "/tmp"))
             .serviceAccountName("web")

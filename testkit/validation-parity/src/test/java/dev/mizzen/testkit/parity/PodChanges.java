@@ -243,8 +243,8 @@ final class PodChanges {
               + periodSeconds + "s failure " + failure + " success " + success,
           d -> d.app(c -> {
             c.port(Port.number(9090));
-            Probe.Builder probe = Probe.httpGet(path, 9090).period(Duration.ofSeconds(periodSeconds))
-                .failureThreshold(failure).successThreshold(success);
+            Probe.Builder probe = Probe.httpGet(path, 9090).every(Duration.ofSeconds(periodSeconds))
+                .failsAfter(failure).succeedsAfter(success);
             if (liveness) {
               c.liveness(probe);
             } else {
