@@ -60,7 +60,7 @@ class ReferencesTest {
         WEB,
         Service.named("web").selecting("web").port(80, "http").build(),
         Ingress.named("web").rule(IngressRule.host("shop.example.com").prefix("/", "web", 80)).build(),
-        HorizontalPodAutoscaler.named("web").scaleTargetRef(ScaleTarget.deployment("web")).replicas(3, 10)
+        HorizontalPodAutoscaler.named("web").scaling(ScaleTarget.deployment("web")).minReplicas(3).maxReplicas(10)
             .cpuUtilization(70).build(),
         PodDisruptionBudget.named("web").selecting("web").minAvailable(2).build(),
         API,
@@ -332,12 +332,12 @@ class ReferencesTest {
   void anAutoscalerScalesADeploymentOrStatefulSetOfTheApp() {
     DaemonSet agent = DaemonSet.named("agent").pod(PodTemplate.container(Container.named("agent").image("ghcr.io/acme/agent:1.0.0"))).build();
     assertThat(problems(() -> app(WEB, agent,
-        HorizontalPodAutoscaler.named("api").scaleTargetRef(ScaleTarget.deployment("api")).replicas(1, 3)
+        HorizontalPodAutoscaler.named("api").scaling(ScaleTarget.deployment("api")).minReplicas(1).maxReplicas(3)
             .cpuUtilization(80).build(),
-        HorizontalPodAutoscaler.named("agent").scaleTargetRef(ScaleTarget.of(agent)).replicas(1, 3)
+        HorizontalPodAutoscaler.named("agent").scaling(ScaleTarget.of(agent)).minReplicas(1).maxReplicas(3)
             .cpuUtilization(80).build(),
-        HorizontalPodAutoscaler.named("web").scaleTargetRef(ScaleTarget.of("apps/v1beta2", "Deployment", "web"))
-            .replicas(1, 3).cpuUtilization(80).build())
+        HorizontalPodAutoscaler.named("web").scaling(ScaleTarget.of("apps/v1beta2", "Deployment", "web"))
+            .minReplicas(1).maxReplicas(3).cpuUtilization(80).build())
         .build())).containsExactly(
         "HorizontalPodAutoscaler/api: spec.scaleTargetRef: scales Deployment/api, which is not part of the app in"
             + " namespace 'shop'",
@@ -346,7 +346,7 @@ class ReferencesTest {
         "HorizontalPodAutoscaler/web: spec.scaleTargetRef.apiVersion: must be apps/v1, the apiVersion of"
             + " Deployment/web, was apps/v1beta2");
     assertThat(app(db(), Service.headless("db").selecting("db").port(5432, "pg").build(),
-        HorizontalPodAutoscaler.named("db").scaleTargetRef(ScaleTarget.statefulSet("db")).replicas(1, 3)
+        HorizontalPodAutoscaler.named("db").scaling(ScaleTarget.statefulSet("db")).minReplicas(1).maxReplicas(3)
             .cpuUtilization(80).build()).build().resources()).hasSize(3);
   }
 
@@ -356,10 +356,10 @@ class ReferencesTest {
     Deployment api = deployment("api", Port.http(9090)).replicas(2).build();
     assertThat(problems(() -> app(
         deployment("web", Port.http(8080)).replicas(5).build(),
-        HorizontalPodAutoscaler.named("web").scaleTargetRef(ScaleTarget.deployment("web")).replicas(3, 10)
+        HorizontalPodAutoscaler.named("web").scaling(ScaleTarget.deployment("web")).minReplicas(3).maxReplicas(10)
             .cpuUtilization(70).build(),
         db, Service.headless("db").selecting("db").port(5432, "pg").build(),
-        HorizontalPodAutoscaler.named("db-scaler").scaleTargetRef(ScaleTarget.of(db)).replicas(2, 4)
+        HorizontalPodAutoscaler.named("db-scaler").scaling(ScaleTarget.of(db)).minReplicas(2).maxReplicas(4)
             .cpuUtilization(80).build(),
         api)
         .build())).containsExactly(
@@ -369,8 +369,8 @@ class ReferencesTest {
         "StatefulSet/db: spec.replicas: must be unset, since HorizontalPodAutoscaler/db-scaler scales it: every apply"
             + " would set the count back to 1, whatever the autoscaler chose; drop replicas(1), and on create the"
             + " autoscaler's minReplicas (2) applies");
-    assertThat(app(WEB, HorizontalPodAutoscaler.named("web").scaleTargetRef(ScaleTarget.deployment("web"))
-        .replicas(3, 10).cpuUtilization(70).build(), api).build().resources()).hasSize(3);
+    assertThat(app(WEB, HorizontalPodAutoscaler.named("web").scaling(ScaleTarget.deployment("web"))
+        .minReplicas(3).maxReplicas(10).cpuUtilization(70).build(), api).build().resources()).hasSize(3);
   }
 
   @Test
@@ -398,7 +398,7 @@ class ReferencesTest {
     List<String> problems = problems(() -> app(
         db(),
         Service.named("web").selecting("web").port(80, "http").build(),
-        HorizontalPodAutoscaler.named("web").scaleTargetRef(ScaleTarget.deployment("web")).replicas(1, 3)
+        HorizontalPodAutoscaler.named("web").scaling(ScaleTarget.deployment("web")).minReplicas(1).maxReplicas(3)
             .cpuUtilization(80).build())
         .build());
     assertThat(problems).hasSize(3);

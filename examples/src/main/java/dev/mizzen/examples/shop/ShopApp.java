@@ -84,8 +84,8 @@ public final class ShopApp {
         Ingress.named("web").ingressClassName("nginx")
             .rule(IngressRule.host("shop.example.com").prefix("/", "web", 80))
             .tls("shop-tls", "shop.example.com").build(),
-        HorizontalPodAutoscaler.named("web").scaleTargetRef(ScaleTarget.deployment("web"))
-            .replicas(3, 10).cpuUtilization(70).build(),
+        HorizontalPodAutoscaler.named("web").scaling(ScaleTarget.deployment("web"))
+            .minReplicas(3).maxReplicas(10).cpuUtilization(70).build(),
         PodDisruptionBudget.named("web").selecting("web").minAvailable(2).build(),
         api(),
         Service.named("api").selecting("api").port(9090, "http").build(),

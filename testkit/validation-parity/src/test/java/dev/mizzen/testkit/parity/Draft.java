@@ -44,9 +44,9 @@ final class Draft {
   private String schedule = "*/5 * * * *";
   private String image = BASE_IMAGE;
   private Consumer<PodDisruptionBudget.Builder> budget = b -> b.maxUnavailable(1);
-  private Consumer<HorizontalPodAutoscaler.Builder> replicas = b -> b.replicas(1, 5);
+  private Consumer<HorizontalPodAutoscaler.Builder> replicas = b -> b.minReplicas(1).maxReplicas(5);
   private Consumer<HorizontalPodAutoscaler.Builder> metrics = b -> b.cpuUtilization(80);
-  private Consumer<HorizontalPodAutoscaler.Builder> target = b -> b.scaleTargetRef(ScaleTarget.deployment("web"));
+  private Consumer<HorizontalPodAutoscaler.Builder> target = b -> b.scaling(ScaleTarget.deployment("web"));
   private final Map<String, String> labels = new LinkedHashMap<>();
   private final Map<String, String> annotations = new LinkedHashMap<>();
   private final List<Consumer<Container.Builder>> app = new ArrayList<>();
