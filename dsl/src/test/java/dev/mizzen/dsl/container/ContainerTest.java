@@ -76,7 +76,7 @@ class ContainerTest {
         .mountReadOnly("data", "/data")
         .mount(VolumeMount.of("data", "/etc/app/app.yaml").subPath("app.yaml"))
         .imagePullPolicy(ImagePullPolicy.IF_NOT_PRESENT)
-        .security(ContainerSecurity.restricted().runAsUser(10001).readOnlyRootFilesystem())
+        .security(ContainerSecurity.restricted().runAsUser(10001).readOnlyRootFilesystem(true))
         .build();
 
     assertThat(JSON.serialize(container.toV1Container())).isEqualTo(json("{"

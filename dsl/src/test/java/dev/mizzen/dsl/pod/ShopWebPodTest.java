@@ -32,7 +32,7 @@ class ShopWebPodTest {
             .readiness(Probe.httpGet("/ready", "http").every(Duration.ofSeconds(5)))
             .liveness(Probe.httpGet("/live", "http").after(Duration.ofSeconds(10)))
             .startup(Probe.httpGet("/live", "http").every(Duration.ofSeconds(2)).failsAfter(30))
-            .security(ContainerSecurity.restricted().runAsUser(10001).readOnlyRootFilesystem())
+            .security(ContainerSecurity.restricted().runAsUser(10001).readOnlyRootFilesystem(true))
             .mount("tmp", "/tmp"))
         .volume(Volume.emptyDir("tmp"))
         .serviceAccountName("web")
