@@ -77,7 +77,7 @@ class PodTemplateTest {
         .putAnnotation("example.com/owner", "team-web")
         .imagePullSecret("registry-creds")
         .restartPolicy(RestartPolicy.ALWAYS)
-        .dnsPolicy(DnsPolicy.CLUSTER_FIRST)
+        .dnsPolicy(PodTemplate.DnsPolicy.CLUSTER_FIRST)
         .hostname("web")
         .subdomain("web-headless")
         .security(PodSecurity.restricted().runAsUser(10001).fsGroup(10001))

@@ -70,7 +70,7 @@ class ProbeTest {
     assertThat(probe.toV1Probe().getHttpGet()).isEqualTo(new V1HTTPGetAction()
         .path("/healthz").port(new IntOrString(8443)).scheme("HTTPS").host("127.0.0.1")
         .httpHeaders(List.of(new V1HTTPHeader().name("X-Probe").value("kubelet"))));
-    assertThat(((HttpGet) probe.handler()).scheme()).isEqualTo(HttpScheme.HTTPS);
+    assertThat(((HttpGet) probe.handler()).scheme()).isEqualTo(HttpGet.Scheme.HTTPS);
   }
 
   @Test
