@@ -308,4 +308,16 @@ class PlacementTest {
         .build();
     assertThat(problems(placement)).hasSize(4).allSatisfy(p -> assertThat(p).startsWith("Deployment/web: spec.template.spec."));
   }
+
+  /** One spelling per thing (docs/dsl-shape.md): the phrases only, no generated addX/putX. */
+  @Test
+  void theBuilderOffersThePhrasesOnly() {
+    assertThat(java.util.Arrays.stream(Placement.Builder.class.getMethods())
+            .filter(m -> m.getDeclaringClass() == Placement.Builder.class)
+            .map(java.lang.reflect.Method::getName)
+            .distinct())
+        .containsExactlyInAnyOrder("nodeSelector", "requireNodes", "preferNodes", "requirePodAffinity",
+            "preferPodAffinity", "requirePodAntiAffinity", "preferPodAntiAffinity", "avoidOwnPods",
+            "requireApartFromOwnPods", "tolerate", "tolerateEverything", "spreadOver", "spread", "merge", "build");
+  }
 }
