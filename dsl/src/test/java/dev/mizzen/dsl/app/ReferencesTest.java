@@ -94,7 +94,9 @@ class ReferencesTest {
             + " workloads: Deployment/web (component 'web')): select a workload of the app, e.g."
             + " selecting(workload)");
     Deployment canaryPods = Deployment.named("web-canary").component("web")
-        .pod(PodTemplate.container(Container.named("web").image("ghcr.io/acme/web:1.5.0").port(Port.http(8080))).putLabel("track", "canary"))
+        .pod(PodTemplate.container(
+            Container.named("web").image("ghcr.io/acme/web:1.5.0").port(Port.http(8080)))
+            .putLabel("track", "canary"))
         .build();
     assertThat(app(API, canaryPods, canary).build().resources()).hasSize(3);
     // A track is a selector label the pods carry too.
@@ -132,7 +134,8 @@ class ReferencesTest {
         "Deployment/web-canary: spec.selector: overlaps the selector of Deployment/web (app.kubernetes.io/name=web,"
             + " app.kubernetes.io/part-of=shop): no label key they share has different values" + fix);
     // Across kinds (web-set's selector equals web's); a later workload names each earlier one it overlaps.
-    StatefulSet webSet = StatefulSet.named("web-set").component("web").pod(PodTemplate.container(Container.named("web").image("ghcr.io/acme/web:1.4.2"))).build();
+    StatefulSet webSet = StatefulSet.named("web-set").component("web").pod(PodTemplate.container(
+        Container.named("web").image("ghcr.io/acme/web:1.4.2"))).build();
     DaemonSet webAgent = DaemonSet.named("web-agent").component("web").selectorLabel("example.com/ring", "1")
         .pod(PodTemplate.container(Container.named("agent").image("ghcr.io/acme/agent:1.0.0"))).build();
     assertThat(problems(() -> app(WEB, webSet, webAgent).build())).containsExactly(
@@ -158,7 +161,8 @@ class ReferencesTest {
   void selectorsOverlapOnlyInOneNamespaceAndNotWithJobs() {
     Deployment elsewhere = Deployment.named("web-canary").component("web").namespace("other")
         .pod(PodTemplate.container(Container.named("web").image("ghcr.io/acme/web:1.5.0"))).build();
-    CronJob report = CronJob.named("web-report").component("web").schedule("@daily").pod(PodTemplate.container(Container.named("report").image("ghcr.io/acme/report:1.0.0"))).build();
+    CronJob report = CronJob.named("web-report").component("web").schedule("@daily").pod(PodTemplate.container(
+        Container.named("report").image("ghcr.io/acme/report:1.0.0"))).build();
     assertThat(app(WEB, elsewhere, report).build().resources()).hasSize(3);
   }
 
@@ -184,7 +188,8 @@ class ReferencesTest {
         .port(ServicePort.tcp(80).name("web").targetPort(8081)).port(ServicePort.tcp(8080).name("direct")).build())
         .build())).containsExactly("Service/web: spec.ports[0].targetPort: is port 8081/TCP, which no container of"
         + " Deployment/web declares (its ports: http:8080/TCP)");
-    Deployment bare = Deployment.named("bare").pod(PodTemplate.container(Container.named("bare").image("ghcr.io/acme/bare:1.0.0"))).build();
+    Deployment bare = Deployment.named("bare").pod(PodTemplate.container(
+        Container.named("bare").image("ghcr.io/acme/bare:1.0.0"))).build();
     assertThat(problems(() -> app(bare, Service.named("bare").selecting("bare").port(80).build()).build()))
         .containsExactly("Service/bare: spec.ports[0].targetPort: is port 80/TCP, which no container of"
             + " Deployment/bare declares (its ports: none)");
@@ -192,7 +197,8 @@ class ReferencesTest {
 
   @Test
   void sidecarPortsCountAndInitContainerPortsDoNot() {
-    Deployment web = Deployment.named("web").pod(PodTemplate.container(Container.named("web").image("ghcr.io/acme/web:1.4.2"))
+    Deployment web = Deployment.named("web").pod(PodTemplate.container(
+        Container.named("web").image("ghcr.io/acme/web:1.4.2"))
         .initContainer(Container.named("setup").image("ghcr.io/acme/setup:1.0.0").port(Port.named("setup", 7000)))
         .sidecar(Container.named("proxy").image("ghcr.io/acme/proxy:2.1.0").port(Port.named("proxy", 15001))))
         .build();
@@ -302,7 +308,8 @@ class ReferencesTest {
     PersistentVolumeClaim uploads = PersistentVolumeClaim.named("uploads").size(Storage.gibibytes(5)).build();
     PersistentVolumeClaim shared = PersistentVolumeClaim.named("shared").namespace("files")
         .size(Storage.gibibytes(5)).build();
-    Deployment web = Deployment.named("web").pod(PodTemplate.container(Container.named("web").image("ghcr.io/acme/web:1.0.0").mount("uploads", "/uploads")
+    Deployment web = Deployment.named("web").pod(PodTemplate.container(
+        Container.named("web").image("ghcr.io/acme/web:1.0.0").mount("uploads", "/uploads")
             .mount("shared", "/shared").mount("external", "/external"))
         .volume(Volume.persistentVolumeClaim("uploads", uploads))
         .volume(Volume.persistentVolumeClaim("shared", shared))
@@ -312,7 +319,8 @@ class ReferencesTest {
             + " PersistentVolumeClaim/shared in namespace 'files', but the pods run in namespace 'shop': a pod"
             + " mounts only claims of its own namespace");
     // A claim without a namespace is in the App's, like the pods.
-    Deployment other = Deployment.named("web").pod(PodTemplate.container(Container.named("web").image("ghcr.io/acme/web:1.0.0").mount("uploads", "/uploads"))
+    Deployment other = Deployment.named("web").pod(PodTemplate.container(
+        Container.named("web").image("ghcr.io/acme/web:1.0.0").mount("uploads", "/uploads"))
         .volume(Volume.persistentVolumeClaim("uploads", uploads))).build();
     assertThat(App.named("shop").namespace("other").add(uploads, other).build().objects()).hasSize(2);
   }
@@ -330,7 +338,8 @@ class ReferencesTest {
 
   @Test
   void anAutoscalerScalesADeploymentOrStatefulSetOfTheApp() {
-    DaemonSet agent = DaemonSet.named("agent").pod(PodTemplate.container(Container.named("agent").image("ghcr.io/acme/agent:1.0.0"))).build();
+    DaemonSet agent = DaemonSet.named("agent").pod(PodTemplate.container(
+        Container.named("agent").image("ghcr.io/acme/agent:1.0.0"))).build();
     assertThat(problems(() -> app(WEB, agent,
         HorizontalPodAutoscaler.named("api").scaling(ScaleTarget.deployment("api")).minReplicas(1).maxReplicas(3)
             .cpuUtilization(80).build(),
@@ -381,15 +390,20 @@ class ReferencesTest {
 
   @Test
   void podLabelsMustKeepTheAppsPartOf() {
-    Deployment web = Deployment.named("web").pod(PodTemplate.container(Container.named("web").image("ghcr.io/acme/web:1.4.2")).putLabel("app.kubernetes.io/part-of", "legacy")).build();
-    CronJob report = CronJob.named("report").schedule("@daily").pod(PodTemplate.container(Container.named("report").image("ghcr.io/acme/report:1.0.0"))
+    Deployment web = Deployment.named("web").pod(PodTemplate.container(
+        Container.named("web").image("ghcr.io/acme/web:1.4.2"))
+        .putLabel("app.kubernetes.io/part-of", "legacy")).build();
+    CronJob report = CronJob.named("report").schedule("@daily").pod(PodTemplate.container(
+        Container.named("report").image("ghcr.io/acme/report:1.0.0"))
         .putLabel("app.kubernetes.io/part-of", "legacy")).build();
     assertThat(problems(() -> app(web, report).build())).containsExactly(
         "Deployment/web: spec.template.metadata.labels[app.kubernetes.io/part-of]: must be the App's name 'shop',"
             + " which the workload's selector matches, was 'legacy': remove the pod label",
         "CronJob/report: spec.jobTemplate.spec.template.metadata.labels[app.kubernetes.io/part-of]: must be the"
             + " App's name 'shop', which the workload's selector matches, was 'legacy': remove the pod label");
-    Deployment same = Deployment.named("web").pod(PodTemplate.container(Container.named("web").image("ghcr.io/acme/web:1.4.2")).putLabel("app.kubernetes.io/part-of", "shop")).build();
+    Deployment same = Deployment.named("web").pod(PodTemplate.container(
+        Container.named("web").image("ghcr.io/acme/web:1.4.2"))
+        .putLabel("app.kubernetes.io/part-of", "shop")).build();
     assertThat(app(same).build().objects()).hasSize(1);
   }
 

@@ -121,7 +121,8 @@ class PodTemplateTest {
 
   @Test
   void optOutReasonsLandInAnnotations() {
-    PodTemplate template = PodTemplate.container(Container.named("gpu-driver").image("ghcr.io/acme/gpu-driver:5")
+    PodTemplate template = PodTemplate.container(
+        Container.named("gpu-driver").image("ghcr.io/acme/gpu-driver:5")
             .mount("dev", "/dev")
             .security(ContainerSecurity.restricted()
                 .optOut(ContainerOptOut.privileged("needs /dev access for the GPU driver"))
@@ -237,7 +238,8 @@ class PodTemplateTest {
 
   @Test
   void containersAreValidatedInTheirListWithTheirKind() {
-    PodTemplate template = PodTemplate.container(web().env(Env.resourceField("PROXY_MEM", "proxy", "limits.memory"),
+    PodTemplate template = PodTemplate.container(
+        web().env(Env.resourceField("PROXY_MEM", "proxy", "limits.memory"),
             Env.resourceField("X", "nope", "limits.memory")))
         .initContainer(Container.named("migrate").image("ghcr.io/acme/migrate:1").readiness(Probe.exec("true")))
         .sidecar(Container.named("proxy").image("ghcr.io/acme/proxy:2").readiness(Probe.exec("true")))

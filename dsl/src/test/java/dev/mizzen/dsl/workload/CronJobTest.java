@@ -44,7 +44,8 @@ class CronJobTest {
         .activeDeadline(Duration.ofSeconds(600))
         .ttlAfterFinished(Duration.ofDays(1))
         .pod(PodTemplate.container(Container.named("report").image("ghcr.io/acme/report:1.0.0")
-                .resources(Resources.requests(Cpu.millis(50), Memory.mebibytes(64)))).restartPolicy(RestartPolicy.ON_FAILURE))
+                .resources(Resources.requests(Cpu.millis(50), Memory.mebibytes(64))))
+                .restartPolicy(RestartPolicy.ON_FAILURE))
         .build()
         .render(RenderContext.of("shop", "shop"));
 

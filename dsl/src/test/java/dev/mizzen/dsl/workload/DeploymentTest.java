@@ -178,7 +178,8 @@ class DeploymentTest {
   void ownPodsTermsMayNotMatchLabelKeysOfTheSelector() {
     String both = "must not be in both matchLabelKeys and labelSelector";
     assertThat(problems(() -> Deployment.named("web").track("canary")
-        .pod(PodTemplate.container(web()).placement(Placement.spread(TopologySpreadConstraint.over(Topology.ZONE)
+        .pod(PodTemplate.container(
+            web()).placement(Placement.spread(TopologySpreadConstraint.over(Topology.ZONE)
                 .addMatchLabelKeys("pod-template-hash", "app.kubernetes.io/name", "track"))
             .requirePodAntiAffinity(PodAffinityTerm.on(Topology.HOSTNAME)
                 .addMatchLabelKeys("app.kubernetes.io/part-of"))))
@@ -188,7 +189,9 @@ class DeploymentTest {
         "Deployment/web: spec.template.spec.topologySpreadConstraints[0].matchLabelKeys[1]:"
             + " 'app.kubernetes.io/name' " + both,
         "Deployment/web: spec.template.spec.topologySpreadConstraints[0].matchLabelKeys[2]: 'track' " + both);
-    assertThat(Deployment.named("web").pod(PodTemplate.container(web()).placement(Placement.spread(TopologySpreadConstraint.over(Topology.ZONE).addMatchLabelKeys("pod-template-hash"))))
+    assertThat(Deployment.named("web").pod(PodTemplate.container(
+        web())
+        .placement(Placement.spread(TopologySpreadConstraint.over(Topology.ZONE).addMatchLabelKeys("pod-template-hash"))))
         .build().name()).isEqualTo("web");
   }
 

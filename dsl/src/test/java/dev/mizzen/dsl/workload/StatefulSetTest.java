@@ -93,7 +93,8 @@ class StatefulSetTest {
 
   @Test
   void serviceNameIsOptionalAsIn133() {
-    V1StatefulSet rendered = StatefulSet.named("cache").pod(PodTemplate.container(Container.named("cache").image("redis:7.4"))).build().render();
+    V1StatefulSet rendered = StatefulSet.named("cache").pod(PodTemplate.container(
+        Container.named("cache").image("redis:7.4"))).build().render();
     assertThat(rendered.getSpec().getServiceName()).isNull();
     assertThat(rendered.getSpec().getVolumeClaimTemplates()).isNull();
     assertMinimalAndRoundTrips(rendered);
@@ -127,14 +128,17 @@ class StatefulSetTest {
 
   @Test
   void nameIsADnsLabelOfAtMost52Characters() {
-    assertThat(problems(() -> StatefulSet.named("db.primary").pod(PodTemplate.container(Container.named("db").image("postgres:16.4"))).build())).containsExactly(
+    assertThat(problems(() -> StatefulSet.named("db.primary").pod(PodTemplate.container(
+        Container.named("db").image("postgres:16.4"))).build())).containsExactly(
         "StatefulSet/db.primary: metadata.name: must be a lowercase RFC 1123 label (lowercase letters, digits and"
             + " '-', starting and ending with a letter or digit), was 'db.primary'");
     String name53 = "d".repeat(53);
-    assertThat(problems(() -> StatefulSet.named(name53).pod(PodTemplate.container(Container.named("db").image("postgres:16.4"))).build())).containsExactly(
+    assertThat(problems(() -> StatefulSet.named(name53).pod(PodTemplate.container(
+        Container.named("db").image("postgres:16.4"))).build())).containsExactly(
         "StatefulSet/" + name53 + ": metadata.name: must be at most 52 characters (its pods carry the label"
             + " controller-revision-hash=<name>-<hash>, at most 63 characters), was 53");
-    assertThat(StatefulSet.named("d".repeat(52)).pod(PodTemplate.container(Container.named("db").image("postgres:16.4"))).build().name()).hasSize(52);
+    assertThat(StatefulSet.named("d".repeat(52)).pod(PodTemplate.container(
+        Container.named("db").image("postgres:16.4"))).build().name()).hasSize(52);
   }
 
   @Test
@@ -223,7 +227,8 @@ class StatefulSetTest {
         .volumeClaimTemplate(VolumeClaimTemplate.named("tmp").size(Storage.gibibytes(1)))
         .volumeClaimTemplate(VolumeClaimTemplate.named("spare").size(Storage.gibibytes(1)))
         .pod(PodTemplate.container(Container.named("db")
-            .image("postgres:16.4").mount("data", "/data").mount("tmp", "/tmp")).volume(Volume.emptyDir("tmp")))
+            .image("postgres:16.4").mount("data", "/data").mount("tmp", "/tmp"))
+            .volume(Volume.emptyDir("tmp")))
         .build())).containsExactly(
         "StatefulSet/db: spec.volumeClaimTemplates[data].metadata.name: must be unique among the claim templates,"
             + " 'data' is used twice",
@@ -248,7 +253,8 @@ class StatefulSetTest {
    */
   @Test
   void aPodTemplateIsRefusedAsInADeployment() {
-    PodTemplate.Builder reserved = PodTemplate.container(Container.named("db").image("postgres:16.4").mount("config", "/etc/db"))
+    PodTemplate.Builder reserved = PodTemplate.container(
+        Container.named("db").image("postgres:16.4").mount("config", "/etc/db"))
         .volume(Volume.configMap("config", "db-config").item("db.conf", "..data"));
     String problem = "spec.template.spec.volumes[config].configMap.items[0].path: must not start with '..'"
         + " (the kubelet's own files, such as ..data), was '..data'";

@@ -42,7 +42,8 @@ public final class ImageView {
 
   /** The app in {@code namespace} serving {@code colour}, with {@code podLabels} on its pods too. */
   public static App app(String namespace, String colour, Map<String, String> podLabels) {
-    Deployment imageview = Deployment.named("imageview").replicas(3).pod(PodTemplate.container(Container.named("imageview").image(IMAGES.get(colour))
+    Deployment imageview = Deployment.named("imageview").replicas(3).pod(PodTemplate.container(
+        Container.named("imageview").image(IMAGES.get(colour))
             .port(Port.http(8080))
             .env(Env.literal("COLOUR", colour))
             .resources(Resources.requests(Cpu.millis(50), Memory.mebibytes(64))

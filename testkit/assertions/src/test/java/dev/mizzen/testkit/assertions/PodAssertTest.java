@@ -40,7 +40,8 @@ class PodAssertTest {
 
   @Test
   void podWideChecksReportEveryOffendingContainerOnItsOwnLine() {
-    Deployment twoBare = Deployment.named("batch").pod(PodTemplate.container(Container.named("a").image("a:1"))
+    Deployment twoBare = Deployment.named("batch").pod(PodTemplate.container(
+        Container.named("a").image("a:1"))
         .container(Container.named("b").image("b:1"))).build();
 
     assertThatThrownBy(() -> assertThat(twoBare).hasResources())
@@ -69,7 +70,8 @@ class PodAssertTest {
 
   @Test
   void spreadsOverAKeyWithAConstraintOrAntiAffinityOnItsOwnPods() {
-    Deployment required = Deployment.named("web").pod(PodTemplate.container(Container.named("web").image("web:1"))
+    Deployment required = Deployment.named("web").pod(PodTemplate.container(
+        Container.named("web").image("web:1"))
         .placement(Placement.requireApartFromOwnPods(Topology.HOSTNAME))).build();
     assertThat(required).isSpreadOver(Topology.HOSTNAME);
 
@@ -83,7 +85,8 @@ class PodAssertTest {
             + " selecting the pods' own labels), but found topologySpreadConstraints[0] on topology.kubernetes.io/zone;"
             + " affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0] on kubernetes.io/hostname");
 
-    Deployment selectingOthers = Deployment.named("web").pod(PodTemplate.container(Container.named("web").image("web:1")))
+    Deployment selectingOthers = Deployment.named("web").pod(PodTemplate.container(
+        Container.named("web").image("web:1")))
         .customize(d -> d.getSpec().getTemplate().getSpec().topologySpreadConstraints(List.of(
             new V1TopologySpreadConstraint().topologyKey(Topology.ZONE).maxSkew(1).whenUnsatisfiable("DoNotSchedule")
                 .labelSelector(new V1LabelSelector().matchLabels(Map.of("app", "other"))))))

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The DSL calls of one spec, recorded and replayed in builder order: the builders are strict
@@ -51,10 +52,10 @@ final class Draft {
   private final Map<String, String> annotations = new LinkedHashMap<>();
   private final List<Consumer<Container.Builder>> app = new ArrayList<>();
   private final List<Consumer<ContainerSecurity.Builder>> appSecurity = new ArrayList<>();
-  private Resources.Builder appResources;
+  private Supplier<Resources.Builder> appResources;
   private final List<Consumer<PodTemplate.Builder>> pod = new ArrayList<>();
   private final List<Consumer<PodSecurity.Builder>> podSecurity = new ArrayList<>();
-  private final List<Placement.Builder> placement = new ArrayList<>();
+  private final List<Supplier<Placement.Builder>> placement = new ArrayList<>();
   private final List<Consumer<Object>> object = new ArrayList<>();
 
   Draft(Kind kind) {
@@ -128,8 +129,8 @@ final class Draft {
     return this;
   }
 
-  /** The app container's resources (one change per slot sets them). */
-  Draft appResources(Resources.Builder resources) {
+  /** The app container's resources (one change per slot sets them), made when the pod template is. */
+  Draft appResources(Supplier<Resources.Builder> resources) {
     appResources = resources;
     return this;
   }
@@ -145,8 +146,8 @@ final class Draft {
     return this;
   }
 
-  /** A part of the pod's placement, merged with the other parts. */
-  Draft placement(Placement.Builder part) {
+  /** A part of the pod's placement, made when the pod template is and merged with the other parts. */
+  Draft placement(Supplier<Placement.Builder> part) {
     placement.add(part);
     return this;
   }
@@ -234,7 +235,7 @@ final class Draft {
       web.security(security);
     }
     if (appResources != null) {
-      web.resources(appResources);
+      web.resources(appResources.get());
     }
     PodTemplate.Builder template = PodTemplate.container(web);
     pod.forEach(change -> change.accept(template));
@@ -244,8 +245,8 @@ final class Draft {
       template.security(security);
     }
     if (!placement.isEmpty()) {
-      Placement.Builder merged = placement.get(0);
-      placement.subList(1, placement.size()).forEach(part -> merged.merge(part.build()));
+      Placement.Builder merged = placement.get(0).get();
+      placement.subList(1, placement.size()).forEach(part -> merged.merge(part.get().build()));
       template.placement(merged);
     }
     return template;

@@ -200,14 +200,14 @@ final class PodChanges {
       String cpuRequest = pick(r, "100m", "1", "0", "2", "1n", "0.5", " 250m ");
       String cpuLimit = pick(r, "100m", "1", "0", "500m");
       return change("app.resources", "cpu request " + cpuRequest + " limit " + cpuLimit,
-          d -> d.appResources(Resources.requests(Cpu.parse(cpuRequest)).limits(Cpu.parse(cpuLimit))),
+          d -> d.appResources(() -> Resources.requests(Cpu.parse(cpuRequest)).limits(Cpu.parse(cpuLimit))),
           raw -> raw.app().put("resources", of("limits", of("cpu", cpuLimit.strip()),
               "requests", of("cpu", cpuRequest.strip()))));
     }));
     all.add(source("app.resources", r -> {
       String memory = pick(r, "128Mi", "1Gi", "0", "1", "1.5", "0.5Mi", "1e3", "1E", "-1Mi", "Mi", ".");
       return change("app.resources", "memory limit '" + memory + "'",
-          d -> d.appResources(Resources.limits(Memory.parse(memory))),
+          d -> d.appResources(() -> Resources.limits(Memory.parse(memory))),
           raw -> raw.app().put("resources", of("limits", of("memory", memory))))
           .stricterWhen(List.of("1.5", "0.5Mi", "Mi", ".").contains(memory), StricterRule.QUANTITY_SYNTAX);
     }));
@@ -218,13 +218,13 @@ final class PodChanges {
       long limit = pick(r, 0L, 1L, 2L);
       boolean withLimit = r.nextInt(3) > 0;
       return change("app.resources", "extended " + name + " request " + request + (withLimit ? " limit " + limit : ""),
-          d -> {
+          d -> d.appResources(() -> {
             Resources.Builder resources = Resources.request(ExtendedResource.of(name, request));
             if (withLimit) {
               resources.limit(ExtendedResource.of(name, limit));
             }
-            d.appResources(resources);
-          },
+            return resources;
+          }),
           raw -> {
             Map<String, Object> res = of("requests", of(name, String.valueOf(request)));
             if (withLimit) {
@@ -429,7 +429,7 @@ final class PodChanges {
       String key = Edges.labelKey(r);
       String value = Edges.labelValue(r);
       return change("placement.nodeSelector", "nodeSelector " + key + "=" + value,
-          d -> d.placement(Placement.nodeSelector(key, value)),
+          d -> d.placement(() -> Placement.nodeSelector(key, value)),
           raw -> map(raw.podSpec(), "nodeSelector").put(key, value));
     }));
     all.add(source("placement.tolerations", r -> {
@@ -439,7 +439,7 @@ final class PodChanges {
       boolean exists = key.isEmpty() || r.nextBoolean();
       return change("placement.tolerations", "toleration " + key + (exists ? " Exists" : " = " + value)
               + " NoExecute for " + seconds + "s",
-          d -> d.placement(Placement.tolerate((exists ? Toleration.exists(key, dev.mizzen.scheduling.TaintEffect.NO_EXECUTE)
+          d -> d.placement(() -> Placement.tolerate((exists ? Toleration.exists(key, dev.mizzen.scheduling.TaintEffect.NO_EXECUTE)
               : Toleration.of(key, value, dev.mizzen.scheduling.TaintEffect.NO_EXECUTE))
               .tolerationSeconds(seconds))),
           raw -> {
@@ -464,7 +464,7 @@ final class PodChanges {
       String matchKey = pick(r, null, null, "pod-template-hash", "app.kubernetes.io/name", "Bad Key");
       return change("placement.spread", "spread over '" + key + "' maxSkew " + maxSkew + " minDomains " + minDomains
               + (doNotSchedule ? " DoNotSchedule" : " ScheduleAnyway") + (matchKey == null ? "" : " matchLabelKeys " + matchKey),
-          d -> {
+          d -> d.placement(() -> {
             TopologySpreadConstraint.Builder c = TopologySpreadConstraint.over(key).maxSkew(maxSkew)
                 .whenUnsatisfiable(doNotSchedule ? WhenUnsatisfiable.DO_NOT_SCHEDULE : WhenUnsatisfiable.SCHEDULE_ANYWAY);
             if (minDomains != null) {
@@ -473,8 +473,8 @@ final class PodChanges {
             if (matchKey != null) {
               c.addMatchLabelKey(matchKey);
             }
-            d.placement(Placement.spread(c));
-          },
+            return Placement.spread(c);
+          }),
           raw -> {
             Map<String, Object> c = of("maxSkew", maxSkew, "topologyKey", key,
                 "whenUnsatisfiable", doNotSchedule ? "DoNotSchedule" : "ScheduleAnyway",

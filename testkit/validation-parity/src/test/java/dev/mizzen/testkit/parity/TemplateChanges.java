@@ -122,7 +122,7 @@ final class TemplateChanges {
       String namespace = pick(r, null, "other", "Other", label(64));
       return Change.of("placement.podAffinity", "required affinity to pods tier=db on '" + topologyKey + "'"
               + (matchKey == null ? "" : " matchLabelKeys " + matchKey) + (namespace == null ? "" : " in " + namespace),
-          d -> {
+          d -> d.placement(() -> {
             PodAffinityTerm.Builder term = PodAffinityTerm.on(topologyKey).podsLabelled("tier", "db");
             if (matchKey != null) {
               term.addMatchLabelKey(matchKey);
@@ -130,8 +130,8 @@ final class TemplateChanges {
             if (namespace != null) {
               term.addNamespace(namespace);
             }
-            d.placement(Placement.requirePodAffinity(term));
-          },
+            return Placement.requirePodAffinity(term);
+          }),
           raw -> {
             Map<String, Object> term = of("labelSelector", of("matchLabels", of("tier", "db")));
             if (matchKey != null) {
