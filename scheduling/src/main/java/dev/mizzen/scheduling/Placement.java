@@ -209,7 +209,7 @@ public abstract class Placement {
 
     /** Requires the node label {@code key=value} ({@code nodeSelector}). */
     public Builder nodeSelector(String key, String value) {
-      generated.putNodeSelector(key, value);
+      generated.nodeSelector(key, value);
       return this;
     }
 
@@ -328,7 +328,7 @@ public abstract class Placement {
 
     /** Adds every constraint of {@code other} to this placement. */
     public Builder merge(Placement other) {
-      generated.putAllNodeSelector(other.nodeSelector());
+      generated.nodeSelector(other.nodeSelector());
       generated.addAllRequiredNodeTerms(other.requiredNodeTerms());
       generated.addAllPreferredNodeTerms(other.preferredNodeTerms());
       generated.addAllRequiredPodAffinityTerms(other.requiredPodAffinityTerms());

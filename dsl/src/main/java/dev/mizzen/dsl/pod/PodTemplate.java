@@ -296,26 +296,26 @@ public abstract class PodTemplate {
     }
 
     /** Adds the pod label {@code key=value}; see {@link PodTemplate#labels()}. */
-    public Builder putLabel(String key, String value) {
-      generated.putLabel(key, value);
+    public Builder label(String key, String value) {
+      generated.label(key, value);
       return this;
     }
 
     /** Adds every pod label of {@code labels}. */
-    public Builder putAllLabels(Map<String, String> labels) {
-      generated.putAllLabels(labels);
+    public Builder labels(Map<String, String> labels) {
+      generated.labels(labels);
       return this;
     }
 
     /** Adds the pod annotation {@code key=value}; see {@link PodTemplate#annotations()}. */
-    public Builder putAnnotation(String key, String value) {
-      generated.putAnnotation(key, value);
+    public Builder annotation(String key, String value) {
+      generated.annotation(key, value);
       return this;
     }
 
     /** Adds every pod annotation of {@code annotations}. */
-    public Builder putAllAnnotations(Map<String, String> annotations) {
-      generated.putAllAnnotations(annotations);
+    public Builder annotations(Map<String, String> annotations) {
+      generated.annotations(annotations);
       return this;
     }
 

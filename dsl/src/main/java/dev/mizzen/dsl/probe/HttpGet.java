@@ -84,9 +84,5 @@ public abstract non-sealed class HttpGet implements ProbeHandler {
       return scheme(Scheme.HTTPS);
     }
 
-    /** Adds the request header {@code name: value}. */
-    public Builder header(String name, String value) {
-      return putHeader(name, value);
-    }
   }
 }

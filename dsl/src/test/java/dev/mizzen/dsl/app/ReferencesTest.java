@@ -96,7 +96,7 @@ class ReferencesTest {
     Deployment canaryPods = Deployment.named("web-canary").component("web")
         .pod(PodTemplate.container(
             Container.named("web").image("ghcr.io/acme/web:1.5.0").port(Port.http(8080)))
-            .putLabel("track", "canary"))
+            .label("track", "canary"))
         .build();
     assertThat(app(API, canaryPods, canary).build().resources()).hasSize(3);
     // A track is a selector label the pods carry too.
@@ -392,10 +392,10 @@ class ReferencesTest {
   void podLabelsMustKeepTheAppsPartOf() {
     Deployment web = Deployment.named("web").pod(PodTemplate.container(
         Container.named("web").image("ghcr.io/acme/web:1.4.2"))
-        .putLabel("app.kubernetes.io/part-of", "legacy")).build();
+        .label("app.kubernetes.io/part-of", "legacy")).build();
     CronJob report = CronJob.named("report").schedule("@daily").pod(PodTemplate.container(
         Container.named("report").image("ghcr.io/acme/report:1.0.0"))
-        .putLabel("app.kubernetes.io/part-of", "legacy")).build();
+        .label("app.kubernetes.io/part-of", "legacy")).build();
     assertThat(problems(() -> app(web, report).build())).containsExactly(
         "Deployment/web: spec.template.metadata.labels[app.kubernetes.io/part-of]: must be the App's name 'shop',"
             + " which the workload's selector matches, was 'legacy': remove the pod label",
@@ -403,7 +403,7 @@ class ReferencesTest {
             + " App's name 'shop', which the workload's selector matches, was 'legacy': remove the pod label");
     Deployment same = Deployment.named("web").pod(PodTemplate.container(
         Container.named("web").image("ghcr.io/acme/web:1.4.2"))
-        .putLabel("app.kubernetes.io/part-of", "shop")).build();
+        .label("app.kubernetes.io/part-of", "shop")).build();
     assertThat(app(same).build().objects()).hasSize(1);
   }
 

@@ -73,8 +73,8 @@ class PodTemplateTest {
         .automountServiceAccountToken(true)
         .priorityClassName("high")
         .terminationGracePeriod(Duration.ofSeconds(45))
-        .putLabel("tier", "frontend")
-        .putAnnotation("example.com/owner", "team-web")
+        .label("tier", "frontend")
+        .annotation("example.com/owner", "team-web")
         .imagePullSecret("registry-creds")
         .restartPolicy(RestartPolicy.ALWAYS)
         .dnsPolicy(PodTemplate.DnsPolicy.CLUSTER_FIRST)
@@ -109,7 +109,7 @@ class PodTemplateTest {
     Map<String, String> own = new LinkedHashMap<>();
     own.put("app.kubernetes.io/name", "web");
     own.put("app.kubernetes.io/part-of", "shop");
-    PodTemplate template = PodTemplate.container(web()).putLabel("tier", "frontend").build();
+    PodTemplate template = PodTemplate.container(web()).label("tier", "frontend").build();
     assertThat(PodTemplates.render(template, own, RenderContext.standalone()).getMetadata().getLabels())
         .containsExactly(Map.entry("app.kubernetes.io/name", "web"), Map.entry("app.kubernetes.io/part-of", "shop"),
             Map.entry("tier", "frontend"));
@@ -127,7 +127,7 @@ class PodTemplateTest {
             .security(ContainerSecurity.restricted()
                 .optOut(ContainerOptOut.privileged("needs /dev access for the GPU driver"))
                 .optOut(ContainerOptOut.capabilities("loads kernel modules", "SYS_MODULE"))))
-        .putAnnotation("example.com/owner", "team-infra")
+        .annotation("example.com/owner", "team-infra")
         .initContainer(Container.named("setup").image("ghcr.io/acme/setup:1")
             .security(ContainerSecurity.restricted().optOut(ContainerOptOut.runAsRoot("chowns the node's log dir"))))
         .container(web())
@@ -195,8 +195,8 @@ class PodTemplateTest {
         .imagePullSecret("Creds")
         .hostname("web.1")
         .subdomain("-x")
-        .putLabel("tier", "front end")
-        .putAnnotation("security.mizzen.dev/opt-out", "sneaky")
+        .label("tier", "front end")
+        .annotation("security.mizzen.dev/opt-out", "sneaky")
         .security(PodSecurity.restricted().runAsUser(0))
         .build();
     String subdomainRule = "must be a lowercase RFC 1123 subdomain (lowercase letters, digits, '-' and '.',"
@@ -222,8 +222,8 @@ class PodTemplateTest {
   @Test
   void selectorLabelsAreLeftToTheWorkload() {
     PodTemplate template = PodTemplate.container(web())
-        .putLabel("app.kubernetes.io/name", "web")
-        .putLabel("app.kubernetes.io/version", "1.4.2")
+        .label("app.kubernetes.io/name", "web")
+        .label("app.kubernetes.io/version", "1.4.2")
         .build();
     assertThat(problems(template)).isEmpty();
   }
@@ -309,7 +309,7 @@ class PodTemplateTest {
   @Test
   void templateAnnotationSizeCountsUtf8Bytes() {
     PodTemplate template = PodTemplate.container(web())
-        .putAnnotation("note", "\u00e9".repeat(128 * 1024))
+        .annotation("note", "\u00e9".repeat(128 * 1024))
         .build();
     assertThat(problems(template)).containsExactly(AT + "metadata.annotations: total size must be at most"
         + " 262144 bytes (UTF-8, keys and values), was 262148");

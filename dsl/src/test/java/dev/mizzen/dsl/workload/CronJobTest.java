@@ -69,8 +69,8 @@ class CronJobTest {
     Job train = Job.named("train")
         .namespace("ignored")
         .component("ignored")
-        .putLabel("team", "ml")
-        .putAnnotation("owner", "ml@example.com")
+        .label("team", "ml")
+        .annotation("owner", "ml@example.com")
         .backoffLimit(1)
         .activeDeadline(Duration.ofHours(8))
         .ttlAfterFinished(Duration.ofDays(2))
@@ -212,7 +212,7 @@ class CronJobTest {
   @Test
   void jobTemplateRulesArePlacedUnderTheJobTemplate() {
     assertThat(problems(() -> CronJob.named("report").schedule("@daily")
-        .pod(pod().restartPolicy(RestartPolicy.ALWAYS).putLabel("controller-uid", "x"))
+        .pod(pod().restartPolicy(RestartPolicy.ALWAYS).label("controller-uid", "x"))
         .backoffLimit(-1).activeDeadline(Duration.ZERO)
         .build())).containsExactly(
         "CronJob/report: spec.jobTemplate.spec.template.spec.restartPolicy: must be OnFailure or Never for a"

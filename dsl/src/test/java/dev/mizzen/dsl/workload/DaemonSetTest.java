@@ -125,7 +125,7 @@ class DaemonSetTest {
     assertThat(problems(() -> DaemonSet.named("node-exporter").track("canary")
         .pod(PodTemplate.container(
             Container.named("node-exporter").image("quay.io/prometheus/node-exporter:v1.8.2"))
-            .putLabel("track", "stable"))
+            .label("track", "stable"))
         .build())).containsExactly("DaemonSet/node-exporter: spec.template.metadata.labels[track]: must be 'canary',"
         + " the workload's selector label, which its selector matches, was 'stable': remove the pod label, or set"
         + " track(\"stable\") on the workload instead");

@@ -67,8 +67,8 @@ class DeploymentTest {
   void everyFieldRendersWithoutEmptyCollections() {
     V1Deployment rendered = deployment()
         .component("storefront")
-        .putLabel("tier", "frontend")
-        .putAnnotation("example.com/owner", "team-web")
+        .label("tier", "frontend")
+        .annotation("example.com/owner", "team-web")
         .replicas(3)
         .strategy(DeploymentStrategy.rollingUpdate(Amount.percent(25), Amount.count(0)))
         .minReady(Duration.ofSeconds(10))
@@ -147,7 +147,7 @@ class DeploymentTest {
   @Test
   void anySelectorLabelWorksLikeATrack() {
     V1Deployment rendered = Deployment.named("web").track("blue").selectorLabel("example.com/ring", "1")
-        .pod(PodTemplate.container(web()).putLabel("tier", "frontend").putLabel("track", "blue"))
+        .pod(PodTemplate.container(web()).label("tier", "frontend").label("track", "blue"))
         .build().render();
 
     assertThat(rendered.getSpec().getSelector().getMatchLabels()).containsExactly(
@@ -226,7 +226,7 @@ class DeploymentTest {
   @Test
   void podLabelsMustAgreeWithTheSelectorLabels() {
     assertThat(problems(() -> Deployment.named("web").track("canary").selectorLabel("example.com/ring", "1")
-        .pod(PodTemplate.container(web()).putLabel("track", "stable").putLabel("example.com/ring", "2"))
+        .pod(PodTemplate.container(web()).label("track", "stable").label("example.com/ring", "2"))
         .build())).containsExactly(
         "Deployment/web: spec.template.metadata.labels[track]: must be 'canary', the workload's selector label,"
             + " which its selector matches, was 'stable': remove the pod label, or set track(\"stable\") on the"
@@ -261,7 +261,7 @@ class DeploymentTest {
   @Test
   void securityOptOutsAreAnnotatedOnTheDeploymentAndItsPods() {
     V1Deployment rendered = Deployment.named("agent")
-        .putAnnotation("example.com/owner", "team-infra")
+        .annotation("example.com/owner", "team-infra")
         .pod(PodTemplate.container(Container.named("agent").image("ghcr.io/acme/agent:1.0.0")
                 .security(ContainerSecurity.restricted().optOut(ContainerOptOut.capabilities("reads raw sockets",
                     "NET_RAW"))))
@@ -364,18 +364,18 @@ class DeploymentTest {
   @Test
   void podLabelsMustKeepMatchingTheSelector() {
     assertThat(problems(() -> Deployment.named("web")
-        .pod(PodTemplate.container(web()).putLabel("app.kubernetes.io/name", "api")).build()))
+        .pod(PodTemplate.container(web()).label("app.kubernetes.io/name", "api")).build()))
         .containsExactly("Deployment/web: spec.template.metadata.labels[app.kubernetes.io/name]: must be the"
             + " workload's component 'web', which its selector matches, was 'api': set component(\"api\") on the"
             + " workload instead");
-    assertThat(Deployment.named("web").pod(PodTemplate.container(web()).putLabel("app.kubernetes.io/name",
+    assertThat(Deployment.named("web").pod(PodTemplate.container(web()).label("app.kubernetes.io/name",
         "web")).build().render().getSpec().getTemplate().getMetadata().getLabels())
         .containsEntry("app.kubernetes.io/name", "web");
   }
 
   @Test
   void optOutAnnotationKeysAreReservedOnTheDeploymentToo() {
-    assertThat(problems(() -> deployment().putAnnotation("security.mizzen.dev/opt-out", "nothing to see").build()))
+    assertThat(problems(() -> deployment().annotation("security.mizzen.dev/opt-out", "nothing to see").build()))
         .containsExactly("Deployment/web: metadata.annotations[security.mizzen.dev/opt-out]: is reserved for the"
             + " reasons of security opt-outs, which Mizzen copies from the pod template: give them with PodOptOut or"
             + " ContainerOptOut");

@@ -150,8 +150,8 @@ class JobTest {
 
   @Test
   void theApiServersSelectorLabelsAreReserved() {
-    assertThat(problems(() -> Job.named("migrate").pod(pod().putLabel("job-name", "migrate")
-        .putLabel("batch.kubernetes.io/controller-uid", "x")).build())).containsExactly(
+    assertThat(problems(() -> Job.named("migrate").pod(pod().label("job-name", "migrate")
+        .label("batch.kubernetes.io/controller-uid", "x")).build())).containsExactly(
         "Job/migrate: spec.template.metadata.labels[batch.kubernetes.io/controller-uid]: is set by the API server to"
             + " select the Job's pods: remove it",
         "Job/migrate: spec.template.metadata.labels[job-name]: is set by the API server to select the Job's pods:"

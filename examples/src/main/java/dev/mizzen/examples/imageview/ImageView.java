@@ -49,7 +49,7 @@ public final class ImageView {
             .resources(Resources.requests(Cpu.millis(50), Memory.mebibytes(64))
                 .limits(Cpu.millis(200), Memory.mebibytes(128)))
             .readiness(Probe.httpGet("/", "http").every(Duration.ofSeconds(5))))
-        .putAllLabels(podLabels)).build();
+        .labels(podLabels)).build();
     return App.named("imageview").namespace(namespace).add(imageview,
         Service.loadBalancer("imageview").selecting("imageview").port(80, "http").build(),
         Service.named("imageview-preview").selecting("imageview").port(80, "http").build()).build();

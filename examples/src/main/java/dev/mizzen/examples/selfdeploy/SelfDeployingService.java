@@ -60,7 +60,7 @@ public final class SelfDeployingService {
         Container.named("worker").image(workerImage)
             .resources(Resources.requests(Cpu.millis(100), Memory.mebibytes(128))
                 .limits(Cpu.millis(500), Memory.mebibytes(256))))
-        .putAllLabels(workerPodLabels)).build();
+        .labels(workerPodLabels)).build();
     return App.named("shop").namespace(namespace).add(
         ServiceAccount.named("shop-deployer").build(),
         Role.named("shop-deployer").component("shop-deployer")

@@ -120,7 +120,7 @@ public final class ShopApp {
                 .startup(Probe.httpGet("/live", "http").every(Duration.ofSeconds(2)).failsAfter(30))
                 .security(ContainerSecurity.restricted().readOnlyRootFilesystem(true))
                 .mount("tmp", "/tmp"))
-            .putAllLabels(podLabels)
+            .labels(podLabels)
             .serviceAccountName("web")
             .security(PodSecurity.restricted().runAsUser(10001))
             .volume(Volume.emptyDir("tmp"))

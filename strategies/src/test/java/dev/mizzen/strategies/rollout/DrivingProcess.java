@@ -27,7 +27,7 @@ public final class DrivingProcess {
   static Rollout rollout(String namespace) {
     Deployment web = Deployment.named("web").replicas(4).pod(PodTemplate.container(
         Container.named("web").image("ghcr.io/acme/web:2"))
-        .putAllLabels(PodBehaviour.ready().labels())).build();
+        .labels(PodBehaviour.ready().labels())).build();
     return Rollout.of(App.named("shop").namespace(namespace).add(web).build(), "web")
         .strategy(Canary.steps(CanaryStep.setWeight(25), CanaryStep.pauseUntilPromoted(), CanaryStep.setWeight(100)));
   }
@@ -36,7 +36,7 @@ public final class DrivingProcess {
   static App stable(String namespace) {
     Deployment web = Deployment.named("web").replicas(4).pod(PodTemplate.container(
         Container.named("web").image("ghcr.io/acme/web:1"))
-        .putAllLabels(PodBehaviour.ready().labels())).build();
+        .labels(PodBehaviour.ready().labels())).build();
     return App.named("shop").namespace(namespace).add(web).build();
   }
 

@@ -200,7 +200,7 @@ class RolloutControlIT {
 
   private static PodTemplate.Builder web(String image) {
     return PodTemplate.container(Container.named("web").image("ghcr.io/acme/" + image))
-        .putAllLabels(PodBehaviour.ready().labels());
+        .labels(PodBehaviour.ready().labels());
   }
 
   private static App app(TestNamespace ns, PodTemplate.Builder pod, Integer replicas) {

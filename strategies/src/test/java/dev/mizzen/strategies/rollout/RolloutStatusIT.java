@@ -172,8 +172,8 @@ class RolloutStatusIT {
 
   private static PodTemplate.Builder pod(String image, PodBehaviour behaviour) {
     return PodTemplate.container(Container.named("web").image("ghcr.io/acme/" + image))
-        .putAllLabels(behaviour.labels())
-        .putAllAnnotations(behaviour.annotations());
+        .labels(behaviour.labels())
+        .annotations(behaviour.annotations());
   }
 
   private static void apply(ApiClient client, TestNamespace ns, KubernetesResource resource) {

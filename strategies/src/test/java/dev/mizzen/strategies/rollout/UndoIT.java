@@ -71,7 +71,7 @@ class UndoIT {
   private static App app(TestNamespace ns, String image) {
     Deployment web = Deployment.named("web").replicas(2).pod(PodTemplate.container(
         Container.named("web").image("ghcr.io/acme/" + image))
-        .putAllLabels(PodBehaviour.ready().labels())).build();
+        .labels(PodBehaviour.ready().labels())).build();
     return App.named("shop").namespace(ns.name()).add(web).build();
   }
 

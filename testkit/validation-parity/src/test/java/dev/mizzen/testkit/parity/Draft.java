@@ -169,39 +169,39 @@ final class Draft {
   /** Builds the object through the DSL: throws what {@code build()} throws. */
   KubernetesResource build() {
     return switch (kind) {
-      case DEPLOYMENT -> apply(Deployment.named(name).putAllLabels(labels).putAllAnnotations(annotations)
+      case DEPLOYMENT -> apply(Deployment.named(name).labels(labels).annotations(annotations)
           .pod(podTemplate())).build();
-      case STATEFUL_SET -> apply(StatefulSet.named(name).putAllLabels(labels).putAllAnnotations(annotations)
+      case STATEFUL_SET -> apply(StatefulSet.named(name).labels(labels).annotations(annotations)
           .pod(podTemplate())).build();
-      case DAEMON_SET -> apply(DaemonSet.named(name).putAllLabels(labels).putAllAnnotations(annotations)
+      case DAEMON_SET -> apply(DaemonSet.named(name).labels(labels).annotations(annotations)
           .pod(podTemplate())).build();
-      case JOB -> apply(Job.named(name).putAllLabels(labels).putAllAnnotations(annotations)
+      case JOB -> apply(Job.named(name).labels(labels).annotations(annotations)
           .pod(podTemplate())).build();
-      case CRON_JOB -> apply(CronJob.named(name).schedule(schedule).putAllLabels(labels)
-          .putAllAnnotations(annotations).pod(podTemplate())).build();
-      case SERVICE -> apply(Service.named(name).putAllLabels(labels).putAllAnnotations(annotations)
+      case CRON_JOB -> apply(CronJob.named(name).schedule(schedule).labels(labels)
+          .annotations(annotations).pod(podTemplate())).build();
+      case SERVICE -> apply(Service.named(name).labels(labels).annotations(annotations)
           .selecting("web").port(ServicePort.tcp(80).name("http"))).build();
-      case CONFIG_MAP -> apply(ConfigMap.named(name).putAllLabels(labels).putAllAnnotations(annotations)
+      case CONFIG_MAP -> apply(ConfigMap.named(name).labels(labels).annotations(annotations)
           .entry("base", "value")).build();
-      case SECRET -> apply(Secret.named(name).putAllLabels(labels).putAllAnnotations(annotations)
+      case SECRET -> apply(Secret.named(name).labels(labels).annotations(annotations)
           .entry("base", "value")).build();
       case POD_DISRUPTION_BUDGET -> {
-        PodDisruptionBudget.Builder b = PodDisruptionBudget.named(name).putAllLabels(labels)
-            .putAllAnnotations(annotations).selecting("web");
+        PodDisruptionBudget.Builder b = PodDisruptionBudget.named(name).labels(labels)
+            .annotations(annotations).selecting("web");
         budget.accept(b);
         yield apply(b).build();
       }
-      case NETWORK_POLICY -> apply(NetworkPolicy.named(name).putAllLabels(labels).putAllAnnotations(annotations)
+      case NETWORK_POLICY -> apply(NetworkPolicy.named(name).labels(labels).annotations(annotations)
           .selecting("web")).build();
       case HORIZONTAL_POD_AUTOSCALER -> {
-        HorizontalPodAutoscaler.Builder b = HorizontalPodAutoscaler.named(name).putAllLabels(labels)
-            .putAllAnnotations(annotations);
+        HorizontalPodAutoscaler.Builder b = HorizontalPodAutoscaler.named(name).labels(labels)
+            .annotations(annotations);
         replicas.accept(b);
         metrics.accept(b);
         target.accept(b);
         yield apply(b).build();
       }
-      case INGRESS -> apply(Ingress.named(name).putAllLabels(labels).putAllAnnotations(annotations)
+      case INGRESS -> apply(Ingress.named(name).labels(labels).annotations(annotations)
           .rule(IngressRule.host("shop.example.com").prefix("/", "web", 80))).build();
     };
   }

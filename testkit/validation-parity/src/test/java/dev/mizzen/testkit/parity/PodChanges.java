@@ -410,9 +410,9 @@ final class PodChanges {
       return change("pod.metadata", "template " + (label ? "label " : "annotation ") + key + "=" + value,
           d -> d.pod(p -> {
             if (label) {
-              p.putLabel(key, value);
+              p.label(key, value);
             } else {
-              p.putAnnotation(key, value);
+              p.annotation(key, value);
             }
           }),
           raw -> map(map(raw.podTemplate(), "metadata"), label ? "labels" : "annotations").put(key, value));
@@ -422,7 +422,7 @@ final class PodChanges {
       boolean multiByte = r.nextBoolean();
       String value = annotationValue(bytes - 1, multiByte);
       return change("pod.metadata", "template annotation of " + bytes + " bytes (UTF-8)" + (multiByte ? ", multi-byte" : ""),
-          d -> d.pod(p -> p.putAnnotation("a", value)),
+          d -> d.pod(p -> p.annotation("a", value)),
           raw -> map(map(raw.podTemplate(), "metadata"), "annotations").put("a", value));
     }));
     all.add(source("placement.nodeSelector", r -> {
