@@ -65,8 +65,8 @@ class ShopServicesAndIdentityTest {
         Ingress.named("web").ingressClassName("nginx")                                              // 8
             .rule(IngressRule.host("shop.example.com").prefix("/", "web", 80))
             .tls("shop-tls", "shop.example.com").build(),
-        HorizontalPodAutoscaler.named("web").scaleTargetRef(ScaleTarget.deployment("web"))         // 9
-            .replicas(3, 10).cpuUtilization(70).build(),
+        HorizontalPodAutoscaler.named("web").scaling(ScaleTarget.deployment("web"))         // 9
+            .minReplicas(3).maxReplicas(10).cpuUtilization(70).build(),
         PodDisruptionBudget.named("web").selecting("web").minAvailable(2).build(),                 // 10
         Service.named("api").selecting("api").port(9090, "http").build(),                          // 12
         NetworkPolicy.named("api").selecting("api")                                                 // 13

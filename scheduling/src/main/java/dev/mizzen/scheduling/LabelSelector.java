@@ -31,12 +31,12 @@ public abstract class LabelSelector {
 
   /** Selects what carries the label {@code key=value}. */
   public static LabelSelector matching(String key, String value) {
-    return new Builder().putMatchLabel(key, value).build();
+    return new Builder().matchLabel(key, value).build();
   }
 
   /** Selects what carries every one of {@code labels}. */
   public static LabelSelector matching(Map<String, String> labels) {
-    return new Builder().putAllMatchLabels(labels).build();
+    return new Builder().matchLabels(labels).build();
   }
 
   /** Selects what meets every one of {@code expressions}. */
@@ -126,7 +126,7 @@ public abstract class LabelSelector {
     Builder read = new Builder();
     if (selector.getMatchLabels() != null) {
       selector.getMatchLabels().forEach((key, value) ->
-          read.putMatchLabel(Strings.nullToEmpty(key), Strings.nullToEmpty(value)));
+          read.matchLabel(Strings.nullToEmpty(key), Strings.nullToEmpty(value)));
     }
     if (selector.getMatchExpressions() != null) {
       for (V1LabelSelectorRequirement expression : selector.getMatchExpressions()) {
@@ -152,14 +152,9 @@ public abstract class LabelSelector {
         .matchExpressions(Models.list(matchExpressions(), LabelSelectorRequirement::toV1LabelSelectorRequirement));
   }
 
-  /** Builds a {@link LabelSelector}: {@code putMatchLabel(k, v)}, {@code addMatchExpression(e)}. */
+  /** Builds a {@link LabelSelector}: {@code matchLabel(k, v)}, {@code addMatchExpression(e)}. */
   public static final class Builder extends ImmutableLabelSelector.Builder {
     Builder() {}
-
-    /** Adds the label {@code key=value}. */
-    public Builder matchLabel(String key, String value) {
-      return putMatchLabel(key, value);
-    }
 
     /** Adds the expression {@code expression}. */
     public Builder matchExpression(LabelSelectorRequirement expression) {

@@ -1,5 +1,6 @@
 package dev.mizzen.scheduling;
 
+import dev.mizzen.style.MizzenFacadeStyle;
 import io.kubernetes.client.openapi.models.V1Affinity;
 import io.kubernetes.client.openapi.models.V1NodeAffinity;
 import io.kubernetes.client.openapi.models.V1NodeSelector;
@@ -29,6 +30,7 @@ import org.immutables.value.Value;
  * "own pods" use the pod's selector labels, known only then.
  */
 @Value.Immutable
+@MizzenFacadeStyle
 public abstract class Placement {
   private static final Placement NONE = new Builder().build();
 
@@ -37,44 +39,79 @@ public abstract class Placement {
     return NONE;
   }
 
-  /** Starts an empty placement. */
-  public static Builder builder() {
-    return new Builder();
+  /** Starts a placement that requires the node label {@code key=value}; see {@link Builder#nodeSelector}. */
+  public static Builder nodeSelector(String key, String value) {
+    return new Builder().nodeSelector(key, value);
   }
 
   /** Starts a placement that requires nodes meeting every one of {@code requirements}; see {@link Builder#requireNodes}. */
   public static Builder requireNodes(NodeSelectorRequirement... requirements) {
-    return builder().requireNodes(requirements);
+    return new Builder().requireNodes(requirements);
   }
 
   /** Starts a placement that prefers, with {@code weight}, nodes meeting every one of {@code requirements}. */
   public static Builder preferNodes(int weight, NodeSelectorRequirement... requirements) {
-    return builder().preferNodes(weight, requirements);
+    return new Builder().preferNodes(weight, requirements);
+  }
+
+  /** Starts a placement that requires the pod to run in a domain where {@code term}'s pods run. */
+  public static Builder requirePodAffinity(PodAffinityTerm.Builder term) {
+    return new Builder().requirePodAffinity(term);
+  }
+
+  /** Starts a placement that prefers, with {@code weight}, domains where {@code term}'s pods run. */
+  public static Builder preferPodAffinity(int weight, PodAffinityTerm.Builder term) {
+    return new Builder().preferPodAffinity(weight, term);
+  }
+
+  /** Starts a placement that forbids the pod from running in a domain where {@code term}'s pods run. */
+  public static Builder requirePodAntiAffinity(PodAffinityTerm.Builder term) {
+    return new Builder().requirePodAntiAffinity(term);
+  }
+
+  /** Starts a placement that prefers, with {@code weight}, domains where {@code term}'s pods do not run. */
+  public static Builder preferPodAntiAffinity(int weight, PodAffinityTerm.Builder term) {
+    return new Builder().preferPodAntiAffinity(weight, term);
   }
 
   /** Starts a placement that keeps the pod's replicas apart per {@code topologyKey}; see {@link Builder#avoidOwnPods(String)}. */
   public static Builder avoidOwnPods(String topologyKey) {
-    return builder().avoidOwnPods(topologyKey);
+    return new Builder().avoidOwnPods(topologyKey);
+  }
+
+  /** Starts a placement that allows at most one of the pod's replicas per domain; see {@link Builder#requireApartFromOwnPods}. */
+  public static Builder requireApartFromOwnPods(String topologyKey) {
+    return new Builder().requireApartFromOwnPods(topologyKey);
   }
 
   /** Starts a placement that spreads the pod's replicas over {@code topologyKey}; see {@link Builder#spreadOver(String)}. */
   public static Builder spreadOver(String topologyKey) {
-    return builder().spreadOver(topologyKey);
+    return new Builder().spreadOver(topologyKey);
   }
 
   /** Starts a placement that spreads the pod's replicas over {@code topologyKey}; see {@link Builder#spreadOver(String, int, WhenUnsatisfiable)}. */
   public static Builder spreadOver(String topologyKey, int maxSkew, WhenUnsatisfiable whenUnsatisfiable) {
-    return builder().spreadOver(topologyKey, maxSkew, whenUnsatisfiable);
+    return new Builder().spreadOver(topologyKey, maxSkew, whenUnsatisfiable);
+  }
+
+  /** Starts a placement with the topology spread constraint {@code constraint}. */
+  public static Builder spread(TopologySpreadConstraint.Builder constraint) {
+    return new Builder().spread(constraint);
   }
 
   /** Starts a placement with the toleration {@code toleration}. */
   public static Builder tolerate(Toleration.Builder toleration) {
-    return builder().tolerate(toleration);
+    return new Builder().tolerate(toleration);
   }
 
   /** Starts a placement with the toleration {@code toleration}. */
   public static Builder tolerate(Toleration toleration) {
-    return builder().tolerate(toleration);
+    return new Builder().tolerate(toleration);
+  }
+
+  /** Starts a placement that tolerates every taint, as node-level DaemonSets need. */
+  public static Builder tolerateEverything() {
+    return new Builder().tolerateEverything();
   }
 
   /** Node labels a node must carry, with these values ({@code nodeSelector}). */
@@ -162,15 +199,18 @@ public abstract class Placement {
   }
 
   /**
-   * Builds a {@link Placement}. Besides the generated {@code addX}/{@code putX} methods, it
-   * offers the phrases below; each call adds to what is there.
+   * Builds a {@link Placement} with the phrases below, one spelling each; each call adds to
+   * what is there. The generated builder behind it stays package-private.
    */
-  public static final class Builder extends ImmutablePlacement.Builder {
+  public static final class Builder {
+    private final ImmutablePlacement.Builder generated = ImmutablePlacement.builder();
+
     Builder() {}
 
     /** Requires the node label {@code key=value} ({@code nodeSelector}). */
     public Builder nodeSelector(String key, String value) {
-      return putNodeSelector(key, value);
+      generated.nodeSelector(key, value);
+      return this;
     }
 
     /**
@@ -179,32 +219,38 @@ public abstract class Placement {
      * accepts nodes meeting {@code a} or {@code b}. To AND, pass all requirements in one call.
      */
     public Builder requireNodes(NodeSelectorRequirement... requirements) {
-      return addRequiredNodeTerm(NodeSelectorTerm.of(requirements));
+      generated.addRequiredNodeTerm(NodeSelectorTerm.of(requirements));
+      return this;
     }
 
     /** Prefers, with {@code weight} (1..100), nodes meeting every one of {@code requirements}. */
     public Builder preferNodes(int weight, NodeSelectorRequirement... requirements) {
-      return addPreferredNodeTerm(PreferredSchedulingTerm.of(weight, NodeSelectorTerm.of(requirements)));
+      generated.addPreferredNodeTerm(PreferredSchedulingTerm.of(weight, NodeSelectorTerm.of(requirements)));
+      return this;
     }
 
     /** Requires the pod to run in a domain where {@code term}'s pods run. */
     public Builder requirePodAffinity(PodAffinityTerm.Builder term) {
-      return addRequiredPodAffinityTerm(term.build());
+      generated.addRequiredPodAffinityTerm(term.build());
+      return this;
     }
 
     /** Prefers, with {@code weight} (1..100), domains where {@code term}'s pods run. */
     public Builder preferPodAffinity(int weight, PodAffinityTerm.Builder term) {
-      return addPreferredPodAffinityTerm(WeightedPodAffinityTerm.of(weight, term.build()));
+      generated.addPreferredPodAffinityTerm(WeightedPodAffinityTerm.of(weight, term.build()));
+      return this;
     }
 
     /** Forbids the pod from running in a domain where {@code term}'s pods run. */
     public Builder requirePodAntiAffinity(PodAffinityTerm.Builder term) {
-      return addRequiredPodAntiAffinityTerm(term.build());
+      generated.addRequiredPodAntiAffinityTerm(term.build());
+      return this;
     }
 
     /** Prefers, with {@code weight} (1..100), domains where {@code term}'s pods do not run. */
     public Builder preferPodAntiAffinity(int weight, PodAffinityTerm.Builder term) {
-      return addPreferredPodAntiAffinityTerm(WeightedPodAffinityTerm.of(weight, term.build()));
+      generated.addPreferredPodAntiAffinityTerm(WeightedPodAffinityTerm.of(weight, term.build()));
+      return this;
     }
 
     /**
@@ -218,8 +264,9 @@ public abstract class Placement {
 
     /** As {@link #avoidOwnPods(String)}, with {@code weight} (1..100). */
     public Builder avoidOwnPods(String topologyKey, int weight) {
-      return addPreferredPodAntiAffinityTerm(
+      generated.addPreferredPodAntiAffinityTerm(
           WeightedPodAffinityTerm.of(weight, PodAffinityTerm.ownPods(topologyKey)));
+      return this;
     }
 
     /**
@@ -228,17 +275,20 @@ public abstract class Placement {
      * number of domains stay pending.
      */
     public Builder requireApartFromOwnPods(String topologyKey) {
-      return addRequiredPodAntiAffinityTerm(PodAffinityTerm.ownPods(topologyKey));
+      generated.addRequiredPodAntiAffinityTerm(PodAffinityTerm.ownPods(topologyKey));
+      return this;
     }
 
     /** Tolerates {@code toleration}. */
     public Builder tolerate(Toleration toleration) {
-      return addToleration(toleration);
+      generated.addToleration(toleration);
+      return this;
     }
 
     /** Tolerates {@code toleration}. */
     public Builder tolerate(Toleration.Builder toleration) {
-      return addToleration(toleration.build());
+      generated.addToleration(toleration.build());
+      return this;
     }
 
     /** Tolerates every taint ({@link Toleration#everything()}), as node-level DaemonSets need. */
@@ -251,38 +301,48 @@ public abstract class Placement {
      * defaults of {@link TopologySpreadConstraint}: maxSkew 1, ScheduleAnyway.
      */
     public Builder spreadOver(String topologyKey) {
-      return addTopologySpreadConstraint(TopologySpreadConstraint.over(topologyKey).build());
+      generated.addTopologySpreadConstraint(TopologySpreadConstraint.over(topologyKey).build());
+      return this;
     }
 
     /** Spreads the pod's own replicas over the domains of {@code topologyKey}. */
     public Builder spreadOver(String topologyKey, int maxSkew, WhenUnsatisfiable whenUnsatisfiable) {
-      return addTopologySpreadConstraint(TopologySpreadConstraint.over(topologyKey)
+      generated.addTopologySpreadConstraint(TopologySpreadConstraint.over(topologyKey)
           .maxSkew(maxSkew)
           .whenUnsatisfiable(whenUnsatisfiable)
           .build());
+      return this;
     }
 
     /** Adds the topology spread constraint {@code constraint}. */
     public Builder spread(TopologySpreadConstraint.Builder constraint) {
-      return addTopologySpreadConstraint(constraint.build());
+      generated.addTopologySpreadConstraint(constraint.build());
+      return this;
     }
 
     /** Adds the topology spread constraint {@code constraint}. */
     public Builder spread(TopologySpreadConstraint constraint) {
-      return addTopologySpreadConstraint(constraint);
+      generated.addTopologySpreadConstraint(constraint);
+      return this;
     }
 
     /** Adds every constraint of {@code other} to this placement. */
     public Builder merge(Placement other) {
-      other.nodeSelector().forEach(this::putNodeSelector);
-      addAllRequiredNodeTerms(other.requiredNodeTerms());
-      addAllPreferredNodeTerms(other.preferredNodeTerms());
-      addAllRequiredPodAffinityTerms(other.requiredPodAffinityTerms());
-      addAllPreferredPodAffinityTerms(other.preferredPodAffinityTerms());
-      addAllRequiredPodAntiAffinityTerms(other.requiredPodAntiAffinityTerms());
-      addAllPreferredPodAntiAffinityTerms(other.preferredPodAntiAffinityTerms());
-      addAllTolerations(other.tolerations());
-      return addAllTopologySpreadConstraints(other.topologySpreadConstraints());
+      generated.nodeSelector(other.nodeSelector());
+      generated.addAllRequiredNodeTerms(other.requiredNodeTerms());
+      generated.addAllPreferredNodeTerms(other.preferredNodeTerms());
+      generated.addAllRequiredPodAffinityTerms(other.requiredPodAffinityTerms());
+      generated.addAllPreferredPodAffinityTerms(other.preferredPodAffinityTerms());
+      generated.addAllRequiredPodAntiAffinityTerms(other.requiredPodAntiAffinityTerms());
+      generated.addAllPreferredPodAntiAffinityTerms(other.preferredPodAntiAffinityTerms());
+      generated.addAllTolerations(other.tolerations());
+      generated.addAllTopologySpreadConstraints(other.topologySpreadConstraints());
+      return this;
+    }
+
+    /** The placement. */
+    public Placement build() {
+      return generated.build();
     }
   }
 }

@@ -26,6 +26,8 @@ import org.immutables.value.Value;
     jdkOnly = false,
     get = {"is*", "get*"},
     init = "*",
+    put = "*",
+    putAll = "*",
     depluralize = true,
     allParameters = false)
 public @interface MizzenStyle {}

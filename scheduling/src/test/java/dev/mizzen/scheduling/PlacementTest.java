@@ -122,7 +122,7 @@ class PlacementTest {
     assertThat(spec.getTolerations()).containsExactly(new V1Toleration().operator("Exists"));
     assertThat(spec.getAffinity()).isNull();
     assertThat(spec.getTopologySpreadConstraints()).isNull();
-    assertThat(Placement.builder().tolerateEverything().build()).isEqualTo(nodeExporter);
+    assertThat(Placement.tolerateEverything().build()).isEqualTo(nodeExporter);
     assertThat(problems(nodeExporter)).isEmpty();
   }
 
@@ -139,13 +139,13 @@ class PlacementTest {
     assertThat(spec.getTolerations()).isNull();
     assertThat(spec.getTopologySpreadConstraints()).isNull();
     assertThat(Placement.none().isEmpty()).isTrue();
-    assertThat(Placement.builder().build().isEmpty()).isTrue();
+    assertThat(Placement.none().isEmpty()).isTrue();
     assertThat(shopWeb().isEmpty()).isFalse();
   }
 
   @Test
   void nodeSelectorRendersInOrder() {
-    Placement placement = Placement.builder().nodeSelector("node-pool", "general").nodeSelector("disk", "ssd").build();
+    Placement placement = Placement.nodeSelector("node-pool", "general").nodeSelector("disk", "ssd").build();
     assertThat(applied(placement, Map.of()).getNodeSelector())
         .containsExactly(Map.entry("node-pool", "general"), Map.entry("disk", "ssd"));
   }
@@ -170,8 +170,7 @@ class PlacementTest {
 
   @Test
   void podAffinityAndAntiAffinityRenderRequiredAndPreferred() {
-    Placement placement = Placement.builder()
-        .requirePodAffinity(PodAffinityTerm.on(Topology.ZONE).podsLabelled("app", "cache"))
+    Placement placement = Placement.requirePodAffinity(PodAffinityTerm.on(Topology.ZONE).podsLabelled("app", "cache"))
         .preferPodAffinity(20, PodAffinityTerm.on(Topology.HOSTNAME).podsLabelled("app", "db"))
         .requireApartFromOwnPods(Topology.HOSTNAME)
         .preferPodAntiAffinity(30, PodAffinityTerm.on(Topology.ZONE).podsLabelled("app", "batch"))
@@ -222,8 +221,7 @@ class PlacementTest {
 
   @Test
   void mergeAddsEveryConstraintOfTheOther() {
-    Placement merged = Placement.builder()
-        .nodeSelector("disk", "ssd")
+    Placement merged = Placement.nodeSelector("disk", "ssd")
         .merge(shopWeb())
         .build();
     assertThat(merged.nodeSelector()).containsExactly(Map.entry("disk", "ssd"));
@@ -236,7 +234,7 @@ class PlacementTest {
 
   @Test
   void nodeSelectorProblemsLandAtTheirKey() {
-    assertThat(problems(Placement.builder().nodeSelector("node pool", "general").build())).containsExactly(
+    assertThat(problems(Placement.nodeSelector("node pool", "general").build())).containsExactly(
         "Deployment/web: spec.template.spec.nodeSelector[node pool]: key 'node pool' must have a name part of"
             + " at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric");
   }
@@ -259,8 +257,7 @@ class PlacementTest {
 
   @Test
   void podAffinityProblemsLandAtTheRenderedPaths() {
-    Placement placement = Placement.builder()
-        .requirePodAffinity(PodAffinityTerm.on(""))
+    Placement placement = Placement.requirePodAffinity(PodAffinityTerm.on(""))
         .preferPodAffinity(0, PodAffinityTerm.on(Topology.ZONE))
         .requirePodAntiAffinity(PodAffinityTerm.on(Topology.HOSTNAME).addNamespace("Bad"))
         .avoidOwnPods(Topology.HOSTNAME, 200)
@@ -303,13 +300,24 @@ class PlacementTest {
 
   @Test
   void everyProblemIsReportedAtOnce() {
-    Placement placement = Placement.builder()
-        .nodeSelector("ok", "bad value!")
+    Placement placement = Placement.nodeSelector("ok", "bad value!")
         .requireNodes(NodeLabel.key("a").exists())
         .preferNodes(0, NodeLabel.key("b").exists())
         .tolerate(Toleration.of("", "x"))
         .spreadOver("")
         .build();
     assertThat(problems(placement)).hasSize(4).allSatisfy(p -> assertThat(p).startsWith("Deployment/web: spec.template.spec."));
+  }
+
+  /** One spelling per thing (docs/dsl-shape.md): the phrases only, no generated addX/putX. */
+  @Test
+  void theBuilderOffersThePhrasesOnly() {
+    assertThat(java.util.Arrays.stream(Placement.Builder.class.getMethods())
+            .filter(m -> m.getDeclaringClass() == Placement.Builder.class)
+            .map(java.lang.reflect.Method::getName)
+            .distinct())
+        .containsExactlyInAnyOrder("nodeSelector", "requireNodes", "preferNodes", "requirePodAffinity",
+            "preferPodAffinity", "requirePodAntiAffinity", "preferPodAntiAffinity", "avoidOwnPods",
+            "requireApartFromOwnPods", "tolerate", "tolerateEverything", "spreadOver", "spread", "merge", "build");
   }
 }

@@ -142,7 +142,7 @@ final class References {
           }
         }
       } else if (resource instanceof HorizontalPodAutoscaler hpa) {
-        hpa.scaleTargetRef().ifPresent(target -> checkScaleTarget(hpa, target, v.field("spec.scaleTargetRef")));
+        hpa.scaling().ifPresent(target -> checkScaleTarget(hpa, target, v.field("spec.scaleTargetRef")));
       }
       problems.addAll(v.problems());
     }
@@ -225,7 +225,7 @@ final class References {
       return;
     }
     autoscalers.stream()
-        .filter(hpa -> hpa.scaleTargetRef()
+        .filter(hpa -> hpa.scaling()
             .filter(t -> t.kind().equals(workload.kind()) && t.name().equals(workload.name())).isPresent()
             && namespace(hpa).equals(namespace(workload)))
         .findFirst()

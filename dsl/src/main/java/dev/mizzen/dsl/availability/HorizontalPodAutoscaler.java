@@ -21,7 +21,7 @@ import org.immutables.value.Value;
  *
  * <pre>{@code
  * HorizontalPodAutoscaler web = HorizontalPodAutoscaler.named("web")
- *     .scaleTargetRef(ScaleTarget.deployment("web"))
+ *     .scaling(ScaleTarget.deployment("web"))
  *     .minReplicas(3).maxReplicas(10)
  *     .cpuUtilization(70)
  *     .build();
@@ -39,7 +39,7 @@ public abstract class HorizontalPodAutoscaler implements KubernetesResource {
   }
 
   /** What to scale (required). */
-  public abstract Optional<ScaleTarget> scaleTargetRef();
+  public abstract Optional<ScaleTarget> scaling();
 
   /** The fewest replicas; 1 unless told otherwise (the API server's default too). */
   @Value.Default
@@ -78,9 +78,9 @@ public abstract class HorizontalPodAutoscaler implements KubernetesResource {
     Metadata.validate(v, this, Metadata.NameRule.DNS1123_SUBDOMAIN);
     Validation spec = v.field("spec");
     Validation target = spec.field("scaleTargetRef");
-    if (target.check(scaleTargetRef().isPresent(),
-        "is required: call scaleTargetRef(ScaleTarget.deployment(name)) or scaleTargetRef(workload)")) {
-      scaleTargetRef().get().validate(target);
+    if (target.check(scaling().isPresent(),
+        "is required: call scaling(ScaleTarget.deployment(name)) or scaling(workload)")) {
+      scaling().get().validate(target);
     }
     spec.field("minReplicas").checkAtLeast(minReplicas(), 1);
     Validation max = spec.field("maxReplicas");
@@ -111,7 +111,7 @@ public abstract class HorizontalPodAutoscaler implements KubernetesResource {
   @Override
   public V2HorizontalPodAutoscaler render(RenderContext context) {
     V2HorizontalPodAutoscalerSpec spec = new V2HorizontalPodAutoscalerSpec();
-    scaleTargetRef().ifPresent(target -> spec.setScaleTargetRef(target.toV2CrossVersionObjectReference()));
+    scaling().ifPresent(target -> spec.setScaleTargetRef(target.toV2CrossVersionObjectReference()));
     spec.setMinReplicas(minReplicas());
     maxReplicas().ifPresent(spec::setMaxReplicas);
     if (!metrics().isEmpty()) {
@@ -139,13 +139,8 @@ public abstract class HorizontalPodAutoscaler implements KubernetesResource {
     Builder() {}
 
     /** Scales {@code workload} (its apiVersion, kind and name). */
-    public Builder scaleTargetRef(KubernetesResource workload) {
-      return scaleTargetRef(ScaleTarget.of(workload));
-    }
-
-    /** Keeps between {@code min} and {@code max} replicas. */
-    public Builder replicas(int min, int max) {
-      return minReplicas(min).maxReplicas(max);
+    public Builder scaling(KubernetesResource workload) {
+      return scaling(ScaleTarget.of(workload));
     }
 
     /** Adds {@code metric}. */

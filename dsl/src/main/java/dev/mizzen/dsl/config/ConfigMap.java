@@ -90,7 +90,7 @@ public abstract class ConfigMap implements KubernetesResource {
 
     /** Adds the entry {@code key=value}. */
     public Builder entry(String key, String value) {
-      return putData(key, value);
+      return data(key, value);
     }
 
     /** Changes the rendered object after everything else (the escape hatch). */

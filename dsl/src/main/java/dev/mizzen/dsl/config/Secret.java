@@ -236,12 +236,12 @@ public abstract class Secret implements KubernetesResource {
 
     /** Adds the text entry {@code key}, rendered as its UTF-8 bytes base64-encoded under {@code data}. */
     public Builder entry(String key, String value) {
-      return putData(key, SecretValue.text(value));
+      return data(key, SecretValue.text(value));
     }
 
     /** Adds the binary entry {@code key}, rendered base64-encoded under {@code data}. */
     public Builder entry(String key, byte[] value) {
-      return putData(key, SecretValue.bytes(value));
+      return data(key, SecretValue.bytes(value));
     }
 
     /** Changes the rendered object after everything else (the escape hatch). */

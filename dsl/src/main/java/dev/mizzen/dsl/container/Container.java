@@ -4,6 +4,7 @@ import dev.mizzen.dsl.probe.Probe;
 import dev.mizzen.dsl.probe.ProbeKind;
 import dev.mizzen.dsl.resources.Resources;
 import dev.mizzen.dsl.security.ContainerSecurity;
+import dev.mizzen.style.MizzenFacadeStyle;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1Lifecycle;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import org.immutables.value.Value;
  * Container.named("web")
  *     .image("ghcr.io/acme/web:1.4.2")
  *     .port(Port.http(8080))
- *     .env(Env.literal("LOG_LEVEL", "info"), Env.allFrom("web-config"))
+ *     .env(Env.literal("LOG_LEVEL", "info"), Env.allFromConfigMap("web-config"))
  *     .resources(Resources.requests(Cpu.millis(250), Memory.mebibytes(256))
  *                         .limits(Cpu.millis(500), Memory.mebibytes(512)))
  *     .readiness(Probe.httpGet("/ready", "http").every(Duration.ofSeconds(5)))
@@ -35,6 +36,7 @@ import org.immutables.value.Value;
  * mounts, resources, probes, hooks and security, as listed in docs/validation.md.
  */
 @Value.Immutable
+@MizzenFacadeStyle
 public abstract class Container {
 
   /** The name, a DNS-1123 label unique in the pod. */
@@ -187,65 +189,92 @@ public abstract class Container {
     return rendered;
   }
 
-  /** Builds a {@link Container}; nothing is checked until the owning object is built. */
-  public static final class Builder extends ImmutableContainer.Builder {
+  /**
+   * Builds a {@link Container}; nothing is checked until the owning object is built. One
+   * spelling per thing it sets or adds; the generated builder behind it stays package-private.
+   */
+  public static final class Builder {
+    private final ImmutableContainer.Builder generated = ImmutableContainer.builder();
+
     Builder() {}
+
+    private Builder name(String name) {
+      generated.name(name);
+      return this;
+    }
 
     /** The image reference, such as {@code ghcr.io/acme/web:1.4.2}. */
     public Builder image(String reference) {
       return image(Image.of(reference));
     }
 
+    /** The image. */
+    public Builder image(Image image) {
+      generated.image(image);
+      return this;
+    }
+
     /** Replaces the image's ENTRYPOINT. */
     public Builder command(String... command) {
-      return addCommand(command);
+      generated.addCommand(command);
+      return this;
     }
 
     /** Replaces the image's CMD. */
     public Builder args(String... args) {
-      return addArgs(args);
+      generated.addArgs(args);
+      return this;
+    }
+
+    /** The working directory; the image's when not set. */
+    public Builder workingDir(String workingDir) {
+      generated.workingDir(workingDir);
+      return this;
     }
 
     /** Declares a port. */
     public Builder port(Port port) {
-      return addPort(port);
+      generated.addPort(port);
+      return this;
     }
 
     /** Declares a port. */
     public Builder port(Port.Builder port) {
-      return addPort(port.build());
+      return port(port.build());
     }
 
     /** Adds environment entries: variables ({@link EnvVar}) and whole ConfigMaps or Secrets ({@link EnvFrom}). */
     public Builder env(Env... entries) {
       for (Env entry : entries) {
         if (entry instanceof EnvVar variable) {
-          addEnv(variable);
+          generated.addEnv(variable);
         } else {
-          addEnvFrom((EnvFrom) entry);
+          generated.addEnvFrom((EnvFrom) entry);
         }
       }
       return this;
     }
 
-    /** Adds the variable {@code name=value}. */
-    public Builder env(String name, String value) {
-      return addEnv(EnvVar.literal(name, value));
-    }
-
     /** Mounts volume {@code volume} at {@code mountPath}. */
     public Builder mount(String volume, String mountPath) {
-      return addVolumeMount(VolumeMount.of(volume, mountPath).build());
+      return mount(VolumeMount.of(volume, mountPath));
     }
 
     /** Mounts volume {@code volume} read-only at {@code mountPath}. */
     public Builder mountReadOnly(String volume, String mountPath) {
-      return addVolumeMount(VolumeMount.of(volume, mountPath).readOnly().build());
+      return mount(VolumeMount.of(volume, mountPath).readOnly());
     }
 
-    /** Adds a mount. */
+    /** Mounts a volume with a sub-path or other options. */
     public Builder mount(VolumeMount.Builder mount) {
-      return addVolumeMount(mount.build());
+      generated.addVolumeMount(mount.build());
+      return this;
+    }
+
+    /** Sets requests and limits; see {@link Container#resources()}. */
+    public Builder resources(Resources resources) {
+      generated.resources(resources);
+      return this;
     }
 
     /** Sets requests and limits. */
@@ -254,8 +283,20 @@ public abstract class Container {
     }
 
     /** Sets the readiness probe. */
+    public Builder readiness(Probe probe) {
+      generated.readiness(probe);
+      return this;
+    }
+
+    /** Sets the readiness probe. */
     public Builder readiness(Probe.Builder probe) {
       return readiness(probe.build());
+    }
+
+    /** Sets the liveness probe. */
+    public Builder liveness(Probe probe) {
+      generated.liveness(probe);
+      return this;
     }
 
     /** Sets the liveness probe. */
@@ -264,13 +305,48 @@ public abstract class Container {
     }
 
     /** Sets the startup probe. */
+    public Builder startup(Probe probe) {
+      generated.startup(probe);
+      return this;
+    }
+
+    /** Sets the startup probe. */
     public Builder startup(Probe.Builder probe) {
       return startup(probe.build());
+    }
+
+    /** Runs {@code hook} right after the container starts. */
+    public Builder postStart(Hook hook) {
+      generated.postStart(hook);
+      return this;
+    }
+
+    /** Runs {@code hook} before the container is stopped. */
+    public Builder preStop(Hook hook) {
+      generated.preStop(hook);
+      return this;
+    }
+
+    /** Sets the security context; see {@link Container#security()}. */
+    public Builder security(ContainerSecurity security) {
+      generated.security(security);
+      return this;
     }
 
     /** Sets the security context. */
     public Builder security(ContainerSecurity.Builder security) {
       return security(security.build());
+    }
+
+    /** When to pull the image; see {@link Container#imagePullPolicy()}. */
+    public Builder imagePullPolicy(ImagePullPolicy policy) {
+      generated.imagePullPolicy(policy);
+      return this;
+    }
+
+    /** The container. */
+    public Container build() {
+      return generated.build();
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.mizzen.dsl.container;
 
+import dev.mizzen.style.MizzenFacadeStyle;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -13,6 +14,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
+@MizzenFacadeStyle
 public abstract class VolumeMount {
 
   /** The name of the pod volume. */
@@ -32,7 +34,7 @@ public abstract class VolumeMount {
 
   /** Mounts volume {@code volume} at {@code mountPath}. */
   public static Builder of(String volume, String mountPath) {
-    return new Builder().volume(volume).mountPath(mountPath);
+    return new Builder(volume, mountPath);
   }
 
   /** The client-java model. A fresh object each call. */
@@ -45,13 +47,29 @@ public abstract class VolumeMount {
     return rendered;
   }
 
-  /** Builds a {@link VolumeMount}. */
-  public static final class Builder extends ImmutableVolumeMount.Builder {
-    Builder() {}
+  /** Builds a {@link VolumeMount}; volume and path are set by {@link #of}, the rest one spelling each. */
+  public static final class Builder {
+    private final ImmutableVolumeMount.Builder generated = ImmutableVolumeMount.builder();
+
+    Builder(String volume, String mountPath) {
+      generated.volume(volume).mountPath(mountPath);
+    }
 
     /** Mounts read-only. */
     public Builder readOnly() {
-      return readOnly(true);
+      generated.readOnly(true);
+      return this;
+    }
+
+    /** Mounts {@code subPath} of the volume instead of its root. */
+    public Builder subPath(String subPath) {
+      generated.subPath(subPath);
+      return this;
+    }
+
+    /** The mount. */
+    public VolumeMount build() {
+      return generated.build();
     }
   }
 }

@@ -174,20 +174,20 @@ public final class Containers {
   public static void validate(Validation v, EnvVar variable, Set<String> containerNames) {
     Names.checkEnvVarName(v.field("name"), variable.name());
     Validation valueFrom = v.field("valueFrom");
-    switch (variable.source()) {
-      case LITERAL -> { }
-      case CONFIG_MAP_KEY -> checkKeyRef(valueFrom.field("configMapKeyRef"), variable);
-      case SECRET_KEY -> checkKeyRef(valueFrom.field("secretKeyRef"), variable);
-      case FIELD -> checkFieldPath(valueFrom.field("fieldRef").field("fieldPath"), variable.value());
-      case RESOURCE -> {
-        Validation ref = valueFrom.field("resourceFieldRef");
-        checkResourceField(ref.field("resource"), variable.value());
-        String container = variable.from().orElseThrow();
-        ref.field("containerName").check(containerNames.contains(container),
-            "must name a container of the pod (%s), was '%s'",
-            String.join(", ", new TreeSet<>(containerNames)), container);
-      }
+    if (variable instanceof EnvVar.ConfigMapKey ref) {
+      checkKeyRef(valueFrom.field("configMapKeyRef"), ref.configMap(), ref.key());
+    } else if (variable instanceof EnvVar.SecretKey ref) {
+      checkKeyRef(valueFrom.field("secretKeyRef"), ref.secret(), ref.key());
+    } else if (variable instanceof EnvVar.FieldRef ref) {
+      checkFieldPath(valueFrom.field("fieldRef").field("fieldPath"), ref.fieldPath());
+    } else if (variable instanceof EnvVar.ResourceFieldRef ref) {
+      Validation at = valueFrom.field("resourceFieldRef");
+      checkResourceField(at.field("resource"), ref.resource());
+      at.field("containerName").check(containerNames.contains(ref.container()),
+          "must name a container of the pod (%s), was '%s'",
+          String.join(", ", new TreeSet<>(containerNames)), ref.container());
     }
+    // A literal has nothing to check beyond its name.
   }
 
   /**
@@ -201,9 +201,9 @@ public final class Containers {
         String.join(", ", FIELD_RESOURCES), resource);
   }
 
-  private static void checkKeyRef(Validation ref, EnvVar variable) {
-    Names.checkDns1123Subdomain(ref.field("name"), variable.from().orElseThrow());
-    Names.checkConfigKey(ref.field("key"), variable.value());
+  private static void checkKeyRef(Validation ref, String name, String key) {
+    Names.checkDns1123Subdomain(ref.field("name"), name);
+    Names.checkConfigKey(ref.field("key"), key);
   }
 
   private static void checkFieldPath(Validation v, String path) {
@@ -218,8 +218,11 @@ public final class Containers {
 
   /** Checks the source name and the prefix; {@code v} is positioned at the entry ({@code envFrom[0]}). */
   public static void validate(Validation v, EnvFrom source) {
-    Names.checkDns1123Subdomain(v.field(source.isSecret() ? "secretRef" : "configMapRef").field("name"),
-        source.sourceName());
+    if (source instanceof EnvFrom.AllOfSecret secret) {
+      Names.checkDns1123Subdomain(v.field("secretRef").field("name"), secret.secret());
+    } else if (source instanceof EnvFrom.AllOfConfigMap configMap) {
+      Names.checkDns1123Subdomain(v.field("configMapRef").field("name"), configMap.configMap());
+    }
     source.prefix().ifPresent(prefix -> Names.checkEnvVarName(v.field("prefix"), prefix));
   }
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The metadata every Mizzen object carries. Value types implement it, so their builders gain
- * {@code namespace(...)}, {@code component(...)}, {@code putLabel(...)} and {@code putAnnotation(...)}.
+ * {@code namespace(...)}, {@code component(...)}, {@code label(...)} and {@code annotation(...)}.
  */
 public interface ObjectMetadata {
 

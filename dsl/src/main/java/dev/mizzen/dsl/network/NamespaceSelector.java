@@ -25,12 +25,12 @@ public abstract class NamespaceSelector {
 
   /** The namespaces carrying every label of {@code labels}. */
   public static NamespaceSelector labels(Map<String, String> labels) {
-    return ImmutableNamespaceSelector.builder().putAllMatchLabels(labels).build();
+    return ImmutableNamespaceSelector.builder().matchLabels(labels).build();
   }
 
   /** The namespaces labelled {@code key=value}. */
   public static NamespaceSelector label(String key, String value) {
-    return ImmutableNamespaceSelector.builder().putMatchLabel(key, value).build();
+    return ImmutableNamespaceSelector.builder().matchLabel(key, value).build();
   }
 
   /** Every namespace (an empty selector). */

@@ -35,12 +35,12 @@ public abstract class PodSelector {
 
   /** The pods carrying every label of {@code labels}. */
   public static PodSelector labels(Map<String, String> labels) {
-    return ImmutablePodSelector.builder().putAllMatchLabels(labels).build();
+    return ImmutablePodSelector.builder().matchLabels(labels).build();
   }
 
   /** The pods labelled {@code key=value}. */
   public static PodSelector label(String key, String value) {
-    return ImmutablePodSelector.builder().putMatchLabel(key, value).build();
+    return ImmutablePodSelector.builder().matchLabel(key, value).build();
   }
 
   /** Every pod in the namespace (an empty selector). Not allowed for a Service. */
@@ -58,7 +58,7 @@ public abstract class PodSelector {
   public final PodSelector withLabel(String key, String value) {
     Map<String, String> labels = new LinkedHashMap<>(matchLabels());
     labels.put(key, value);
-    return ImmutablePodSelector.builder().component(component()).putAllMatchLabels(labels).build();
+    return ImmutablePodSelector.builder().component(component()).matchLabels(labels).build();
   }
 
   /** Whether this selects every pod (no component, no labels). */

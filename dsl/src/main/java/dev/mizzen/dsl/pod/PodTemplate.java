@@ -8,6 +8,7 @@ import dev.mizzen.dsl.resources.QosClass;
 import dev.mizzen.dsl.security.PodSecurity;
 import dev.mizzen.dsl.security.SecurityOptOut;
 import dev.mizzen.scheduling.Placement;
+import dev.mizzen.style.MizzenFacadeStyle;
 import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,8 +25,7 @@ import org.immutables.value.Value;
  * workload's pod labels and selector.
  *
  * <pre>{@code
- * PodTemplate.builder()
- *     .container(Container.named("web").image("ghcr.io/acme/web:1.4.2").mount("tmp", "/tmp"))
+ * PodTemplate.container(Container.named("web").image("ghcr.io/acme/web:1.4.2").mount("tmp", "/tmp"))
  *     .volume(Volume.emptyDir("tmp"))
  *     .serviceAccountName("web")
  *     .build();
@@ -37,7 +37,32 @@ import org.immutables.value.Value;
  * policy Always, 30s grace period, ClusterFirst DNS, the {@code default} service account).
  */
 @Value.Immutable
+@MizzenFacadeStyle
 public abstract class PodTemplate {
+
+  /**
+   * How a pod resolves names. {@code None} is not offered: it needs a {@code dnsConfig}, which
+   * Mizzen does not model (use {@code customize(...)} on the workload).
+   */
+  public enum DnsPolicy {
+    /** The cluster DNS, then the node's upstream servers (the API server's default). */
+    CLUSTER_FIRST("ClusterFirst"),
+    /** The cluster DNS, for pods on the host network. */
+    CLUSTER_FIRST_WITH_HOST_NET("ClusterFirstWithHostNet"),
+    /** The node's own resolver configuration. */
+    DEFAULT("Default");
+
+    private final String value;
+
+    DnsPolicy(String value) {
+      this.value = value;
+    }
+
+    /** The API value, such as {@code ClusterFirst}. */
+    public String value() {
+      return value;
+    }
+  }
 
   /** The app containers, in order; at least one. */
   public abstract List<Container> containers();
@@ -103,9 +128,14 @@ public abstract class PodTemplate {
     return Placement.none();
   }
 
-  /** An empty builder. */
-  public static Builder builder() {
-    return new Builder();
+  /** Starts a pod template whose first app container is {@code container}. */
+  public static Builder container(Container.Builder container) {
+    return new Builder().container(container);
+  }
+
+  /** Starts a pod template whose first app container is {@code container}. */
+  public static Builder container(Container container) {
+    return new Builder().container(container);
   }
 
   /** Every container: init containers and sidecars first, then app containers. */
@@ -185,28 +215,36 @@ public abstract class PodTemplate {
     return annotations;
   }
 
-  /** Builds a {@link PodTemplate}; nothing is checked until the owning workload is built. */
-  public static final class Builder extends ImmutablePodTemplate.Builder {
+  /**
+   * Builds a {@link PodTemplate}; nothing is checked until the owning workload is built. Each
+   * thing is added one way: one method per part, so code completion offers one spelling (the
+   * generated builder behind it stays package-private).
+   */
+  public static final class Builder {
+    private final ImmutablePodTemplate.Builder generated = ImmutablePodTemplate.builder();
+
     Builder() {}
 
     /** Adds an app container. */
     public Builder container(Container container) {
-      return addContainer(container);
+      generated.addContainer(container);
+      return this;
     }
 
     /** Adds an app container. */
     public Builder container(Container.Builder container) {
-      return addContainer(container.build());
+      return container(container.build());
     }
 
     /** Adds an init container, which runs to completion before the next one starts. */
     public Builder initContainer(Container container) {
-      return addInitContainer(container);
+      generated.addInitContainer(container);
+      return this;
     }
 
     /** Adds an init container. */
     public Builder initContainer(Container.Builder container) {
-      return addInitContainer(container.build());
+      return initContainer(container.build());
     }
 
     /**
@@ -214,7 +252,7 @@ public abstract class PodTemplate {
      * order with the init containers and kept running alongside the app containers.
      */
     public Builder sidecar(Container container) {
-      return addInitContainer(container.asSidecar());
+      return initContainer(container.asSidecar());
     }
 
     /** Adds a native sidecar. */
@@ -224,26 +262,118 @@ public abstract class PodTemplate {
 
     /** Adds a volume. */
     public Builder volume(Volume volume) {
-      return addVolume(volume);
+      generated.addVolume(volume);
+      return this;
     }
 
     /** Adds a volume. */
     public Builder volume(Volume.Buildable volume) {
-      return addVolume(volume.build());
+      return volume(volume.build());
+    }
+
+    /** Sets the service account the pods run as; see {@link PodTemplate#serviceAccountName()}. */
+    public Builder serviceAccountName(String serviceAccountName) {
+      generated.serviceAccountName(serviceAccountName);
+      return this;
+    }
+
+    /** Sets whether the service account token is mounted; see {@link PodTemplate#automountServiceAccountToken()}. */
+    public Builder automountServiceAccountToken(boolean automount) {
+      generated.automountServiceAccountToken(automount);
+      return this;
+    }
+
+    /** Sets the PriorityClass of the pods. */
+    public Builder priorityClassName(String priorityClassName) {
+      generated.priorityClassName(priorityClassName);
+      return this;
+    }
+
+    /** Sets how long containers get between SIGTERM and SIGKILL. */
+    public Builder terminationGracePeriod(Duration terminationGracePeriod) {
+      generated.terminationGracePeriod(terminationGracePeriod);
+      return this;
+    }
+
+    /** Adds the pod label {@code key=value}; see {@link PodTemplate#labels()}. */
+    public Builder label(String key, String value) {
+      generated.label(key, value);
+      return this;
+    }
+
+    /** Adds every pod label of {@code labels}. */
+    public Builder labels(Map<String, String> labels) {
+      generated.labels(labels);
+      return this;
+    }
+
+    /** Adds the pod annotation {@code key=value}; see {@link PodTemplate#annotations()}. */
+    public Builder annotation(String key, String value) {
+      generated.annotation(key, value);
+      return this;
+    }
+
+    /** Adds every pod annotation of {@code annotations}. */
+    public Builder annotations(Map<String, String> annotations) {
+      generated.annotations(annotations);
+      return this;
     }
 
     /** Adds a registry credentials Secret. */
     public Builder imagePullSecret(String secret) {
-      return addImagePullSecret(secret);
+      generated.addImagePullSecret(secret);
+      return this;
+    }
+
+    /** Sets the restart policy. */
+    public Builder restartPolicy(RestartPolicy restartPolicy) {
+      generated.restartPolicy(restartPolicy);
+      return this;
+    }
+
+    /** Sets the pod's security context; see {@link PodTemplate#security()}. */
+    public Builder security(PodSecurity security) {
+      generated.security(security);
+      return this;
     }
 
     /** Sets the pod's security context. */
+    public Builder security(PodSecurity.Builder security) {
+      return security(security.build());
+    }
+
+    /** Sets how the pods resolve names. */
+    public Builder dnsPolicy(DnsPolicy dnsPolicy) {
+      generated.dnsPolicy(dnsPolicy);
+      return this;
+    }
+
+    /** Sets the pods' hostname. */
+    public Builder hostname(String hostname) {
+      generated.hostname(hostname);
+      return this;
+    }
+
+    /** Sets the pods' subdomain. */
+    public Builder subdomain(String subdomain) {
+      generated.subdomain(subdomain);
+      return this;
+    }
+
+    /** Sets where the pods may run; see {@link PodTemplate#placement()}. */
+    public Builder placement(Placement placement) {
+      generated.placement(placement);
+      return this;
+    }
+
+    /** Sets where the pods may run. */
     public Builder placement(Placement.Builder placement) {
       return placement(placement.build());
     }
 
-    public Builder security(PodSecurity.Builder security) {
-      return security(security.build());
+    /** The pod template. */
+    public PodTemplate build() {
+      return generated.build();
     }
   }
 }

@@ -20,6 +20,14 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract non-sealed class HttpGet implements ProbeHandler {
 
+  /** The scheme of an HTTP GET probe or hook. */
+  public enum Scheme {
+    /** Plain HTTP (the default). */
+    HTTP,
+    /** HTTPS; the kubelet does not verify the certificate. */
+    HTTPS
+  }
+
   /** The request path, such as {@code /ready}. */
   public abstract String path();
 
@@ -28,8 +36,8 @@ public abstract non-sealed class HttpGet implements ProbeHandler {
 
   /** The scheme; HTTP by default, which is not rendered (the API server's default). */
   @Value.Default
-  public HttpScheme scheme() {
-    return HttpScheme.HTTP;
+  public Scheme scheme() {
+    return Scheme.HTTP;
   }
 
   /** Extra request headers, in order. */
@@ -51,7 +59,7 @@ public abstract non-sealed class HttpGet implements ProbeHandler {
   /** The client-java model. A fresh object each call. */
   public V1HTTPGetAction toV1HTTPGetAction() {
     V1HTTPGetAction rendered = new V1HTTPGetAction().path(path()).port(port().toIntOrString());
-    if (scheme() != HttpScheme.HTTP) {
+    if (scheme() != Scheme.HTTP) {
       rendered.setScheme(scheme().name());
     }
     host().ifPresent(rendered::setHost);
@@ -73,12 +81,8 @@ public abstract non-sealed class HttpGet implements ProbeHandler {
 
     /** Uses HTTPS. */
     public Builder https() {
-      return scheme(HttpScheme.HTTPS);
+      return scheme(Scheme.HTTPS);
     }
 
-    /** Adds the request header {@code name: value}. */
-    public Builder header(String name, String value) {
-      return putHeader(name, value);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.mizzen.dsl.probe;
 
+import dev.mizzen.style.MizzenFacadeStyle;
 import dev.mizzen.validation.internal.Seconds;
 import io.kubernetes.client.openapi.models.V1Probe;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import org.immutables.value.Value;
  * Probe.httpGet("/live", "http").after(Duration.ofSeconds(10))
  * Probe.tcp("http")
  * Probe.exec("pg_isready", "-U", "postgres")
- * Probe.grpc(9090).failureThreshold(30)
+ * Probe.grpc(9090).failsAfter(30)
  * }</pre>
  *
  * <p>Unset timing is not rendered, so the API server's defaults apply: no initial delay, every
@@ -25,6 +26,7 @@ import org.immutables.value.Value;
  * and startup success threshold exactly 1, no termination grace period on readiness probes.
  */
 @Value.Immutable
+@MizzenFacadeStyle
 public abstract class Probe {
 
   /** What the probe runs. */
@@ -109,18 +111,63 @@ public abstract class Probe {
     return rendered;
   }
 
-  /** Builds a {@link Probe}; the handler is set by the factory that made the builder. */
-  public static final class Builder extends ImmutableProbe.Builder {
+  /**
+   * Builds a {@link Probe}; the handler is set by the factory that made the builder. The timing
+   * is set with verbs ({@code every}, {@code after}, {@code failsAfter}), one spelling each; the
+   * generated builder behind it stays package-private.
+   */
+  public static final class Builder {
+    private final ImmutableProbe.Builder generated = ImmutableProbe.builder();
+
     Builder() {}
+
+    private Builder handler(ProbeHandler handler) {
+      generated.handler(handler);
+      return this;
+    }
 
     /** Runs the probe every {@code period} ({@code periodSeconds}). */
     public Builder every(Duration period) {
-      return period(period);
+      generated.period(period);
+      return this;
     }
 
-    /** Waits {@code initialDelay} after the container starts before the first probe. */
+    /** Waits {@code initialDelay} after the container starts before the first probe ({@code initialDelaySeconds}). */
     public Builder after(Duration initialDelay) {
-      return initialDelay(initialDelay);
+      generated.initialDelay(initialDelay);
+      return this;
+    }
+
+    /** Gives one attempt at most {@code timeout} ({@code timeoutSeconds}). */
+    public Builder timeout(Duration timeout) {
+      generated.timeout(timeout);
+      return this;
+    }
+
+    /** Counts the probe as failed after {@code consecutiveFailures} failures in a row ({@code failureThreshold}). */
+    public Builder failsAfter(int consecutiveFailures) {
+      generated.failureThreshold(consecutiveFailures);
+      return this;
+    }
+
+    /**
+     * Counts the probe as succeeded again after {@code consecutiveSuccesses} successes in a row
+     * ({@code successThreshold}); must be 1 for liveness and startup probes.
+     */
+    public Builder succeedsAfter(int consecutiveSuccesses) {
+      generated.successThreshold(consecutiveSuccesses);
+      return this;
+    }
+
+    /** Overrides the pod's grace period when a failing liveness or startup probe kills the container. */
+    public Builder terminationGracePeriod(Duration terminationGracePeriod) {
+      generated.terminationGracePeriod(terminationGracePeriod);
+      return this;
+    }
+
+    /** The probe. */
+    public Probe build() {
+      return generated.build();
     }
   }
 }

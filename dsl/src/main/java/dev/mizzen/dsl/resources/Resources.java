@@ -1,6 +1,7 @@
 package dev.mizzen.dsl.resources;
 
 import dev.mizzen.dsl.internal.ResourceRequirements;
+import dev.mizzen.style.MizzenFacadeStyle;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.models.V1ResourceRequirements;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import org.immutables.value.Value;
  * limit, extended resources with valid names, whole amounts and a request equal to the limit.
  */
 @Value.Immutable
+@MizzenFacadeStyle
 public abstract class Resources {
   /** The resource name of CPU. */
   public static final String CPU = "cpu";
@@ -64,11 +66,6 @@ public abstract class Resources {
     return NONE;
   }
 
-  /** An empty builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
   /** Requests {@code cpu} and {@code memory}. */
   public static Builder requests(Cpu cpu, Memory memory) {
     return new Builder().requests(cpu, memory);
@@ -76,17 +73,47 @@ public abstract class Resources {
 
   /** Requests {@code cpu}. */
   public static Builder requests(Cpu cpu) {
-    return new Builder().cpuRequest(cpu);
+    return new Builder().requests(cpu);
   }
 
   /** Requests {@code memory}. */
   public static Builder requests(Memory memory) {
-    return new Builder().memoryRequest(memory);
+    return new Builder().requests(memory);
+  }
+
+  /** Requests {@code ephemeralStorage}. */
+  public static Builder requests(Storage ephemeralStorage) {
+    return new Builder().requests(ephemeralStorage);
   }
 
   /** Limits to {@code cpu} and {@code memory} (the API server then requests the same). */
   public static Builder limits(Cpu cpu, Memory memory) {
     return new Builder().limits(cpu, memory);
+  }
+
+  /** Limits CPU only. */
+  public static Builder limits(Cpu cpu) {
+    return new Builder().limits(cpu);
+  }
+
+  /** Limits memory only (a common choice: no CPU limit, so no throttling). */
+  public static Builder limits(Memory memory) {
+    return new Builder().limits(memory);
+  }
+
+  /** Limits ephemeral storage only. */
+  public static Builder limits(Storage ephemeralStorage) {
+    return new Builder().limits(ephemeralStorage);
+  }
+
+  /** Requests an extended resource (its limit must be set too, to the same amount). */
+  public static Builder request(ExtendedResource resource) {
+    return new Builder().request(resource);
+  }
+
+  /** Limits an extended resource (the API server requests the same amount). */
+  public static Builder limit(ExtendedResource resource) {
+    return new Builder().limit(resource);
   }
 
   /** Whether nothing is requested or limited. */
@@ -107,43 +134,78 @@ public abstract class Resources {
     return rendered;
   }
 
-  /** Builds {@link Resources}; nothing is checked until the owning object is built. */
-  public static final class Builder extends ImmutableResources.Builder {
+  /**
+   * Builds {@link Resources}; nothing is checked until the owning object is built. Requests and
+   * limits are set with {@code requests(...)} and {@code limits(...)} (by type: CPU, memory,
+   * ephemeral storage) and {@code request}/{@code limit} for extended resources, one spelling
+   * each; the generated builder behind it stays package-private.
+   */
+  public static final class Builder {
+    private final ImmutableResources.Builder generated = ImmutableResources.builder();
+
     Builder() {}
 
     /** Requests {@code cpu} and {@code memory}. */
     public Builder requests(Cpu cpu, Memory memory) {
-      return cpuRequest(cpu).memoryRequest(memory);
+      return requests(cpu).requests(memory);
+    }
+
+    /** Requests CPU. */
+    public Builder requests(Cpu cpu) {
+      generated.cpuRequest(cpu);
+      return this;
+    }
+
+    /** Requests memory. */
+    public Builder requests(Memory memory) {
+      generated.memoryRequest(memory);
+      return this;
+    }
+
+    /** Requests ephemeral storage. */
+    public Builder requests(Storage ephemeralStorage) {
+      generated.ephemeralStorageRequest(ephemeralStorage);
+      return this;
     }
 
     /** Limits to {@code cpu} and {@code memory}. */
     public Builder limits(Cpu cpu, Memory memory) {
-      return cpuLimit(cpu).memoryLimit(memory);
+      return limits(cpu).limits(memory);
     }
 
-    /** Limits memory only (a common choice: no CPU limit, so no throttling). */
-    public Builder limits(Memory memory) {
-      return memoryLimit(memory);
-    }
-
-    /** Limits CPU only. */
+    /** Limits CPU. */
     public Builder limits(Cpu cpu) {
-      return cpuLimit(cpu);
+      generated.cpuLimit(cpu);
+      return this;
+    }
+
+    /** Limits memory (a common choice alone: no CPU limit, so no throttling). */
+    public Builder limits(Memory memory) {
+      generated.memoryLimit(memory);
+      return this;
+    }
+
+    /** Limits ephemeral storage. */
+    public Builder limits(Storage ephemeralStorage) {
+      generated.ephemeralStorageLimit(ephemeralStorage);
+      return this;
     }
 
     /** Requests an extended resource (its limit must be set too, to the same amount). */
     public Builder request(ExtendedResource resource) {
-      return addExtendedRequest(resource);
+      generated.addExtendedRequest(resource);
+      return this;
     }
 
     /** Limits an extended resource (the API server requests the same amount). */
     public Builder limit(ExtendedResource resource) {
-      return addExtendedLimit(resource);
+      generated.addExtendedLimit(resource);
+      return this;
     }
 
-    /** Requests and limits ephemeral storage. */
-    public Builder ephemeralStorage(Storage request, Storage limit) {
-      return ephemeralStorageRequest(request).ephemeralStorageLimit(limit);
+    /** The resources. */
+    public Resources build() {
+      return generated.build();
     }
   }
 }

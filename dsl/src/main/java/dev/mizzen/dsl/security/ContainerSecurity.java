@@ -29,7 +29,7 @@ import org.immutables.value.Value;
  * only available as a {@link ContainerOptOut} with a reason.
  *
  * <pre>{@code
- * ContainerSecurity.restricted().runAsUser(10001).readOnlyRootFilesystem()
+ * ContainerSecurity.restricted().runAsUser(10001).readOnlyRootFilesystem(true)
  * ContainerSecurity.restricted().optOut(ContainerOptOut.privileged("needs /dev access for the GPU driver"))
  * }</pre>
  */
@@ -137,11 +137,6 @@ public abstract class ContainerSecurity {
   /** Builds a {@link ContainerSecurity} from the restricted defaults. */
   public static final class Builder extends ImmutableContainerSecurity.Builder {
     Builder() {}
-
-    /** Mounts the root filesystem read-only. */
-    public Builder readOnlyRootFilesystem() {
-      return readOnlyRootFilesystem(true);
-    }
 
     /** Adds {@code NET_BIND_SERVICE}, to listen on ports below 1024 as non-root (restricted allows it). */
     public Builder bindPrivilegedPorts() {

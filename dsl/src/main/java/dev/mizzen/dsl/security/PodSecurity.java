@@ -161,11 +161,6 @@ public abstract class PodSecurity {
   public static final class Builder extends ImmutablePodSecurity.Builder {
     Builder() {}
 
-    /** Adds the sysctl {@code name=value}. */
-    public Builder sysctl(String name, String value) {
-      return putSysctl(name, value);
-    }
-
     /** Steps away from restricted, with a reason recorded in the pod template's annotations. */
     public Builder optOut(PodOptOut optOut) {
       return addOptOut(optOut);

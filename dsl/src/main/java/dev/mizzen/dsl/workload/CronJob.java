@@ -29,7 +29,7 @@ import org.immutables.value.Value;
  *     .schedule("0 3 * * *")
  *     .concurrencyPolicy(ConcurrencyPolicy.FORBID)
  *     .backoffLimit(2)
- *     .pod(PodTemplate.builder().restartPolicy(RestartPolicy.ON_FAILURE).container(...))
+ *     .pod(PodTemplate.container(...).restartPolicy(RestartPolicy.ON_FAILURE))
  *     .build();
  * }</pre>
  *
@@ -204,24 +204,14 @@ public abstract class CronJob implements JobSettings {
       job.completionMode().ifPresent(this::completionMode);
       job.backoffLimitPerIndex().ifPresent(this::backoffLimitPerIndex);
       job.maxFailedIndexes().ifPresent(this::maxFailedIndexes);
-      putAllJobLabels(job.labels());
-      putAllJobAnnotations(job.annotations());
+      jobLabels(job.labels());
+      jobAnnotations(job.annotations());
       return this;
     }
 
     /** As {@link #job(Job)}, building {@code job} first (which checks it). */
     public Builder job(Job.Builder job) {
       return job(job.build());
-    }
-
-    /** Adds the label {@code key=value} to the Jobs it creates. */
-    public Builder jobLabel(String key, String value) {
-      return putJobLabel(key, value);
-    }
-
-    /** Adds the annotation {@code key=value} to the Jobs it creates. */
-    public Builder jobAnnotation(String key, String value) {
-      return putJobAnnotation(key, value);
     }
 
     /** Changes the rendered object after everything else (the escape hatch). */

@@ -26,7 +26,7 @@ import org.immutables.value.Value;
  *
  * <pre>{@code
  * DaemonSet exporter = DaemonSet.named("node-exporter")
- *     .pod(PodTemplate.builder().container(...).placement(Placement.builder().tolerateEverything()))
+ *     .pod(PodTemplate.container(...).placement(Placement.tolerateEverything()))
  *     .build();
  * }</pre>
  */
@@ -163,12 +163,7 @@ public abstract class DaemonSet implements LongRunningWorkload {
      * component with another track select disjoint pods, both behind the component's Service.
      */
     public Builder track(String track) {
-      return putSelectorLabel(LongRunningWorkload.TRACK, track);
-    }
-
-    /** Adds the selector label {@code key=value}, in {@code spec.selector} and on the pods (as {@link #track}). */
-    public Builder selectorLabel(String key, String value) {
-      return putSelectorLabel(key, value);
+      return selectorLabel(LongRunningWorkload.TRACK, track);
     }
 
     /** The pod template. */

@@ -24,7 +24,7 @@ import org.immutables.value.Value;
  * Deployment web = Deployment.named("web")
  *     .replicas(3)
  *     .strategy(DeploymentStrategy.rollingUpdate(Amount.percent(25), Amount.count(0)))
- *     .pod(PodTemplate.builder().container(Container.named("web").image("ghcr.io/acme/web:1.4.2")))
+ *     .pod(PodTemplate.container(Container.named("web").image("ghcr.io/acme/web:1.4.2")))
  *     .build();
  * }</pre>
  *
@@ -163,12 +163,7 @@ public abstract class Deployment implements LongRunningWorkload {
      * component with another track select disjoint pods, both behind the component's Service.
      */
     public Builder track(String track) {
-      return putSelectorLabel(LongRunningWorkload.TRACK, track);
-    }
-
-    /** Adds the selector label {@code key=value}, in {@code spec.selector} and on the pods (as {@link #track}). */
-    public Builder selectorLabel(String key, String value) {
-      return putSelectorLabel(key, value);
+      return selectorLabel(LongRunningWorkload.TRACK, track);
     }
 
     /** The pod template. */

@@ -18,7 +18,7 @@ import org.immutables.value.Value;
  * Job migrate = Job.named("migrate")
  *     .backoffLimit(2)
  *     .ttlAfterFinished(Duration.ofHours(1))
- *     .pod(PodTemplate.builder().container(Container.named("migrate").image("ghcr.io/acme/migrate:3.1.0")))
+ *     .pod(PodTemplate.container(Container.named("migrate").image("ghcr.io/acme/migrate:3.1.0")))
  *     .build();
  * }</pre>
  *

@@ -36,7 +36,7 @@ import org.immutables.value.Value;
  *     .serviceName("db")
  *     .replicas(1)
  *     .volumeClaimTemplate(VolumeClaimTemplate.named("data").size(Storage.gibibytes(10)))
- *     .pod(PodTemplate.builder().container(...))
+ *     .pod(PodTemplate.container(...))
  *     .build();
  * }</pre>
  */
@@ -273,12 +273,7 @@ public abstract class StatefulSet implements LongRunningWorkload {
      * component with another track select disjoint pods, both behind the component's Service.
      */
     public Builder track(String track) {
-      return putSelectorLabel(LongRunningWorkload.TRACK, track);
-    }
-
-    /** Adds the selector label {@code key=value}, in {@code spec.selector} and on the pods (as {@link #track}). */
-    public Builder selectorLabel(String key, String value) {
-      return putSelectorLabel(key, value);
+      return selectorLabel(LongRunningWorkload.TRACK, track);
     }
 
     /** The pod template. */

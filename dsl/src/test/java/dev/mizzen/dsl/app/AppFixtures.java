@@ -22,7 +22,7 @@ final class AppFixtures {
     for (Port.Builder port : ports) {
       container.port(port);
     }
-    return Deployment.named(name).pod(PodTemplate.builder().container(container));
+    return Deployment.named(name).pod(PodTemplate.container(container));
   }
 
   /** The problems {@code build} throws, each as {@code object: path: message}; fails if it does not throw. */

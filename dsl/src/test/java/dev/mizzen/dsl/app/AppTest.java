@@ -119,14 +119,14 @@ class AppTest {
     Deployment stable = Deployment.named("web")
         .track("stable")
         .replicas(9)
-        .pod(PodTemplate.builder().container(Container.named("web").image("ghcr.io/acme/web:1.4.2")
+        .pod(PodTemplate.container(Container.named("web").image("ghcr.io/acme/web:1.4.2")
             .port(Port.http(8080))))
         .build();
     Deployment canary = Deployment.named("web-canary")
         .component("web")              // the same component: app.kubernetes.io/name=web
         .track("canary")
         .replicas(1)
-        .pod(PodTemplate.builder().container(Container.named("web").image("ghcr.io/acme/web:1.5.0")
+        .pod(PodTemplate.container(Container.named("web").image("ghcr.io/acme/web:1.5.0")
             .port(Port.http(8080))))
         .build();
     Service web = Service.named("web").selecting("web").port(80, "http").build();   // reaches both tracks

@@ -49,7 +49,7 @@ class ReferencesTest {
   private static StatefulSet db(StatefulSet.Builder db) {
     return db.serviceName("db")
         .volumeClaimTemplate(VolumeClaimTemplate.named("data").size(Storage.gibibytes(10)))
-        .pod(PodTemplate.builder().container(Container.named("db").image("postgres:16.4")
+        .pod(PodTemplate.container(Container.named("db").image("postgres:16.4")
             .port(Port.named("pg", 5432)).mount("data", "/var/lib/postgresql/data")))
         .build();
   }
@@ -60,7 +60,7 @@ class ReferencesTest {
         WEB,
         Service.named("web").selecting("web").port(80, "http").build(),
         Ingress.named("web").rule(IngressRule.host("shop.example.com").prefix("/", "web", 80)).build(),
-        HorizontalPodAutoscaler.named("web").scaleTargetRef(ScaleTarget.deployment("web")).replicas(3, 10)
+        HorizontalPodAutoscaler.named("web").scaling(ScaleTarget.deployment("web")).minReplicas(3).maxReplicas(10)
             .cpuUtilization(70).build(),
         PodDisruptionBudget.named("web").selecting("web").minAvailable(2).build(),
         API,
@@ -94,8 +94,9 @@ class ReferencesTest {
             + " workloads: Deployment/web (component 'web')): select a workload of the app, e.g."
             + " selecting(workload)");
     Deployment canaryPods = Deployment.named("web-canary").component("web")
-        .pod(PodTemplate.builder().putLabel("track", "canary")
-            .container(Container.named("web").image("ghcr.io/acme/web:1.5.0").port(Port.http(8080))))
+        .pod(PodTemplate.container(
+            Container.named("web").image("ghcr.io/acme/web:1.5.0").port(Port.http(8080)))
+            .label("track", "canary"))
         .build();
     assertThat(app(API, canaryPods, canary).build().resources()).hasSize(3);
     // A track is a selector label the pods carry too.
@@ -108,7 +109,7 @@ class ReferencesTest {
 
   private static Deployment canary() {
     return Deployment.named("web-canary").component("web").track("canary")
-        .pod(PodTemplate.builder().container(Container.named("web").image("ghcr.io/acme/web:1.5.0")
+        .pod(PodTemplate.container(Container.named("web").image("ghcr.io/acme/web:1.5.0")
             .port(Port.http(8080))))
         .build();
   }
@@ -133,10 +134,10 @@ class ReferencesTest {
         "Deployment/web-canary: spec.selector: overlaps the selector of Deployment/web (app.kubernetes.io/name=web,"
             + " app.kubernetes.io/part-of=shop): no label key they share has different values" + fix);
     // Across kinds (web-set's selector equals web's); a later workload names each earlier one it overlaps.
-    StatefulSet webSet = StatefulSet.named("web-set").component("web").pod(PodTemplate.builder()
-        .container(Container.named("web").image("ghcr.io/acme/web:1.4.2"))).build();
+    StatefulSet webSet = StatefulSet.named("web-set").component("web").pod(PodTemplate.container(
+        Container.named("web").image("ghcr.io/acme/web:1.4.2"))).build();
     DaemonSet webAgent = DaemonSet.named("web-agent").component("web").selectorLabel("example.com/ring", "1")
-        .pod(PodTemplate.builder().container(Container.named("agent").image("ghcr.io/acme/agent:1.0.0"))).build();
+        .pod(PodTemplate.container(Container.named("agent").image("ghcr.io/acme/agent:1.0.0"))).build();
     assertThat(problems(() -> app(WEB, webSet, webAgent).build())).containsExactly(
         "StatefulSet/web-set: spec.selector: overlaps the selector of Deployment/web (app.kubernetes.io/name=web,"
             + " app.kubernetes.io/part-of=shop): no label key they share has different values" + fix,
@@ -159,15 +160,15 @@ class ReferencesTest {
   @Test
   void selectorsOverlapOnlyInOneNamespaceAndNotWithJobs() {
     Deployment elsewhere = Deployment.named("web-canary").component("web").namespace("other")
-        .pod(PodTemplate.builder().container(Container.named("web").image("ghcr.io/acme/web:1.5.0"))).build();
-    CronJob report = CronJob.named("web-report").component("web").schedule("@daily").pod(PodTemplate.builder()
-        .container(Container.named("report").image("ghcr.io/acme/report:1.0.0"))).build();
+        .pod(PodTemplate.container(Container.named("web").image("ghcr.io/acme/web:1.5.0"))).build();
+    CronJob report = CronJob.named("web-report").component("web").schedule("@daily").pod(PodTemplate.container(
+        Container.named("report").image("ghcr.io/acme/report:1.0.0"))).build();
     assertThat(app(WEB, elsewhere, report).build().resources()).hasSize(3);
   }
 
   @Test
   void targetPortsByNameMustBeDeclaredWithTheSameProtocol() {
-    Deployment dns = Deployment.named("dns").pod(PodTemplate.builder().container(Container.named("dns")
+    Deployment dns = Deployment.named("dns").pod(PodTemplate.container(Container.named("dns")
         .image("ghcr.io/acme/dns:1.0.0").port(Port.named("dns", 53)).port(Port.named("metrics", 9153))))
         .build();
     assertThat(problems(() -> app(dns, Service.named("dns").selecting("dns")
@@ -187,8 +188,8 @@ class ReferencesTest {
         .port(ServicePort.tcp(80).name("web").targetPort(8081)).port(ServicePort.tcp(8080).name("direct")).build())
         .build())).containsExactly("Service/web: spec.ports[0].targetPort: is port 8081/TCP, which no container of"
         + " Deployment/web declares (its ports: http:8080/TCP)");
-    Deployment bare = Deployment.named("bare").pod(PodTemplate.builder()
-        .container(Container.named("bare").image("ghcr.io/acme/bare:1.0.0"))).build();
+    Deployment bare = Deployment.named("bare").pod(PodTemplate.container(
+        Container.named("bare").image("ghcr.io/acme/bare:1.0.0"))).build();
     assertThat(problems(() -> app(bare, Service.named("bare").selecting("bare").port(80).build()).build()))
         .containsExactly("Service/bare: spec.ports[0].targetPort: is port 80/TCP, which no container of"
             + " Deployment/bare declares (its ports: none)");
@@ -196,10 +197,10 @@ class ReferencesTest {
 
   @Test
   void sidecarPortsCountAndInitContainerPortsDoNot() {
-    Deployment web = Deployment.named("web").pod(PodTemplate.builder()
+    Deployment web = Deployment.named("web").pod(PodTemplate.container(
+        Container.named("web").image("ghcr.io/acme/web:1.4.2"))
         .initContainer(Container.named("setup").image("ghcr.io/acme/setup:1.0.0").port(Port.named("setup", 7000)))
-        .sidecar(Container.named("proxy").image("ghcr.io/acme/proxy:2.1.0").port(Port.named("proxy", 15001)))
-        .container(Container.named("web").image("ghcr.io/acme/web:1.4.2")))
+        .sidecar(Container.named("proxy").image("ghcr.io/acme/proxy:2.1.0").port(Port.named("proxy", 15001))))
         .build();
     assertThat(problems(() -> app(web, Service.named("web").selecting("web").port(80, "proxy").port(7000, "setup")
         .build()).build())).containsExactly("Service/web: spec.ports[1].targetPort: names port 'setup'/TCP, which"
@@ -209,7 +210,7 @@ class ReferencesTest {
   @Test
   void everySelectedWorkloadMustServeTheTargetPort() {
     Deployment canary = Deployment.named("web-canary").component("web").track("canary")
-        .pod(PodTemplate.builder().container(Container.named("web").image("ghcr.io/acme/web:1.5.0")
+        .pod(PodTemplate.container(Container.named("web").image("ghcr.io/acme/web:1.5.0")
             .port(Port.named("web", 8080))))
         .build();
     assertThat(problems(() -> app(stable(), canary, Service.named("web").selecting("web").port(80, "http").build())
@@ -307,8 +308,8 @@ class ReferencesTest {
     PersistentVolumeClaim uploads = PersistentVolumeClaim.named("uploads").size(Storage.gibibytes(5)).build();
     PersistentVolumeClaim shared = PersistentVolumeClaim.named("shared").namespace("files")
         .size(Storage.gibibytes(5)).build();
-    Deployment web = Deployment.named("web").pod(PodTemplate.builder()
-        .container(Container.named("web").image("ghcr.io/acme/web:1.0.0").mount("uploads", "/uploads")
+    Deployment web = Deployment.named("web").pod(PodTemplate.container(
+        Container.named("web").image("ghcr.io/acme/web:1.0.0").mount("uploads", "/uploads")
             .mount("shared", "/shared").mount("external", "/external"))
         .volume(Volume.persistentVolumeClaim("uploads", uploads))
         .volume(Volume.persistentVolumeClaim("shared", shared))
@@ -318,8 +319,8 @@ class ReferencesTest {
             + " PersistentVolumeClaim/shared in namespace 'files', but the pods run in namespace 'shop': a pod"
             + " mounts only claims of its own namespace");
     // A claim without a namespace is in the App's, like the pods.
-    Deployment other = Deployment.named("web").pod(PodTemplate.builder()
-        .container(Container.named("web").image("ghcr.io/acme/web:1.0.0").mount("uploads", "/uploads"))
+    Deployment other = Deployment.named("web").pod(PodTemplate.container(
+        Container.named("web").image("ghcr.io/acme/web:1.0.0").mount("uploads", "/uploads"))
         .volume(Volume.persistentVolumeClaim("uploads", uploads))).build();
     assertThat(App.named("shop").namespace("other").add(uploads, other).build().objects()).hasSize(2);
   }
@@ -337,15 +338,15 @@ class ReferencesTest {
 
   @Test
   void anAutoscalerScalesADeploymentOrStatefulSetOfTheApp() {
-    DaemonSet agent = DaemonSet.named("agent").pod(PodTemplate.builder()
-        .container(Container.named("agent").image("ghcr.io/acme/agent:1.0.0"))).build();
+    DaemonSet agent = DaemonSet.named("agent").pod(PodTemplate.container(
+        Container.named("agent").image("ghcr.io/acme/agent:1.0.0"))).build();
     assertThat(problems(() -> app(WEB, agent,
-        HorizontalPodAutoscaler.named("api").scaleTargetRef(ScaleTarget.deployment("api")).replicas(1, 3)
+        HorizontalPodAutoscaler.named("api").scaling(ScaleTarget.deployment("api")).minReplicas(1).maxReplicas(3)
             .cpuUtilization(80).build(),
-        HorizontalPodAutoscaler.named("agent").scaleTargetRef(ScaleTarget.of(agent)).replicas(1, 3)
+        HorizontalPodAutoscaler.named("agent").scaling(ScaleTarget.of(agent)).minReplicas(1).maxReplicas(3)
             .cpuUtilization(80).build(),
-        HorizontalPodAutoscaler.named("web").scaleTargetRef(ScaleTarget.of("apps/v1beta2", "Deployment", "web"))
-            .replicas(1, 3).cpuUtilization(80).build())
+        HorizontalPodAutoscaler.named("web").scaling(ScaleTarget.of("apps/v1beta2", "Deployment", "web"))
+            .minReplicas(1).maxReplicas(3).cpuUtilization(80).build())
         .build())).containsExactly(
         "HorizontalPodAutoscaler/api: spec.scaleTargetRef: scales Deployment/api, which is not part of the app in"
             + " namespace 'shop'",
@@ -354,7 +355,7 @@ class ReferencesTest {
         "HorizontalPodAutoscaler/web: spec.scaleTargetRef.apiVersion: must be apps/v1, the apiVersion of"
             + " Deployment/web, was apps/v1beta2");
     assertThat(app(db(), Service.headless("db").selecting("db").port(5432, "pg").build(),
-        HorizontalPodAutoscaler.named("db").scaleTargetRef(ScaleTarget.statefulSet("db")).replicas(1, 3)
+        HorizontalPodAutoscaler.named("db").scaling(ScaleTarget.statefulSet("db")).minReplicas(1).maxReplicas(3)
             .cpuUtilization(80).build()).build().resources()).hasSize(3);
   }
 
@@ -364,10 +365,10 @@ class ReferencesTest {
     Deployment api = deployment("api", Port.http(9090)).replicas(2).build();
     assertThat(problems(() -> app(
         deployment("web", Port.http(8080)).replicas(5).build(),
-        HorizontalPodAutoscaler.named("web").scaleTargetRef(ScaleTarget.deployment("web")).replicas(3, 10)
+        HorizontalPodAutoscaler.named("web").scaling(ScaleTarget.deployment("web")).minReplicas(3).maxReplicas(10)
             .cpuUtilization(70).build(),
         db, Service.headless("db").selecting("db").port(5432, "pg").build(),
-        HorizontalPodAutoscaler.named("db-scaler").scaleTargetRef(ScaleTarget.of(db)).replicas(2, 4)
+        HorizontalPodAutoscaler.named("db-scaler").scaling(ScaleTarget.of(db)).minReplicas(2).maxReplicas(4)
             .cpuUtilization(80).build(),
         api)
         .build())).containsExactly(
@@ -377,8 +378,8 @@ class ReferencesTest {
         "StatefulSet/db: spec.replicas: must be unset, since HorizontalPodAutoscaler/db-scaler scales it: every apply"
             + " would set the count back to 1, whatever the autoscaler chose; drop replicas(1), and on create the"
             + " autoscaler's minReplicas (2) applies");
-    assertThat(app(WEB, HorizontalPodAutoscaler.named("web").scaleTargetRef(ScaleTarget.deployment("web"))
-        .replicas(3, 10).cpuUtilization(70).build(), api).build().resources()).hasSize(3);
+    assertThat(app(WEB, HorizontalPodAutoscaler.named("web").scaling(ScaleTarget.deployment("web"))
+        .minReplicas(3).maxReplicas(10).cpuUtilization(70).build(), api).build().resources()).hasSize(3);
   }
 
   @Test
@@ -389,18 +390,20 @@ class ReferencesTest {
 
   @Test
   void podLabelsMustKeepTheAppsPartOf() {
-    Deployment web = Deployment.named("web").pod(PodTemplate.builder().putLabel("app.kubernetes.io/part-of", "legacy")
-        .container(Container.named("web").image("ghcr.io/acme/web:1.4.2"))).build();
-    CronJob report = CronJob.named("report").schedule("@daily").pod(PodTemplate.builder()
-        .putLabel("app.kubernetes.io/part-of", "legacy")
-        .container(Container.named("report").image("ghcr.io/acme/report:1.0.0"))).build();
+    Deployment web = Deployment.named("web").pod(PodTemplate.container(
+        Container.named("web").image("ghcr.io/acme/web:1.4.2"))
+        .label("app.kubernetes.io/part-of", "legacy")).build();
+    CronJob report = CronJob.named("report").schedule("@daily").pod(PodTemplate.container(
+        Container.named("report").image("ghcr.io/acme/report:1.0.0"))
+        .label("app.kubernetes.io/part-of", "legacy")).build();
     assertThat(problems(() -> app(web, report).build())).containsExactly(
         "Deployment/web: spec.template.metadata.labels[app.kubernetes.io/part-of]: must be the App's name 'shop',"
             + " which the workload's selector matches, was 'legacy': remove the pod label",
         "CronJob/report: spec.jobTemplate.spec.template.metadata.labels[app.kubernetes.io/part-of]: must be the"
             + " App's name 'shop', which the workload's selector matches, was 'legacy': remove the pod label");
-    Deployment same = Deployment.named("web").pod(PodTemplate.builder().putLabel("app.kubernetes.io/part-of", "shop")
-        .container(Container.named("web").image("ghcr.io/acme/web:1.4.2"))).build();
+    Deployment same = Deployment.named("web").pod(PodTemplate.container(
+        Container.named("web").image("ghcr.io/acme/web:1.4.2"))
+        .label("app.kubernetes.io/part-of", "shop")).build();
     assertThat(app(same).build().objects()).hasSize(1);
   }
 
@@ -409,7 +412,7 @@ class ReferencesTest {
     List<String> problems = problems(() -> app(
         db(),
         Service.named("web").selecting("web").port(80, "http").build(),
-        HorizontalPodAutoscaler.named("web").scaleTargetRef(ScaleTarget.deployment("web")).replicas(1, 3)
+        HorizontalPodAutoscaler.named("web").scaling(ScaleTarget.deployment("web")).minReplicas(1).maxReplicas(3)
             .cpuUtilization(80).build())
         .build());
     assertThat(problems).hasSize(3);

@@ -25,7 +25,7 @@ class HorizontalPodAutoscalerTest {
   @Test
   void rendersCpuUtilizationScaling() {
     HorizontalPodAutoscaler web = HorizontalPodAutoscaler.named("web")
-        .scaleTargetRef(ScaleTarget.deployment("web"))
+        .scaling(ScaleTarget.deployment("web"))
         .minReplicas(3).maxReplicas(10)
         .cpuUtilization(70)
         .build();
@@ -54,7 +54,7 @@ class HorizontalPodAutoscalerTest {
   @Test
   void rendersAverageValuesAndBehavior() {
     V2HorizontalPodAutoscalerSpec spec = HorizontalPodAutoscaler.named("api")
-        .scaleTargetRef(ScaleTarget.statefulSet("api"))
+        .scaling(ScaleTarget.statefulSet("api"))
         .maxReplicas(5)
         .metric(ResourceMetric.memoryAverageValue("400Mi"))
         .metric(ResourceMetric.cpuAverageValue("500m"))
@@ -85,10 +85,10 @@ class HorizontalPodAutoscalerTest {
   @Test
   void scaleTargetComesFromAnyResource() {
     ConfigMap notScalable = ConfigMap.named("web-config").build();
-    HorizontalPodAutoscaler hpa = HorizontalPodAutoscaler.named("web").scaleTargetRef(notScalable)
-        .replicas(2, 4).cpuUtilization(50).build();
-    assertThat(hpa.scaleTargetRef()).contains(ScaleTarget.of("v1", "ConfigMap", "web-config"));
-    assertThat(HorizontalPodAutoscaler.named("x").scaleTargetRef(ScaleTarget.deployment("x"))
+    HorizontalPodAutoscaler hpa = HorizontalPodAutoscaler.named("web").scaling(notScalable)
+        .minReplicas(2).maxReplicas(4).cpuUtilization(50).build();
+    assertThat(hpa.scaling()).contains(ScaleTarget.of("v1", "ConfigMap", "web-config"));
+    assertThat(HorizontalPodAutoscaler.named("x").scaling(ScaleTarget.deployment("x"))
         .maxReplicas(1).cpuUtilization(50).scaleDown(ScalingRules.disabled()).build()
         .render().getSpec().getBehavior())
         .isEqualTo(new V2HorizontalPodAutoscalerBehavior().scaleDown(new V2HPAScalingRules().selectPolicy("Disabled")));
@@ -98,26 +98,26 @@ class HorizontalPodAutoscalerTest {
   void reportsMissingParts() {
     assertThat(problems(() -> HorizontalPodAutoscaler.named("web").build())).containsExactly(
         "HorizontalPodAutoscaler/web: spec.scaleTargetRef: is required: call"
-            + " scaleTargetRef(ScaleTarget.deployment(name)) or scaleTargetRef(workload)",
+            + " scaling(ScaleTarget.deployment(name)) or scaling(workload)",
         "HorizontalPodAutoscaler/web: spec.maxReplicas: is required",
         "HorizontalPodAutoscaler/web: spec.metrics: must have at least one metric, for example cpuUtilization(70)");
   }
 
   @Test
   void reportsReplicaBounds() {
-    assertThat(problems(() -> HorizontalPodAutoscaler.named("web").scaleTargetRef(ScaleTarget.deployment("web"))
-        .replicas(0, 0).cpuUtilization(70).build())).containsExactly(
+    assertThat(problems(() -> HorizontalPodAutoscaler.named("web").scaling(ScaleTarget.deployment("web"))
+        .minReplicas(0).maxReplicas(0).cpuUtilization(70).build())).containsExactly(
         "HorizontalPodAutoscaler/web: spec.minReplicas: must be >= 1, was 0",
         "HorizontalPodAutoscaler/web: spec.maxReplicas: must be >= 1, was 0");
-    assertThat(problems(() -> HorizontalPodAutoscaler.named("web").scaleTargetRef(ScaleTarget.deployment("web"))
-        .replicas(5, 3).cpuUtilization(70).build())).containsExactly(
+    assertThat(problems(() -> HorizontalPodAutoscaler.named("web").scaling(ScaleTarget.deployment("web"))
+        .minReplicas(5).maxReplicas(3).cpuUtilization(70).build())).containsExactly(
         "HorizontalPodAutoscaler/web: spec.maxReplicas: must be >= minReplicas (5), was 3");
   }
 
   @Test
   void reportsTargetAndMetricProblems() {
     assertThat(problems(() -> HorizontalPodAutoscaler.named("web")
-        .scaleTargetRef(ScaleTarget.of("apps/v1/x", "Deploy ment", "Web"))
+        .scaling(ScaleTarget.of("apps/v1/x", "Deploy ment", "Web"))
         .maxReplicas(3)
         .cpuUtilization(0)
         .metric(ResourceMetric.memoryAverageValue("lots"))
@@ -138,7 +138,7 @@ class HorizontalPodAutoscalerTest {
 
   @Test
   void reportsBehaviorProblems() {
-    assertThat(problems(() -> HorizontalPodAutoscaler.named("web").scaleTargetRef(ScaleTarget.deployment("web"))
+    assertThat(problems(() -> HorizontalPodAutoscaler.named("web").scaling(ScaleTarget.deployment("web"))
         .maxReplicas(3).cpuUtilization(70)
         .scaleUp(ScalingRules.stabilizedOver(Duration.ofHours(2))
             .policy(ScalingPolicy.pods(0, Duration.ofMinutes(31)))

@@ -62,21 +62,21 @@ class ContainerTest {
         .port(Port.http(8080))
         .port(Port.named("dns", 5353).udp())
         .port(Port.number(9000).sctp())
-        .env(Env.literal("LOG_LEVEL", "info"), Env.allFrom("web-config"))
-        .env("REGION", "eu")
+        .env(Env.literal("LOG_LEVEL", "info"), Env.allFromConfigMap("web-config"))
+        .env(Env.literal("REGION", "eu"))
         .env(Env.fromSecret("DB_PASSWORD", "api-credentials", "password").asOptional(),
             Env.allFromSecret("extra").withPrefix("EXTRA_").asOptional())
         .resources(Resources.requests(Cpu.millis(250), Memory.mebibytes(256)).limits(Memory.mebibytes(512)))
         .readiness(Probe.httpGet("/ready", "http").every(Duration.ofSeconds(5)))
         .liveness(Probe.tcp("http"))
-        .startup(Probe.exec("true").failureThreshold(30))
+        .startup(Probe.exec("true").failsAfter(30))
         .postStart(Hook.exec("/app/warm-up"))
         .preStop(Hook.sleep(Duration.ofSeconds(5)))
         .mount("tmp", "/tmp")
         .mountReadOnly("data", "/data")
         .mount(VolumeMount.of("data", "/etc/app/app.yaml").subPath("app.yaml"))
         .imagePullPolicy(ImagePullPolicy.IF_NOT_PRESENT)
-        .security(ContainerSecurity.restricted().runAsUser(10001).readOnlyRootFilesystem())
+        .security(ContainerSecurity.restricted().runAsUser(10001).readOnlyRootFilesystem(true))
         .build();
 
     assertThat(JSON.serialize(container.toV1Container())).isEqualTo(json("{"
@@ -105,7 +105,7 @@ class ContainerTest {
 
   @Test
   void lookups() {
-    Container container = web().port(Port.http(8080)).port(Port.number(9000)).env("A", "1")
+    Container container = web().port(Port.http(8080)).port(Port.number(9000)).env(Env.literal("A", "1"))
         .readiness(Probe.tcp("http")).build();
     assertThat(container.port("http")).contains(Port.http(8080).build());
     assertThat(container.port("metrics")).isEmpty();
@@ -181,12 +181,12 @@ class ContainerTest {
   @Test
   void emptyEnvFromPrefixAndHugepagesResourceFields() {
     Container container = web()
-        .env(Env.allFrom("web-config").withPrefix(""),
+        .env(Env.allFromConfigMap("web-config").withPrefix(""),
             Env.resourceField("HUGE", "web", "limits.hugepages-2Mi"),
             Env.resourceField("HUGE_REQ", "web", "requests.hugepages-1Gi"))
         .build();
     assertThat(problems(container, APP)).isEmpty();
-    assertThat(Env.allFrom("web-config").withPrefix("")).isEqualTo(Env.allFrom("web-config"));
+    assertThat(Env.allFromConfigMap("web-config").withPrefix("")).isEqualTo(Env.allFromConfigMap("web-config"));
   }
 
   @Test
@@ -212,7 +212,7 @@ class ContainerTest {
             Env.fieldRef("E", "metadata.annotations['bad key']"),
             Env.resourceField("F", "web", "limits.gpu"),
             Env.resourceField("G", "sidecar", "requests.memory"),
-            Env.allFrom("Web_Config"),
+            Env.allFromConfigMap("Web_Config"),
             Env.allFromSecret("creds").withPrefix("1X"))
         .build();
 
@@ -253,9 +253,9 @@ class ContainerTest {
         json("{'name':'MEM','valueFrom':{'resourceFieldRef':{'containerName':'web','resource':'limits.memory'}}}"));
     assertThat(Env.literal("A", "1")).hasToString("A=1");
     assertThat(Env.fromSecret("P", "s", "k")).hasToString("P from secret s key k");
-    assertThat(Env.allFrom("web-config")).hasToString("all of configmap web-config");
-    assertThat(Env.allFrom(dev.mizzen.dsl.config.ConfigMap.named("web-config").build()))
-        .isEqualTo(Env.allFrom("web-config"));
+    assertThat(Env.allFromConfigMap("web-config")).hasToString("all of configmap web-config");
+    assertThat(Env.allFromConfigMap(dev.mizzen.dsl.config.ConfigMap.named("web-config").build()))
+        .isEqualTo(Env.allFromConfigMap("web-config"));
   }
 
   @Test
@@ -284,7 +284,7 @@ class ContainerTest {
     Container container = web()
         .port(Port.http(8080))
         .readiness(Probe.httpGet("/ready", "htp"))
-        .liveness(Probe.tcp("http").successThreshold(3))
+        .liveness(Probe.tcp("http").succeedsAfter(3))
         .preStop(Hook.httpGet(HttpGet.of("/stop", "admin")))
         .build();
 

@@ -39,7 +39,7 @@ class NamespaceTest {
         .warn(PodSecurityLevel.RESTRICTED).warnVersion("latest")
         .enforce(PodSecurityLevel.BASELINE).enforceVersion("v1.33")
         .audit(PodSecurityLevel.RESTRICTED).auditVersion("v1.0")
-        .putLabel("team", "payments")
+        .label("team", "payments")
         .build();
 
     assertThat(legacy.render().getMetadata().getLabels()).containsExactly(
@@ -67,8 +67,8 @@ class NamespaceTest {
         .namespace("default")
         .enforceVersion("1.33")
         .warn(PodSecurityLevel.BASELINE).warnVersion("v1.033")
-        .putLabel("pod-security.kubernetes.io/warn", "baseline")
-        .putLabel("pod-security.kubernetes.io/audit", "restricted")
+        .label("pod-security.kubernetes.io/warn", "baseline")
+        .label("pod-security.kubernetes.io/audit", "restricted")
         .build())).containsExactly(
         "Namespace/shop.prod: metadata.name: must be a lowercase RFC 1123 label (lowercase letters, digits"
             + " and '-', starting and ending with a letter or digit), was 'shop.prod'",

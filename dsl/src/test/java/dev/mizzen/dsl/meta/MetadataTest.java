@@ -26,7 +26,7 @@ class MetadataTest {
   @Test
   void everyMetadataProblemIsReportedAtOnce() {
     InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class, () -> ConfigMap.named("Bad_Name")
-        .namespace("-ns").putLabel("bad key!", "v").putAnnotation("ok", "v").build());
+        .namespace("-ns").label("bad key!", "v").annotation("ok", "v").build());
     assertThat(e.problems()).extracting(Problem::path).containsExactly(
         "metadata.name", "metadata.namespace", "metadata.labels[bad key!]");
     assertThat(e.getMessage()).startsWith("3 problems\n  ConfigMap/Bad_Name: metadata.name: must be a lowercase RFC 1123 subdomain");
@@ -34,7 +34,7 @@ class MetadataTest {
 
   @Test
   void renderedMetadataHasRecommendedLabelsThenOwnAndTheContextNamespace() {
-    var meta = ConfigMap.named("web-config").component("web").putLabel("tier", "front").build()
+    var meta = ConfigMap.named("web-config").component("web").label("tier", "front").build()
         .render(RenderContext.of("shop", "shop")).getMetadata();
     assertThat(meta.getNamespace()).isEqualTo("shop");
     assertThat(meta.getLabels()).containsExactly(
@@ -48,10 +48,10 @@ class MetadataTest {
   @Test
   void annotationSizeCountsUtf8BytesOfKeysAndValues() {
     String atTheLimit = "x".repeat(256 * 1024 - 1);
-    assertThat(ConfigMap.named("cfg").putAnnotation("k", atTheLimit).build().annotations()).containsKey("k");
+    assertThat(ConfigMap.named("cfg").annotation("k", atTheLimit).build().annotations()).containsKey("k");
     String twoByteChars = "\u00e9".repeat(128 * 1024);
     InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class,
-        () -> ConfigMap.named("cfg").putAnnotation("k", twoByteChars).build());
+        () -> ConfigMap.named("cfg").annotation("k", twoByteChars).build());
     assertThat(e.problems()).extracting(Problem::toString).containsExactly(
         "ConfigMap/cfg: metadata.annotations: total size must be at most 262144 bytes (UTF-8, keys and values),"
             + " was 262145");
@@ -60,10 +60,10 @@ class MetadataTest {
   /** {@code ValidateAnnotations} checks each key lower-cased; labels keep the lowercase prefix rule. */
   @Test
   void annotationKeysMayHaveAnUpperCasePrefix() {
-    assertThat(ConfigMap.named("cfg").putAnnotation("Example.COM/Key", "v").build().annotations())
+    assertThat(ConfigMap.named("cfg").annotation("Example.COM/Key", "v").build().annotations())
         .containsKey("Example.COM/Key");
     InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class, () -> ConfigMap.named("cfg")
-        .putLabel("Example.com/key", "v").putAnnotation("bad prefix!/key", "v").build());
+        .label("Example.com/key", "v").annotation("bad prefix!/key", "v").build());
     assertThat(e.problems()).extracting(Problem::toString).containsExactly(
         "ConfigMap/cfg: metadata.labels[Example.com/key]: key 'Example.com/key' must have a lowercase DNS"
             + " subdomain prefix (at most 253 characters) before '/'",

@@ -133,7 +133,7 @@ class IngressTest {
   void reportsBackendTlsAndClassProblems() {
     assertThat(problems(() -> Ingress.named("web")
         .ingressClassName("Nginx")
-        .putAnnotation("kubernetes.io/ingress.class", "nginx")
+        .annotation("kubernetes.io/ingress.class", "nginx")
         .defaultBackend(IngressBackend.service("1web", 0))
         .rule(IngressRule.anyHost().prefix("/", IngressBackend.service("web", "https-port-too-long")))
         .tls("Bad_Secret", "shop.example.com")

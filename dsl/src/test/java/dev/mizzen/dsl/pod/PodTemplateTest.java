@@ -48,7 +48,7 @@ class PodTemplateTest {
 
   @Test
   void minimalTemplateRendersRestrictedAndNoToken() {
-    PodTemplate template = PodTemplate.builder().container(web()).build();
+    PodTemplate template = PodTemplate.container(web()).build();
 
     V1PodTemplateSpec rendered = PodTemplates.render(template, OWN, RenderContext.standalone());
 
@@ -65,20 +65,19 @@ class PodTemplateTest {
 
   @Test
   void everythingRendersWithoutEmptyCollections() {
-    PodTemplate template = PodTemplate.builder()
+    PodTemplate template = PodTemplate.container(web().port(Port.http(8080)).mount("tmp", "/tmp"))
         .initContainer(Container.named("migrate").image("ghcr.io/acme/migrate:1.0.0").args("up"))
         .sidecar(Container.named("proxy").image("ghcr.io/acme/proxy:2.1.0").port(Port.named("proxy", 15001)))
-        .container(web().port(Port.http(8080)).mount("tmp", "/tmp"))
         .volume(Volume.emptyDir("tmp"))
         .serviceAccountName("web")
         .automountServiceAccountToken(true)
         .priorityClassName("high")
         .terminationGracePeriod(Duration.ofSeconds(45))
-        .putLabel("tier", "frontend")
-        .putAnnotation("example.com/owner", "team-web")
+        .label("tier", "frontend")
+        .annotation("example.com/owner", "team-web")
         .imagePullSecret("registry-creds")
         .restartPolicy(RestartPolicy.ALWAYS)
-        .dnsPolicy(DnsPolicy.CLUSTER_FIRST)
+        .dnsPolicy(PodTemplate.DnsPolicy.CLUSTER_FIRST)
         .hostname("web")
         .subdomain("web-headless")
         .security(PodSecurity.restricted().runAsUser(10001).fsGroup(10001))
@@ -110,27 +109,27 @@ class PodTemplateTest {
     Map<String, String> own = new LinkedHashMap<>();
     own.put("app.kubernetes.io/name", "web");
     own.put("app.kubernetes.io/part-of", "shop");
-    PodTemplate template = PodTemplate.builder().container(web()).putLabel("tier", "frontend").build();
+    PodTemplate template = PodTemplate.container(web()).label("tier", "frontend").build();
     assertThat(PodTemplates.render(template, own, RenderContext.standalone()).getMetadata().getLabels())
         .containsExactly(Map.entry("app.kubernetes.io/name", "web"), Map.entry("app.kubernetes.io/part-of", "shop"),
             Map.entry("tier", "frontend"));
     assertThat(PodTemplates.render(template, Map.of(), RenderContext.standalone()).getMetadata().getLabels())
         .containsExactly(Map.entry("tier", "frontend"));
-    assertThat(PodTemplates.render(PodTemplate.builder().container(web()).build(), Map.of(), RenderContext.standalone())
+    assertThat(PodTemplates.render(PodTemplate.container(web()).build(), Map.of(), RenderContext.standalone())
         .getMetadata().getLabels()).isNull();
   }
 
   @Test
   void optOutReasonsLandInAnnotations() {
-    PodTemplate template = PodTemplate.builder()
-        .putAnnotation("example.com/owner", "team-infra")
-        .initContainer(Container.named("setup").image("ghcr.io/acme/setup:1")
-            .security(ContainerSecurity.restricted().optOut(ContainerOptOut.runAsRoot("chowns the node's log dir"))))
-        .container(Container.named("gpu-driver").image("ghcr.io/acme/gpu-driver:5")
+    PodTemplate template = PodTemplate.container(
+        Container.named("gpu-driver").image("ghcr.io/acme/gpu-driver:5")
             .mount("dev", "/dev")
             .security(ContainerSecurity.restricted()
                 .optOut(ContainerOptOut.privileged("needs /dev access for the GPU driver"))
                 .optOut(ContainerOptOut.capabilities("loads kernel modules", "SYS_MODULE"))))
+        .annotation("example.com/owner", "team-infra")
+        .initContainer(Container.named("setup").image("ghcr.io/acme/setup:1")
+            .security(ContainerSecurity.restricted().optOut(ContainerOptOut.runAsRoot("chowns the node's log dir"))))
         .container(web())
         .volume(Volume.hostPath("dev", "/dev"))
         .security(PodSecurity.restricted()
@@ -153,12 +152,11 @@ class PodTemplateTest {
 
   @Test
   void aContainerIsRequiredAndNamesAreUniqueAcrossLists() {
-    assertThat(problems(PodTemplate.builder().build()))
+    assertThat(problems(ImmutablePodTemplate.builder().build()))
         .containsExactly(AT + "spec.containers: must have at least one container");
-    PodTemplate template = PodTemplate.builder()
+    PodTemplate template = PodTemplate.container(web())
         .initContainer(web())
         .sidecar(web())
-        .container(web())
         .build();
     assertThat(problems(template)).containsExactly(
         AT + "spec.initContainers[web].name: must be unique among the containers and init containers of the pod,"
@@ -169,8 +167,7 @@ class PodTemplateTest {
 
   @Test
   void volumesAreNamedUniquelyAndMountedByExistingNames() {
-    PodTemplate template = PodTemplate.builder()
-        .container(web().mount("cache", "/cache"))
+    PodTemplate template = PodTemplate.container(web().mount("cache", "/cache"))
         .volume(Volume.emptyDir("tmp"))
         .volume(Volume.emptyDir("tmp"))
         .volume(Volume.emptyDir("Bad_Name"))
@@ -184,23 +181,22 @@ class PodTemplateTest {
 
   @Test
   void hostPathNeedsAnOptOut() {
-    PodTemplate template = PodTemplate.builder().container(web()).volume(Volume.hostPath("logs", "/var/log")).build();
+    PodTemplate template = PodTemplate.container(web()).volume(Volume.hostPath("logs", "/var/log")).build();
     assertThat(problems(template)).containsExactly(AT + "spec.volumes[logs].hostPath: mounts a path of the node,"
         + " which Pod Security baseline forbids: opt out with PodOptOut.hostPath(reason)");
   }
 
   @Test
   void specFieldsAreChecked() {
-    PodTemplate template = PodTemplate.builder()
-        .container(web().preStop(Hook.sleep(Duration.ofSeconds(20))))
+    PodTemplate template = PodTemplate.container(web().preStop(Hook.sleep(Duration.ofSeconds(20))))
         .terminationGracePeriod(Duration.ofSeconds(10))
         .serviceAccountName("Web")
         .priorityClassName("high priority")
         .imagePullSecret("Creds")
         .hostname("web.1")
         .subdomain("-x")
-        .putLabel("tier", "front end")
-        .putAnnotation("security.mizzen.dev/opt-out", "sneaky")
+        .label("tier", "front end")
+        .annotation("security.mizzen.dev/opt-out", "sneaky")
         .security(PodSecurity.restricted().runAsUser(0))
         .build();
     String subdomainRule = "must be a lowercase RFC 1123 subdomain (lowercase letters, digits, '-' and '.',"
@@ -225,16 +221,16 @@ class PodTemplateTest {
 
   @Test
   void selectorLabelsAreLeftToTheWorkload() {
-    PodTemplate template = PodTemplate.builder().container(web())
-        .putLabel("app.kubernetes.io/name", "web")
-        .putLabel("app.kubernetes.io/version", "1.4.2")
+    PodTemplate template = PodTemplate.container(web())
+        .label("app.kubernetes.io/name", "web")
+        .label("app.kubernetes.io/version", "1.4.2")
         .build();
     assertThat(problems(template)).isEmpty();
   }
 
   @Test
   void gracePeriodIsWholeSeconds() {
-    PodTemplate template = PodTemplate.builder().container(web()).terminationGracePeriod(Duration.ofMillis(1500))
+    PodTemplate template = PodTemplate.container(web()).terminationGracePeriod(Duration.ofMillis(1500))
         .build();
     assertThat(problems(template)).containsExactly(AT + "spec.terminationGracePeriodSeconds: must be a whole"
         + " number of seconds, was 1.5s");
@@ -242,11 +238,11 @@ class PodTemplateTest {
 
   @Test
   void containersAreValidatedInTheirListWithTheirKind() {
-    PodTemplate template = PodTemplate.builder()
+    PodTemplate template = PodTemplate.container(
+        web().env(Env.resourceField("PROXY_MEM", "proxy", "limits.memory"),
+            Env.resourceField("X", "nope", "limits.memory")))
         .initContainer(Container.named("migrate").image("ghcr.io/acme/migrate:1").readiness(Probe.exec("true")))
         .sidecar(Container.named("proxy").image("ghcr.io/acme/proxy:2").readiness(Probe.exec("true")))
-        .container(web().env(Env.resourceField("PROXY_MEM", "proxy", "limits.memory"),
-            Env.resourceField("X", "nope", "limits.memory")))
         .build();
     assertThat(problems(template)).containsExactly(
         AT + "spec.initContainers[migrate].readinessProbe: must not be set on an init container (only sidecars,"
@@ -257,8 +253,7 @@ class PodTemplateTest {
 
   @Test
   void podRootOptOutCoversContainers() {
-    PodTemplate template = PodTemplate.builder()
-        .container(web().security(ContainerSecurity.restricted().runAsUser(0)))
+    PodTemplate template = PodTemplate.container(web().security(ContainerSecurity.restricted().runAsUser(0)))
         .security(PodSecurity.restricted().optOut(PodOptOut.runAsRoot("legacy image")))
         .build();
     assertThat(problems(template)).isEmpty();
@@ -268,8 +263,7 @@ class PodTemplateTest {
 
   @Test
   void hostNetworkNeedsHostPortsEqualToContainerPorts() {
-    PodTemplate template = PodTemplate.builder()
-        .container(web().port(Port.named("dns", 53).udp().hostPort(5353))
+    PodTemplate template = PodTemplate.container(web().port(Port.named("dns", 53).udp().hostPort(5353))
             .security(ContainerSecurity.restricted().optOut(ContainerOptOut.hostPorts("node-local DNS"))))
         .security(PodSecurity.restricted().optOut(PodOptOut.hostNetwork("node-local DNS")))
         .build();
@@ -281,19 +275,18 @@ class PodTemplateTest {
   @Test
   void qosClassFromEveryContainer() {
     Resources guaranteed = Resources.limits(Cpu.millis(100), Memory.mebibytes(64)).build();
-    assertThat(PodTemplate.builder().container(web()).build().qosClass()).isEqualTo(QosClass.BEST_EFFORT);
-    assertThat(PodTemplate.builder().container(web().resources(guaranteed)).build().qosClass())
+    assertThat(PodTemplate.container(web()).build().qosClass()).isEqualTo(QosClass.BEST_EFFORT);
+    assertThat(PodTemplate.container(web().resources(guaranteed)).build().qosClass())
         .isEqualTo(QosClass.GUARANTEED);
-    assertThat(PodTemplate.builder().container(web().resources(guaranteed))
+    assertThat(PodTemplate.container(web().resources(guaranteed))
         .sidecar(Container.named("proxy").image("proxy:1")).build().qosClass())
         .isEqualTo(QosClass.BURSTABLE);
   }
 
   @Test
   void lookupsAndImageChanges() {
-    PodTemplate template = PodTemplate.builder()
+    PodTemplate template = PodTemplate.container(web().port(Port.http(8080)))
         .sidecar(Container.named("proxy").image("ghcr.io/acme/proxy:2").port(Port.named("admin", 15000)))
-        .container(web().port(Port.http(8080)))
         .volume(Volume.emptyDir("tmp"))
         .build();
     assertThat(template.container("proxy").map(Container::sidecar)).contains(true);
@@ -315,8 +308,8 @@ class PodTemplateTest {
   /** Opt-out reasons count towards the template's annotations, measured in UTF-8 bytes. */
   @Test
   void templateAnnotationSizeCountsUtf8Bytes() {
-    PodTemplate template = PodTemplate.builder().container(web())
-        .putAnnotation("note", "\u00e9".repeat(128 * 1024))
+    PodTemplate template = PodTemplate.container(web())
+        .annotation("note", "\u00e9".repeat(128 * 1024))
         .build();
     assertThat(problems(template)).containsExactly(AT + "metadata.annotations: total size must be at most"
         + " 262144 bytes (UTF-8, keys and values), was 262148");

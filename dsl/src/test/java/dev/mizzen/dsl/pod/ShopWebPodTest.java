@@ -23,17 +23,16 @@ import org.junit.jupiter.api.Test;
 class ShopWebPodTest {
 
   static PodTemplate webPods() {
-    return PodTemplate.builder()
-        .container(Container.named("web")
+    return PodTemplate.container(Container.named("web")
             .image("ghcr.io/acme/web:1.4.2")
             .port(Port.http(8080))
-            .env(Env.literal("LOG_LEVEL", "info"), Env.allFrom("web-config"))
+            .env(Env.literal("LOG_LEVEL", "info"), Env.allFromConfigMap("web-config"))
             .resources(Resources.requests(Cpu.millis(250), Memory.mebibytes(256))
                 .limits(Cpu.millis(500), Memory.mebibytes(512)))
             .readiness(Probe.httpGet("/ready", "http").every(Duration.ofSeconds(5)))
             .liveness(Probe.httpGet("/live", "http").after(Duration.ofSeconds(10)))
-            .startup(Probe.httpGet("/live", "http").every(Duration.ofSeconds(2)).failureThreshold(30))
-            .security(ContainerSecurity.restricted().runAsUser(10001).readOnlyRootFilesystem())
+            .startup(Probe.httpGet("/live", "http").every(Duration.ofSeconds(2)).failsAfter(30))
+            .security(ContainerSecurity.restricted().runAsUser(10001).readOnlyRootFilesystem(true))
             .mount("tmp", "/tmp"))
         .volume(Volume.emptyDir("tmp"))
         .serviceAccountName("web")

@@ -46,8 +46,8 @@ class ProbeTest {
         .after(Duration.ofSeconds(10))
         .every(Duration.ofSeconds(2))
         .timeout(Duration.ofSeconds(3))
-        .successThreshold(1)
-        .failureThreshold(30)
+        .succeedsAfter(1)
+        .failsAfter(30)
         .terminationGracePeriod(Duration.ofMinutes(1))
         .build();
 
@@ -70,7 +70,7 @@ class ProbeTest {
     assertThat(probe.toV1Probe().getHttpGet()).isEqualTo(new V1HTTPGetAction()
         .path("/healthz").port(new IntOrString(8443)).scheme("HTTPS").host("127.0.0.1")
         .httpHeaders(List.of(new V1HTTPHeader().name("X-Probe").value("kubelet"))));
-    assertThat(((HttpGet) probe.handler()).scheme()).isEqualTo(HttpScheme.HTTPS);
+    assertThat(((HttpGet) probe.handler()).scheme()).isEqualTo(HttpGet.Scheme.HTTPS);
   }
 
   @Test
@@ -145,8 +145,8 @@ class ProbeTest {
         .after(Duration.ofSeconds(-1))
         .every(Duration.ZERO)
         .timeout(Duration.ofSeconds(1L << 31))
-        .successThreshold(0)
-        .failureThreshold(0)
+        .succeedsAfter(0)
+        .failsAfter(0)
         .build();
 
     assertThat(problems(probe, ProbeKind.READINESS)).containsExactly(
@@ -159,7 +159,7 @@ class ProbeTest {
 
   @Test
   void livenessAndStartupSuccessThresholdMustBeOne() {
-    Probe probe = Probe.tcp("http").successThreshold(2).build();
+    Probe probe = Probe.tcp("http").succeedsAfter(2).build();
     assertThat(problems(probe, ProbeKind.LIVENESS))
         .containsExactly(AT + "livenessProbe.successThreshold: must be 1 for liveness probes, was 2");
     assertThat(problems(probe, ProbeKind.STARTUP))
@@ -175,5 +175,14 @@ class ProbeTest {
     assertThat(problems(probe, ProbeKind.LIVENESS)).isEmpty();
     assertThat(problems(Probe.tcp("http").terminationGracePeriod(Duration.ZERO).build(), ProbeKind.STARTUP))
         .containsExactly(AT + "startupProbe.terminationGracePeriodSeconds: must be at least 1s, was 0s");
+  }
+
+  @Test
+  void timingIsSetWithOneVerbEach() {
+    assertThat(java.util.Arrays.stream(Probe.Builder.class.getMethods())
+            .filter(m -> m.getDeclaringClass() == Probe.Builder.class)
+            .map(java.lang.reflect.Method::getName))
+        .containsExactlyInAnyOrder("every", "after", "timeout", "failsAfter", "succeedsAfter",
+            "terminationGracePeriod", "build");
   }
 }

@@ -18,7 +18,7 @@ class QosClassTest {
 
   @Test
   void onlyCpuAndMemoryCount() {
-    Resources storageOnly = Resources.builder().ephemeralStorage(Storage.gibibytes(1), Storage.gibibytes(1))
+    Resources storageOnly = Resources.requests(Storage.gibibytes(1)).limits(Storage.gibibytes(1))
         .limit(ExtendedResource.of("nvidia.com/gpu", 1)).build();
     assertThat(QosClass.of(List.of(storageOnly))).isEqualTo(QosClass.BEST_EFFORT);
   }

@@ -22,7 +22,7 @@ class ResourcesTest {
   void rendersRequestsAndLimitsInAFixedOrder() {
     Resources resources = Resources.requests(Cpu.millis(250), Memory.mebibytes(256))
         .limits(Cpu.millis(500), Memory.mebibytes(512))
-        .ephemeralStorage(Storage.gibibytes(1), Storage.gibibytes(2))
+        .requests(Storage.gibibytes(1)).limits(Storage.gibibytes(2))
         .limit(ExtendedResource.of("nvidia.com/gpu", 1))
         .build();
 
@@ -39,7 +39,7 @@ class ResourcesTest {
   void rendersNothingThatIsNotSet() {
     assertThat(Resources.none().isEmpty()).isTrue();
     assertThat(JSON.serialize(Resources.none().toV1ResourceRequirements())).isEqualTo("{}");
-    V1ResourceRequirements memoryLimitOnly = Resources.builder().limits(Memory.mebibytes(256)).build()
+    V1ResourceRequirements memoryLimitOnly = Resources.limits(Memory.mebibytes(256)).build()
         .toV1ResourceRequirements();
     assertThat(memoryLimitOnly.getRequests()).isNull();
     assertThat(JSON.serialize(memoryLimitOnly)).isEqualTo("{\"limits\":{\"memory\":\"256Mi\"}}");
@@ -59,7 +59,7 @@ class ResourcesTest {
   void requestsMustNotExceedLimits() {
     Resources resources = Resources.requests(Cpu.cores(1), Memory.gibibytes(1))
         .limits(Cpu.millis(500), Memory.mebibytes(1024))
-        .ephemeralStorage(Storage.gibibytes(3), Storage.gibibytes(2))
+        .requests(Storage.gibibytes(3)).limits(Storage.gibibytes(2))
         .build();
 
     assertThat(problems(resources)).containsExactly(
@@ -83,8 +83,7 @@ class ResourcesTest {
 
   @Test
   void extendedResourcesCannotBeOvercommitted() {
-    Resources resources = Resources.builder()
-        .request(ExtendedResource.of("nvidia.com/gpu", 1))
+    Resources resources = Resources.request(ExtendedResource.of("nvidia.com/gpu", 1))
         .limit(ExtendedResource.of("nvidia.com/gpu", 2))
         .request(ExtendedResource.of("example.com/fpga", 1))
         .build();
@@ -99,8 +98,7 @@ class ResourcesTest {
 
   @Test
   void extendedResourcesEqualRequestAndLimitAreValid() {
-    Resources resources = Resources.builder()
-        .request(ExtendedResource.parse("nvidia.com/gpu", "2"))
+    Resources resources = Resources.request(ExtendedResource.parse("nvidia.com/gpu", "2"))
         .limit(ExtendedResource.of("nvidia.com/gpu", 2))
         .build();
     assertThat(problems(resources)).isEmpty();
@@ -110,8 +108,7 @@ class ResourcesTest {
 
   @Test
   void extendedResourcesMustBeWholeNamedAndUnique() {
-    Resources resources = Resources.builder()
-        .limit(ExtendedResource.parse("nvidia.com/gpu", "1500m"))
+    Resources resources = Resources.limit(ExtendedResource.parse("nvidia.com/gpu", "1500m"))
         .limit(ExtendedResource.of("gpu", 1))
         .limit(ExtendedResource.of("kubernetes.io/gpu", 1))
         .limit(ExtendedResource.of("requests.example.com/x", 1))
@@ -133,5 +130,20 @@ class ResourcesTest {
             + " (at most 253 characters) before '/'",
         at + "[example.com/x]: is set more than once",
         at + "[example.com/y]: must not be negative, was -1");
+  }
+
+  /** Requests and limits are symmetric, static and on the builder, one spelling each (docs/dsl-shape.md). */
+  @Test
+  void requestsAndLimitsAreSymmetric() {
+    java.util.function.Function<Class<?>, java.util.List<String>> phrases = type -> java.util.Arrays
+        .stream(type.getMethods())
+        .filter(m -> m.getDeclaringClass() == type && m.getReturnType() == Resources.Builder.class)
+        .map(m -> m.getName() + java.util.Arrays.toString(m.getParameterTypes()))
+        .sorted()
+        .toList();
+    assertThat(phrases.apply(Resources.class)).isEqualTo(phrases.apply(Resources.Builder.class));
+    assertThat(phrases.apply(Resources.Builder.class)).hasSize(10)
+        .allMatch(p -> p.startsWith("requests") || p.startsWith("limits")
+            || p.startsWith("request[") || p.startsWith("limit["));
   }
 }

@@ -38,7 +38,7 @@ class ContainerSecurityTest {
     ContainerSecurity security = ContainerSecurity.restricted()
         .runAsUser(10001)
         .runAsGroup(10001)
-        .readOnlyRootFilesystem()
+        .readOnlyRootFilesystem(true)
         .bindPrivilegedPorts()
         .seccompLocalhostProfile("profiles/web.json")
         .appArmorLocalhostProfile("k8s-web")

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CronJobTest {
   private static PodTemplate.Builder pod() {
-    return PodTemplate.builder().container(Container.named("report").image("ghcr.io/acme/report:1.0.0"));
+    return PodTemplate.container(Container.named("report").image("ghcr.io/acme/report:1.0.0"));
   }
 
   private static CronJob.Builder report() {
@@ -43,9 +43,9 @@ class CronJobTest {
         .backoffLimit(2)
         .activeDeadline(Duration.ofSeconds(600))
         .ttlAfterFinished(Duration.ofDays(1))
-        .pod(PodTemplate.builder().restartPolicy(RestartPolicy.ON_FAILURE)
-            .container(Container.named("report").image("ghcr.io/acme/report:1.0.0")
-                .resources(Resources.requests(Cpu.millis(50), Memory.mebibytes(64)))))
+        .pod(PodTemplate.container(Container.named("report").image("ghcr.io/acme/report:1.0.0")
+                .resources(Resources.requests(Cpu.millis(50), Memory.mebibytes(64))))
+                .restartPolicy(RestartPolicy.ON_FAILURE))
         .build()
         .render(RenderContext.of("shop", "shop"));
 
@@ -69,8 +69,8 @@ class CronJobTest {
     Job train = Job.named("train")
         .namespace("ignored")
         .component("ignored")
-        .putLabel("team", "ml")
-        .putAnnotation("owner", "ml@example.com")
+        .label("team", "ml")
+        .annotation("owner", "ml@example.com")
         .backoffLimit(1)
         .activeDeadline(Duration.ofHours(8))
         .ttlAfterFinished(Duration.ofDays(2))
@@ -212,7 +212,7 @@ class CronJobTest {
   @Test
   void jobTemplateRulesArePlacedUnderTheJobTemplate() {
     assertThat(problems(() -> CronJob.named("report").schedule("@daily")
-        .pod(pod().restartPolicy(RestartPolicy.ALWAYS).putLabel("controller-uid", "x"))
+        .pod(pod().restartPolicy(RestartPolicy.ALWAYS).label("controller-uid", "x"))
         .backoffLimit(-1).activeDeadline(Duration.ZERO)
         .build())).containsExactly(
         "CronJob/report: spec.jobTemplate.spec.template.spec.restartPolicy: must be OnFailure or Never for a"

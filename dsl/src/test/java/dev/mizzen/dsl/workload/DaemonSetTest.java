@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
 
 class DaemonSetTest {
   private static DaemonSet.Builder exporter() {
-    return DaemonSet.named("node-exporter").pod(PodTemplate.builder()
-        .container(Container.named("node-exporter").image("quay.io/prometheus/node-exporter:v1.8.2")
+    return DaemonSet.named("node-exporter").pod(PodTemplate.container(
+        Container.named("node-exporter").image("quay.io/prometheus/node-exporter:v1.8.2")
             .port(Port.named("metrics", 9100)))
-        .placement(Placement.builder().tolerateEverything()));
+        .placement(Placement.tolerateEverything()));
   }
 
   @Test
@@ -106,8 +106,9 @@ class DaemonSetTest {
   void otherRules() {
     assertThat(problems(() -> DaemonSet.named("agent")
         .minReady(Duration.ofMillis(10)).revisionHistoryLimit(-3)
-        .pod(PodTemplate.builder().restartPolicy(RestartPolicy.ON_FAILURE)
-            .container(Container.named("agent").image("ghcr.io/acme/agent:1.0.0")))
+        .pod(PodTemplate.container(
+            Container.named("agent").image("ghcr.io/acme/agent:1.0.0"))
+            .restartPolicy(RestartPolicy.ON_FAILURE))
         .build())).containsExactly(
         "DaemonSet/agent: spec.template.spec.restartPolicy: must be Always for a DaemonSet, was OnFailure: its pods"
             + " run until replaced; run pods to completion with a Job",
@@ -122,8 +123,9 @@ class DaemonSetTest {
         java.util.Map.entry("app.kubernetes.io/name", "node-exporter"), java.util.Map.entry("track", "canary"));
     assertThat(rendered.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("track", "canary");
     assertThat(problems(() -> DaemonSet.named("node-exporter").track("canary")
-        .pod(PodTemplate.builder().putLabel("track", "stable")
-            .container(Container.named("node-exporter").image("quay.io/prometheus/node-exporter:v1.8.2")))
+        .pod(PodTemplate.container(
+            Container.named("node-exporter").image("quay.io/prometheus/node-exporter:v1.8.2"))
+            .label("track", "stable"))
         .build())).containsExactly("DaemonSet/node-exporter: spec.template.metadata.labels[track]: must be 'canary',"
         + " the workload's selector label, which its selector matches, was 'stable': remove the pod label, or set"
         + " track(\"stable\") on the workload instead");
@@ -131,16 +133,17 @@ class DaemonSetTest {
 
   @Test
   void nameMayBeADnsSubdomainAsTheApiServerAllows() {
-    assertThat(DaemonSet.named("node.exporter").pod(PodTemplate.builder()
-        .container(Container.named("agent").image("ghcr.io/acme/agent:1.0.0"))).build().render()
+    assertThat(DaemonSet.named("node.exporter").pod(PodTemplate.container(
+        Container.named("agent").image("ghcr.io/acme/agent:1.0.0"))).build().render()
         .getMetadata().getName()).isEqualTo("node.exporter");
   }
 
   @Test
   void customizeWithImageAndOptOuts() {
     DaemonSet agent = DaemonSet.named("agent")
-        .pod(PodTemplate.builder().security(PodSecurity.restricted().optOut(PodOptOut.hostNetwork("node metrics")))
-            .container(Container.named("agent").image("ghcr.io/acme/agent:1.0.0")))
+        .pod(PodTemplate.container(
+            Container.named("agent").image("ghcr.io/acme/agent:1.0.0"))
+            .security(PodSecurity.restricted().optOut(PodOptOut.hostNetwork("node metrics"))))
         .customize(d -> d.getSpec().getTemplate().getSpec().setPriorityClassName("system-node-critical"))
         .build();
 

@@ -34,7 +34,7 @@ class DeploymentTest {
       + "'securityContext':{'runAsNonRoot':true,'seccompProfile':{'type':'RuntimeDefault'}}}";
 
   private static Deployment.Builder deployment() {
-    return Deployment.named("web").pod(PodTemplate.builder().container(web()));
+    return Deployment.named("web").pod(PodTemplate.container(web()));
   }
 
   @Test
@@ -67,8 +67,8 @@ class DeploymentTest {
   void everyFieldRendersWithoutEmptyCollections() {
     V1Deployment rendered = deployment()
         .component("storefront")
-        .putLabel("tier", "frontend")
-        .putAnnotation("example.com/owner", "team-web")
+        .label("tier", "frontend")
+        .annotation("example.com/owner", "team-web")
         .replicas(3)
         .strategy(DeploymentStrategy.rollingUpdate(Amount.percent(25), Amount.count(0)))
         .minReady(Duration.ofSeconds(10))
@@ -128,7 +128,7 @@ class DeploymentTest {
   @Test
   void aTrackIsInTheSelectorAndOnThePodsButNotOnTheDeployment() {
     Deployment canary = Deployment.named("web-canary").component("web").track("canary")
-        .pod(PodTemplate.builder().container(web())).build();
+        .pod(PodTemplate.container(web())).build();
     V1Deployment rendered = canary.render(RenderContext.of("shop", "shop"));
 
     assertThat(canary.track()).hasValue("canary");
@@ -147,7 +147,7 @@ class DeploymentTest {
   @Test
   void anySelectorLabelWorksLikeATrack() {
     V1Deployment rendered = Deployment.named("web").track("blue").selectorLabel("example.com/ring", "1")
-        .pod(PodTemplate.builder().container(web()).putLabel("tier", "frontend").putLabel("track", "blue"))
+        .pod(PodTemplate.container(web()).label("tier", "frontend").label("track", "blue"))
         .build().render();
 
     assertThat(rendered.getSpec().getSelector().getMatchLabels()).containsExactly(
@@ -160,7 +160,7 @@ class DeploymentTest {
   @Test
   void ownPodsInPlacementAreThePodsOfTheTrack() {
     V1Deployment rendered = Deployment.named("web").track("canary")
-        .pod(PodTemplate.builder().container(web()).placement(Placement.builder().avoidOwnPods(Topology.HOSTNAME)))
+        .pod(PodTemplate.container(web()).placement(Placement.avoidOwnPods(Topology.HOSTNAME)))
         .build().render();
 
     assertThat(rendered.getSpec().getTemplate().getSpec().getAffinity().getPodAntiAffinity()
@@ -178,8 +178,8 @@ class DeploymentTest {
   void ownPodsTermsMayNotMatchLabelKeysOfTheSelector() {
     String both = "must not be in both matchLabelKeys and labelSelector";
     assertThat(problems(() -> Deployment.named("web").track("canary")
-        .pod(PodTemplate.builder().container(web()).placement(Placement.builder()
-            .spread(TopologySpreadConstraint.over(Topology.ZONE)
+        .pod(PodTemplate.container(
+            web()).placement(Placement.spread(TopologySpreadConstraint.over(Topology.ZONE)
                 .addMatchLabelKeys("pod-template-hash", "app.kubernetes.io/name", "track"))
             .requirePodAntiAffinity(PodAffinityTerm.on(Topology.HOSTNAME)
                 .addMatchLabelKeys("app.kubernetes.io/part-of"))))
@@ -189,8 +189,9 @@ class DeploymentTest {
         "Deployment/web: spec.template.spec.topologySpreadConstraints[0].matchLabelKeys[1]:"
             + " 'app.kubernetes.io/name' " + both,
         "Deployment/web: spec.template.spec.topologySpreadConstraints[0].matchLabelKeys[2]: 'track' " + both);
-    assertThat(Deployment.named("web").pod(PodTemplate.builder().container(web()).placement(Placement.builder()
-            .spread(TopologySpreadConstraint.over(Topology.ZONE).addMatchLabelKeys("pod-template-hash"))))
+    assertThat(Deployment.named("web").pod(PodTemplate.container(
+        web())
+        .placement(Placement.spread(TopologySpreadConstraint.over(Topology.ZONE).addMatchLabelKeys("pod-template-hash"))))
         .build().name()).isEqualTo("web");
   }
 
@@ -225,7 +226,7 @@ class DeploymentTest {
   @Test
   void podLabelsMustAgreeWithTheSelectorLabels() {
     assertThat(problems(() -> Deployment.named("web").track("canary").selectorLabel("example.com/ring", "1")
-        .pod(PodTemplate.builder().container(web()).putLabel("track", "stable").putLabel("example.com/ring", "2"))
+        .pod(PodTemplate.container(web()).label("track", "stable").label("example.com/ring", "2"))
         .build())).containsExactly(
         "Deployment/web: spec.template.metadata.labels[track]: must be 'canary', the workload's selector label,"
             + " which its selector matches, was 'stable': remove the pod label, or set track(\"stable\") on the"
@@ -238,7 +239,7 @@ class DeploymentTest {
   @Test
   void withImageReplacesOneContainersImage() {
     Deployment before = Deployment.named("web")
-        .pod(PodTemplate.builder().container(web()).sidecar(Container.named("proxy").image("ghcr.io/acme/proxy:2.1.0")))
+        .pod(PodTemplate.container(web()).sidecar(Container.named("proxy").image("ghcr.io/acme/proxy:2.1.0")))
         .replicas(3)
         .build();
 
@@ -260,12 +261,11 @@ class DeploymentTest {
   @Test
   void securityOptOutsAreAnnotatedOnTheDeploymentAndItsPods() {
     V1Deployment rendered = Deployment.named("agent")
-        .putAnnotation("example.com/owner", "team-infra")
-        .pod(PodTemplate.builder()
-            .security(PodSecurity.restricted().optOut(PodOptOut.runAsRoot("the agent reads root-owned logs")))
-            .container(Container.named("agent").image("ghcr.io/acme/agent:1.0.0")
+        .annotation("example.com/owner", "team-infra")
+        .pod(PodTemplate.container(Container.named("agent").image("ghcr.io/acme/agent:1.0.0")
                 .security(ContainerSecurity.restricted().optOut(ContainerOptOut.capabilities("reads raw sockets",
-                    "NET_RAW")))))
+                    "NET_RAW"))))
+            .security(PodSecurity.restricted().optOut(PodOptOut.runAsRoot("the agent reads root-owned logs"))))
         .build()
         .render();
 
@@ -343,39 +343,39 @@ class DeploymentTest {
 
   @Test
   void nameIsADnsLabelBecauseItNamesThePods() {
-    assertThat(problems(() -> Deployment.named("web.v2").pod(PodTemplate.builder().container(web())).build()))
+    assertThat(problems(() -> Deployment.named("web.v2").pod(PodTemplate.container(web())).build()))
         .containsExactly("Deployment/web.v2: metadata.name: must be a lowercase RFC 1123 label (lowercase letters,"
             + " digits and '-', starting and ending with a letter or digit), was 'web.v2'");
     String longName = "w".repeat(64);
-    assertThat(problems(() -> Deployment.named(longName).component("web").pod(PodTemplate.builder().container(web()))
+    assertThat(problems(() -> Deployment.named(longName).component("web").pod(PodTemplate.container(web()))
         .build())).containsExactly("Deployment/" + longName + ": metadata.name: must be at most 63 characters, was 64");
   }
 
   @Test
   void podsMustRestartAlways() {
     assertThat(problems(() -> Deployment.named("web")
-        .pod(PodTemplate.builder().container(web()).restartPolicy(RestartPolicy.NEVER)).build())).containsExactly(
+        .pod(PodTemplate.container(web()).restartPolicy(RestartPolicy.NEVER)).build())).containsExactly(
         "Deployment/web: spec.template.spec.restartPolicy: must be Always for a Deployment, was Never: its pods run"
             + " until replaced; run pods to completion with a Job");
-    assertThat(Deployment.named("web").pod(PodTemplate.builder().container(web()).restartPolicy(RestartPolicy.ALWAYS))
+    assertThat(Deployment.named("web").pod(PodTemplate.container(web()).restartPolicy(RestartPolicy.ALWAYS))
         .build().render().getSpec().getTemplate().getSpec().getRestartPolicy()).isEqualTo("Always");
   }
 
   @Test
   void podLabelsMustKeepMatchingTheSelector() {
     assertThat(problems(() -> Deployment.named("web")
-        .pod(PodTemplate.builder().container(web()).putLabel("app.kubernetes.io/name", "api")).build()))
+        .pod(PodTemplate.container(web()).label("app.kubernetes.io/name", "api")).build()))
         .containsExactly("Deployment/web: spec.template.metadata.labels[app.kubernetes.io/name]: must be the"
             + " workload's component 'web', which its selector matches, was 'api': set component(\"api\") on the"
             + " workload instead");
-    assertThat(Deployment.named("web").pod(PodTemplate.builder().container(web()).putLabel("app.kubernetes.io/name",
+    assertThat(Deployment.named("web").pod(PodTemplate.container(web()).label("app.kubernetes.io/name",
         "web")).build().render().getSpec().getTemplate().getMetadata().getLabels())
         .containsEntry("app.kubernetes.io/name", "web");
   }
 
   @Test
   void optOutAnnotationKeysAreReservedOnTheDeploymentToo() {
-    assertThat(problems(() -> deployment().putAnnotation("security.mizzen.dev/opt-out", "nothing to see").build()))
+    assertThat(problems(() -> deployment().annotation("security.mizzen.dev/opt-out", "nothing to see").build()))
         .containsExactly("Deployment/web: metadata.annotations[security.mizzen.dev/opt-out]: is reserved for the"
             + " reasons of security opt-outs, which Mizzen copies from the pod template: give them with PodOptOut or"
             + " ContainerOptOut");
@@ -387,7 +387,7 @@ class DeploymentTest {
         .replicas(-2)
         .strategy(DeploymentStrategy.rollingUpdate(Amount.count(0), Amount.count(0)))
         .revisionHistoryLimit(-1)
-        .pod(PodTemplate.builder().container(Container.named("web").image("ghcr.io/acme/web:1.4.2")
+        .pod(PodTemplate.container(Container.named("web").image("ghcr.io/acme/web:1.4.2")
             .port(dev.mizzen.dsl.container.Port.http(70000))))
         .build())).containsExactly(
         "Deployment/Web: metadata.name: must be a lowercase RFC 1123 label (lowercase letters, digits and '-',"

@@ -25,7 +25,7 @@ class JobTest {
       + "'securityContext':{'runAsNonRoot':true,'seccompProfile':{'type':'RuntimeDefault'}}}";
 
   private static PodTemplate.Builder pod() {
-    return PodTemplate.builder().container(Container.named("migrate").image("ghcr.io/acme/migrate:3.1.0"));
+    return PodTemplate.container(Container.named("migrate").image("ghcr.io/acme/migrate:3.1.0"));
   }
 
   private static Job.Builder migrate() {
@@ -150,8 +150,8 @@ class JobTest {
 
   @Test
   void theApiServersSelectorLabelsAreReserved() {
-    assertThat(problems(() -> Job.named("migrate").pod(pod().putLabel("job-name", "migrate")
-        .putLabel("batch.kubernetes.io/controller-uid", "x")).build())).containsExactly(
+    assertThat(problems(() -> Job.named("migrate").pod(pod().label("job-name", "migrate")
+        .label("batch.kubernetes.io/controller-uid", "x")).build())).containsExactly(
         "Job/migrate: spec.template.metadata.labels[batch.kubernetes.io/controller-uid]: is set by the API server to"
             + " select the Job's pods: remove it",
         "Job/migrate: spec.template.metadata.labels[job-name]: is set by the API server to select the Job's pods:"

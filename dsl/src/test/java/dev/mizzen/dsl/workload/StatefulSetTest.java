@@ -28,7 +28,7 @@ class StatefulSetTest {
       + "'seccompProfile':{'type':'RuntimeDefault'}}";
 
   private static PodTemplate.Builder pod() {
-    return PodTemplate.builder().container(Container.named("db").image("postgres:16.4")
+    return PodTemplate.container(Container.named("db").image("postgres:16.4")
         .mount("data", "/var/lib/postgresql/data"));
   }
 
@@ -58,7 +58,7 @@ class StatefulSetTest {
         .serviceName("db-headless")
         .replicas(3)
         .volumeClaimTemplate(VolumeClaimTemplate.named("data").size(Storage.gibibytes(10)).storageClass("standard")
-            .accessMode(AccessMode.READ_WRITE_ONCE_POD).putLabel("backup", "daily"))
+            .accessMode(AccessMode.READ_WRITE_ONCE_POD).label("backup", "daily"))
         .podManagementPolicy(PodManagementPolicy.PARALLEL)
         .partition(1)
         .maxUnavailable(Amount.percent(50))
@@ -93,8 +93,8 @@ class StatefulSetTest {
 
   @Test
   void serviceNameIsOptionalAsIn133() {
-    V1StatefulSet rendered = StatefulSet.named("cache").pod(PodTemplate.builder()
-        .container(Container.named("cache").image("redis:7.4"))).build().render();
+    V1StatefulSet rendered = StatefulSet.named("cache").pod(PodTemplate.container(
+        Container.named("cache").image("redis:7.4"))).build().render();
     assertThat(rendered.getSpec().getServiceName()).isNull();
     assertThat(rendered.getSpec().getVolumeClaimTemplates()).isNull();
     assertMinimalAndRoundTrips(rendered);
@@ -128,17 +128,17 @@ class StatefulSetTest {
 
   @Test
   void nameIsADnsLabelOfAtMost52Characters() {
-    assertThat(problems(() -> StatefulSet.named("db.primary").pod(PodTemplate.builder()
-        .container(Container.named("db").image("postgres:16.4"))).build())).containsExactly(
+    assertThat(problems(() -> StatefulSet.named("db.primary").pod(PodTemplate.container(
+        Container.named("db").image("postgres:16.4"))).build())).containsExactly(
         "StatefulSet/db.primary: metadata.name: must be a lowercase RFC 1123 label (lowercase letters, digits and"
             + " '-', starting and ending with a letter or digit), was 'db.primary'");
     String name53 = "d".repeat(53);
-    assertThat(problems(() -> StatefulSet.named(name53).pod(PodTemplate.builder()
-        .container(Container.named("db").image("postgres:16.4"))).build())).containsExactly(
+    assertThat(problems(() -> StatefulSet.named(name53).pod(PodTemplate.container(
+        Container.named("db").image("postgres:16.4"))).build())).containsExactly(
         "StatefulSet/" + name53 + ": metadata.name: must be at most 52 characters (its pods carry the label"
             + " controller-revision-hash=<name>-<hash>, at most 63 characters), was 53");
-    assertThat(StatefulSet.named("d".repeat(52)).pod(PodTemplate.builder()
-        .container(Container.named("db").image("postgres:16.4"))).build().name()).hasSize(52);
+    assertThat(StatefulSet.named("d".repeat(52)).pod(PodTemplate.container(
+        Container.named("db").image("postgres:16.4"))).build().name()).hasSize(52);
   }
 
   @Test
@@ -177,9 +177,9 @@ class StatefulSetTest {
     assertThat(problems(() -> StatefulSet.named("db")
         .volumeClaimTemplate(VolumeClaimTemplate.named("Data").storageClass("Fast_SSD")
             .accessMode(AccessMode.READ_WRITE_ONCE_POD).accessMode(AccessMode.READ_ONLY_MANY)
-            .putLabel("bad key!", "x"))
+            .label("bad key!", "x"))
         .volumeClaimTemplate(VolumeClaimTemplate.named("empty").size(Storage.bytes(0)))
-        .pod(PodTemplate.builder().container(Container.named("db").image("postgres:16.4")
+        .pod(PodTemplate.container(Container.named("db").image("postgres:16.4")
             .mount("Data", "/data").mount("empty", "/empty")))
         .build())).containsExactly(
         "StatefulSet/db: spec.volumeClaimTemplates[Data].metadata.name: must be a lowercase RFC 1123 label"
@@ -206,7 +206,7 @@ class StatefulSetTest {
             .volumeMode(VolumeMode.BLOCK))
         .volumeClaimTemplate(VolumeClaimTemplate.named("spare").size(Storage.gibibytes(1))
             .volumeMode(VolumeMode.BLOCK))
-        .pod(PodTemplate.builder().container(Container.named("db").image("postgres:16.4")
+        .pod(PodTemplate.container(Container.named("db").image("postgres:16.4")
                 .mount("data", "/data").mount("raw", "/raw"))
             .volume(Volume.persistentVolumeClaim("raw", raw)))
         .build())).containsExactly(
@@ -226,8 +226,9 @@ class StatefulSetTest {
         .volumeClaimTemplate(VolumeClaimTemplate.named("data").size(Storage.gibibytes(2)))
         .volumeClaimTemplate(VolumeClaimTemplate.named("tmp").size(Storage.gibibytes(1)))
         .volumeClaimTemplate(VolumeClaimTemplate.named("spare").size(Storage.gibibytes(1)))
-        .pod(PodTemplate.builder().volume(Volume.emptyDir("tmp")).container(Container.named("db")
-            .image("postgres:16.4").mount("data", "/data").mount("tmp", "/tmp")))
+        .pod(PodTemplate.container(Container.named("db")
+            .image("postgres:16.4").mount("data", "/data").mount("tmp", "/tmp"))
+            .volume(Volume.emptyDir("tmp")))
         .build())).containsExactly(
         "StatefulSet/db: spec.volumeClaimTemplates[data].metadata.name: must be unique among the claim templates,"
             + " 'data' is used twice",
@@ -240,7 +241,7 @@ class StatefulSetTest {
   @Test
   void containersMayOnlyMountDeclaredVolumesOrClaims() {
     assertThat(problems(() -> StatefulSet.named("db")
-        .pod(PodTemplate.builder().container(Container.named("db").image("postgres:16.4").mount("data", "/data")))
+        .pod(PodTemplate.container(Container.named("db").image("postgres:16.4").mount("data", "/data")))
         .build())).containsExactly("StatefulSet/db: spec.template.spec.containers[db].volumeMounts[0].name: must name"
             + " a volume of the pod, but the pod has no volumes; was 'data'");
   }
@@ -252,8 +253,8 @@ class StatefulSetTest {
    */
   @Test
   void aPodTemplateIsRefusedAsInADeployment() {
-    PodTemplate.Builder reserved = PodTemplate.builder()
-        .container(Container.named("db").image("postgres:16.4").mount("config", "/etc/db"))
+    PodTemplate.Builder reserved = PodTemplate.container(
+        Container.named("db").image("postgres:16.4").mount("config", "/etc/db"))
         .volume(Volume.configMap("config", "db-config").item("db.conf", "..data"));
     String problem = "spec.template.spec.volumes[config].configMap.items[0].path: must not start with '..'"
         + " (the kubelet's own files, such as ..data), was '..data'";

@@ -42,14 +42,14 @@ public final class ImageView {
 
   /** The app in {@code namespace} serving {@code colour}, with {@code podLabels} on its pods too. */
   public static App app(String namespace, String colour, Map<String, String> podLabels) {
-    Deployment imageview = Deployment.named("imageview").replicas(3).pod(PodTemplate.builder()
-        .putAllLabels(podLabels)
-        .container(Container.named("imageview").image(IMAGES.get(colour))
+    Deployment imageview = Deployment.named("imageview").replicas(3).pod(PodTemplate.container(
+        Container.named("imageview").image(IMAGES.get(colour))
             .port(Port.http(8080))
             .env(Env.literal("COLOUR", colour))
             .resources(Resources.requests(Cpu.millis(50), Memory.mebibytes(64))
                 .limits(Cpu.millis(200), Memory.mebibytes(128)))
-            .readiness(Probe.httpGet("/", "http").every(Duration.ofSeconds(5))))).build();
+            .readiness(Probe.httpGet("/", "http").every(Duration.ofSeconds(5))))
+        .labels(podLabels)).build();
     return App.named("imageview").namespace(namespace).add(imageview,
         Service.loadBalancer("imageview").selecting("imageview").port(80, "http").build(),
         Service.named("imageview-preview").selecting("imageview").port(80, "http").build()).build();

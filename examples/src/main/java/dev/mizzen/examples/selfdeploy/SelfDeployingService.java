@@ -56,11 +56,11 @@ public final class SelfDeployingService {
 
   /** What the service keeps deployed: its own identity and rights, and its worker. */
   public static App app(String namespace, String workerImage, Map<String, String> workerPodLabels) {
-    Deployment worker = Deployment.named("worker").replicas(4).pod(PodTemplate.builder()
-        .putAllLabels(workerPodLabels)
-        .container(Container.named("worker").image(workerImage)
+    Deployment worker = Deployment.named("worker").replicas(4).pod(PodTemplate.container(
+        Container.named("worker").image(workerImage)
             .resources(Resources.requests(Cpu.millis(100), Memory.mebibytes(128))
-                .limits(Cpu.millis(500), Memory.mebibytes(256))))).build();
+                .limits(Cpu.millis(500), Memory.mebibytes(256))))
+        .labels(workerPodLabels)).build();
     return App.named("shop").namespace(namespace).add(
         ServiceAccount.named("shop-deployer").build(),
         Role.named("shop-deployer").component("shop-deployer")

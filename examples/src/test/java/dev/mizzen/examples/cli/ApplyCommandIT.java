@@ -86,7 +86,7 @@ class ApplyCommandIT {
 
   private static Path write(Path file, TestNamespace ns, int replicas, String image) throws Exception {
     Deployment web = Deployment.named("web").replicas(replicas)
-        .pod(PodTemplate.builder().container(Container.named("web").image("ghcr.io/acme/" + image))).build();
+        .pod(PodTemplate.container(Container.named("web").image("ghcr.io/acme/" + image))).build();
     return Files.writeString(file, App.named("shop").namespace(ns.name()).add(web).build().yaml());
   }
 

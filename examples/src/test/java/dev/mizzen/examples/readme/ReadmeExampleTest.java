@@ -31,8 +31,7 @@ class ReadmeExampleTest {
   void sixtySecondExample() {
     Deployment web = Deployment.named("web")
         .replicas(3)
-        .pod(PodTemplate.builder()
-            .container(Container.named("web")
+        .pod(PodTemplate.container(Container.named("web")
                 .image("ghcr.io/acme/web:1.4.2")
                 .port(Port.http(8080))
                 .env(Env.literal("LOG_LEVEL", "info"))
@@ -58,7 +57,7 @@ class ReadmeExampleTest {
   @Test
   void aMistakeIsReportedWithWhereItIs() {
     assertThatThrownBy(() -> Deployment.named("web")
-        .pod(PodTemplate.builder().container(Container.named("web")
+        .pod(PodTemplate.container(Container.named("web")
             .image("ghcr.io/acme/web:1.4.2").port(Port.http(70000))))
         .build())
         .isInstanceOf(InvalidSpecException.class)

@@ -163,19 +163,14 @@ public abstract class Node {
   public static final class Builder extends ImmutableNode.Builder {
     Builder() {}
 
-    /** Adds the label {@code key=value}. */
-    public Builder label(String key, String value) {
-      return putLabel(key, value);
-    }
-
     /** Labels the node's zone ({@code topology.kubernetes.io/zone}). */
     public Builder zone(String zone) {
-      return putLabel(Topology.ZONE, zone);
+      return label(Topology.ZONE, zone);
     }
 
     /** Labels the node's pool ({@value Node#POOL_LABEL}). */
     public Builder pool(String pool) {
-      return putLabel(POOL_LABEL, pool);
+      return label(POOL_LABEL, pool);
     }
 
     /** Adds the taint {@code key=value:effect}. */
@@ -188,14 +183,5 @@ public abstract class Node {
       return addTaint(taint);
     }
 
-    /** Sets the capacity of {@code resource} to {@code quantity} ({@code capacity("cpu", "4")}). */
-    public Builder capacity(String resource, String quantity) {
-      return putCapacity(resource, quantity);
-    }
-
-    /** Sets the allocatable amount of {@code resource} to {@code quantity}. */
-    public Builder allocatable(String resource, String quantity) {
-      return putAllocatable(resource, quantity);
-    }
   }
 }

@@ -91,7 +91,7 @@ class NodeTest {
 
   @Test
   void annotationsAndCordoningRender() {
-    V1Node node = Node.named("kwok-1").putAnnotation("kwok.x-k8s.io/node", "fake").unschedulable(true).build().toV1Node();
+    V1Node node = Node.named("kwok-1").annotation("kwok.x-k8s.io/node", "fake").unschedulable(true).build().toV1Node();
     assertThat(node.getMetadata().getAnnotations()).isEqualTo(Map.of("kwok.x-k8s.io/node", "fake"));
     assertThat(node.getSpec()).isEqualTo(new V1NodeSpec().unschedulable(true).taints(null).podCIDRs(null));
     assertThat(node.getStatus()).isNull();
@@ -109,7 +109,7 @@ class NodeTest {
   void buildThrowsEveryProblemAtOnceWithItsPath() {
     InvalidSpecException thrown = catchThrowableOfType(InvalidSpecException.class, () -> Node.named("Bad_Name")
         .label("ok", "bad value!")
-        .putAnnotation("bad key", "x")
+        .annotation("bad key", "x")
         .taint("", "v", TaintEffect.NO_SCHEDULE)
         .taint("dedicated", "a", TaintEffect.NO_SCHEDULE)
         .taint("dedicated", "b", TaintEffect.NO_SCHEDULE)

@@ -158,7 +158,7 @@ class ServerSideApplyIT {
   }
 
   private static PodTemplate pod() {
-    return PodTemplate.builder().container(Container.named("web").image("ghcr.io/acme/web:1.4.2")).build();
+    return PodTemplate.container(Container.named("web").image("ghcr.io/acme/web:1.4.2")).build();
   }
 
   private static App app(TestNamespace ns, String name, KubernetesResource resource) {

@@ -108,9 +108,9 @@ class BlueGreenIT {
   // ---------------------------------------------------------------------------------------------
 
   private static App app(TestNamespace ns, String image) {
-    Deployment web = Deployment.named("web").replicas(3).pod(PodTemplate.builder()
-        .container(Container.named("web").image("ghcr.io/acme/" + image).port(Port.http(8080)))
-        .putAllLabels(PodBehaviour.ready().labels())).build();
+    Deployment web = Deployment.named("web").replicas(3).pod(PodTemplate.container(
+        Container.named("web").image("ghcr.io/acme/" + image).port(Port.http(8080)))
+        .labels(PodBehaviour.ready().labels())).build();
     return App.named("shop").namespace(ns.name()).add(web,
         Service.named("web").selecting("web").port(80, "http").build(),
         Service.named("web-preview").selecting("web").port(80, "http").build()).build();

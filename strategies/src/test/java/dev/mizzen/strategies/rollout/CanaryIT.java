@@ -232,17 +232,17 @@ class CanaryIT {
   }
 
   private static Deployment web(int replicas, String image, PodBehaviour behaviour) {
-    return Deployment.named("web").replicas(replicas).pod(PodTemplate.builder()
-        .container(Container.named("web").image("ghcr.io/acme/" + image))
-        .putAllLabels(behaviour.labels())
-        .putAllAnnotations(behaviour.annotations())).build();
+    return Deployment.named("web").replicas(replicas).pod(PodTemplate.container(
+        Container.named("web").image("ghcr.io/acme/" + image))
+        .labels(behaviour.labels())
+        .annotations(behaviour.annotations())).build();
   }
 
   /** Four replicas behind Service web, with a PodDisruptionBudget of minAvailable 3. */
   private static App servedApp(TestNamespace ns, String image) {
-    Deployment web = Deployment.named("web").replicas(4).pod(PodTemplate.builder()
-        .container(Container.named("web").image("ghcr.io/acme/" + image).port(Port.http(8080)))
-        .putAllLabels(PodBehaviour.ready().labels())).build();
+    Deployment web = Deployment.named("web").replicas(4).pod(PodTemplate.container(
+        Container.named("web").image("ghcr.io/acme/" + image).port(Port.http(8080)))
+        .labels(PodBehaviour.ready().labels())).build();
     return App.named("shop").namespace(ns.name()).add(web,
         Service.named("web").selecting("web").port(80, "http").build(),
         PodDisruptionBudget.named("web").selecting("web").minAvailable(3).build()).build();

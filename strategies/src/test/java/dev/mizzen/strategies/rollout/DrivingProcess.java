@@ -25,18 +25,18 @@ public final class DrivingProcess {
 
   /** The one rollout both the test JVM and this process run, so that they are the same rollout. */
   static Rollout rollout(String namespace) {
-    Deployment web = Deployment.named("web").replicas(4).pod(PodTemplate.builder()
-        .container(Container.named("web").image("ghcr.io/acme/web:2"))
-        .putAllLabels(PodBehaviour.ready().labels())).build();
+    Deployment web = Deployment.named("web").replicas(4).pod(PodTemplate.container(
+        Container.named("web").image("ghcr.io/acme/web:2"))
+        .labels(PodBehaviour.ready().labels())).build();
     return Rollout.of(App.named("shop").namespace(namespace).add(web).build(), "web")
         .strategy(Canary.steps(CanaryStep.setWeight(25), CanaryStep.pauseUntilPromoted(), CanaryStep.setWeight(100)));
   }
 
   /** The stable revision the tests start from. */
   static App stable(String namespace) {
-    Deployment web = Deployment.named("web").replicas(4).pod(PodTemplate.builder()
-        .container(Container.named("web").image("ghcr.io/acme/web:1"))
-        .putAllLabels(PodBehaviour.ready().labels())).build();
+    Deployment web = Deployment.named("web").replicas(4).pod(PodTemplate.container(
+        Container.named("web").image("ghcr.io/acme/web:1"))
+        .labels(PodBehaviour.ready().labels())).build();
     return App.named("shop").namespace(namespace).add(web).build();
   }
 

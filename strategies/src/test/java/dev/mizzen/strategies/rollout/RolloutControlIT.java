@@ -199,9 +199,8 @@ class RolloutControlIT {
   }
 
   private static PodTemplate.Builder web(String image) {
-    return PodTemplate.builder()
-        .container(Container.named("web").image("ghcr.io/acme/" + image))
-        .putAllLabels(PodBehaviour.ready().labels());
+    return PodTemplate.container(Container.named("web").image("ghcr.io/acme/" + image))
+        .labels(PodBehaviour.ready().labels());
   }
 
   private static App app(TestNamespace ns, PodTemplate.Builder pod, Integer replicas) {

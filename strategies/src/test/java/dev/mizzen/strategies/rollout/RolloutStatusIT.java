@@ -171,10 +171,9 @@ class RolloutStatusIT {
   }
 
   private static PodTemplate.Builder pod(String image, PodBehaviour behaviour) {
-    return PodTemplate.builder()
-        .container(Container.named("web").image("ghcr.io/acme/" + image))
-        .putAllLabels(behaviour.labels())
-        .putAllAnnotations(behaviour.annotations());
+    return PodTemplate.container(Container.named("web").image("ghcr.io/acme/" + image))
+        .labels(behaviour.labels())
+        .annotations(behaviour.annotations());
   }
 
   private static void apply(ApiClient client, TestNamespace ns, KubernetesResource resource) {

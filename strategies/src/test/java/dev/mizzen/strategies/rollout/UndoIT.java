@@ -69,9 +69,9 @@ class UndoIT {
   }
 
   private static App app(TestNamespace ns, String image) {
-    Deployment web = Deployment.named("web").replicas(2).pod(PodTemplate.builder()
-        .container(Container.named("web").image("ghcr.io/acme/" + image))
-        .putAllLabels(PodBehaviour.ready().labels())).build();
+    Deployment web = Deployment.named("web").replicas(2).pod(PodTemplate.container(
+        Container.named("web").image("ghcr.io/acme/" + image))
+        .labels(PodBehaviour.ready().labels())).build();
     return App.named("shop").namespace(ns.name()).add(web).build();
   }
 

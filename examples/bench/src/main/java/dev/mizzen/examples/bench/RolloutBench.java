@@ -205,8 +205,8 @@ public final class RolloutBench {
   }
 
   private static App app(String namespace, String name, int replicas, String version) {
-    Deployment deployment = Deployment.named(name).replicas(replicas).pod(PodTemplate.builder()
-        .container(Container.named("app").image("ghcr.io/acme/" + name + ":" + version))).build();
+    Deployment deployment = Deployment.named(name).replicas(replicas).pod(PodTemplate.container(
+        Container.named("app").image("ghcr.io/acme/" + name + ":" + version))).build();
     return App.named("bench").namespace(namespace).add(deployment).build();
   }
 

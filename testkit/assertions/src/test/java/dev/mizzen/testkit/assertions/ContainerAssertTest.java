@@ -4,6 +4,7 @@ import static dev.mizzen.testkit.assertions.MizzenAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mizzen.dsl.container.Container;
+import dev.mizzen.dsl.container.Env;
 import dev.mizzen.dsl.container.Port;
 import dev.mizzen.dsl.probe.Probe;
 import dev.mizzen.dsl.resources.Cpu;
@@ -120,7 +121,7 @@ class ContainerAssertTest {
 
   @Test
   void checksPortsEnvironmentAndMounts() {
-    Container app = Container.named("app").image("app:1").port(Port.http(8080)).env("MODE", "fast").build();
+    Container app = Container.named("app").image("app:1").port(Port.http(8080)).env(Env.literal("MODE", "fast")).build();
     assertThatThrownBy(() -> assertThat(app).hasPort("metrics", 9100))
         .hasMessage("Container/app: ports: expected a port metrics:9100, but found [http:8080]");
     assertThatThrownBy(() -> assertThat(app).hasEnv("MODE", "slow"))

@@ -19,7 +19,7 @@ class MizzenAssertionsTest {
   void theExampleOfTheDocsHolds() {
     App shop = Shop.app();
     HorizontalPodAutoscaler webAutoscaler = HorizontalPodAutoscaler.named("web")
-        .scaleTargetRef(ScaleTarget.deployment("web")).replicas(3, 10).cpuUtilization(70).build();
+        .scaling(ScaleTarget.deployment("web")).minReplicas(3).maxReplicas(10).cpuUtilization(70).build();
 
     assertThat(shop).deployment("web").container("web").readiness().isHttpGet("/ready");
     assertThat(shop).deployment("web")

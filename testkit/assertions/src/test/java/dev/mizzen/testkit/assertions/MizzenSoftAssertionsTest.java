@@ -71,8 +71,8 @@ class MizzenSoftAssertionsTest {
 
   @Test
   void podWideChecksAreSoftToo() {
-    Deployment bare = Deployment.named("batch").pod(PodTemplate.builder()
-        .container(Container.named("a").image("a"))).build();
+    Deployment bare = Deployment.named("batch").pod(PodTemplate.container(
+        Container.named("a").image("a"))).build();
     MizzenSoftAssertions softly = new MizzenSoftAssertions();
     softly.assertThat(bare).hasPinnedImages().hasProbes().isSpreadOver("kubernetes.io/hostname").hasReplicas(1);
     Assertions.assertThat(softly.errorsCollected()).hasSize(3);

@@ -40,8 +40,8 @@ class PodAssertTest {
 
   @Test
   void podWideChecksReportEveryOffendingContainerOnItsOwnLine() {
-    Deployment twoBare = Deployment.named("batch").pod(PodTemplate.builder()
-        .container(Container.named("a").image("a:1"))
+    Deployment twoBare = Deployment.named("batch").pod(PodTemplate.container(
+        Container.named("a").image("a:1"))
         .container(Container.named("b").image("b:1"))).build();
 
     assertThatThrownBy(() -> assertThat(twoBare).hasResources())
@@ -70,9 +70,9 @@ class PodAssertTest {
 
   @Test
   void spreadsOverAKeyWithAConstraintOrAntiAffinityOnItsOwnPods() {
-    Deployment required = Deployment.named("web").pod(PodTemplate.builder()
-        .container(Container.named("web").image("web:1"))
-        .placement(Placement.builder().requireApartFromOwnPods(Topology.HOSTNAME))).build();
+    Deployment required = Deployment.named("web").pod(PodTemplate.container(
+        Container.named("web").image("web:1"))
+        .placement(Placement.requireApartFromOwnPods(Topology.HOSTNAME))).build();
     assertThat(required).isSpreadOver(Topology.HOSTNAME);
 
     assertThatThrownBy(() -> assertThat(Shop.app()).deployment("api").isSpreadOver(Topology.ZONE))
@@ -85,8 +85,8 @@ class PodAssertTest {
             + " selecting the pods' own labels), but found topologySpreadConstraints[0] on topology.kubernetes.io/zone;"
             + " affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0] on kubernetes.io/hostname");
 
-    Deployment selectingOthers = Deployment.named("web").pod(PodTemplate.builder()
-        .container(Container.named("web").image("web:1")))
+    Deployment selectingOthers = Deployment.named("web").pod(PodTemplate.container(
+        Container.named("web").image("web:1")))
         .customize(d -> d.getSpec().getTemplate().getSpec().topologySpreadConstraints(List.of(
             new V1TopologySpreadConstraint().topologyKey(Topology.ZONE).maxSkew(1).whenUnsatisfiable("DoNotSchedule")
                 .labelSelector(new V1LabelSelector().matchLabels(Map.of("app", "other"))))))
@@ -151,7 +151,7 @@ class PodAssertTest {
 
   @Test
   void namesAPodTemplateOnItsOwn() {
-    PodTemplate template = PodTemplate.builder().container(Container.named("app").image("app")).build();
+    PodTemplate template = PodTemplate.container(Container.named("app").image("app")).build();
     assertThatThrownBy(() -> assertThat(template).hasPinnedImages())
         .hasMessage("PodTemplate: spec.containers[app].image: expected a pinned image (a tag other than latest,"
             + " or a digest), but was \"app\" (no tag, which means latest)");

@@ -33,7 +33,7 @@ class PodDisruptionBudgetAssertTest {
   private static final String DRAIN = ", so that a node drain can evict a pod, but was ";
 
   private static final HorizontalPodAutoscaler WEB_AUTOSCALER = HorizontalPodAutoscaler.named("web")
-      .scaleTargetRef(ScaleTarget.deployment("web")).replicas(3, 10).cpuUtilization(70).build();
+      .scaling(ScaleTarget.deployment("web")).minReplicas(3).maxReplicas(10).cpuUtilization(70).build();
 
   @Test
   void theShopsBudgetFitsItsDeploymentAndAutoscaler() {

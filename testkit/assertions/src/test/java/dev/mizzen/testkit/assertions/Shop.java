@@ -67,8 +67,8 @@ final class Shop {
         Ingress.named("web").ingressClassName("nginx")
             .rule(IngressRule.host("shop.example.com").prefix("/", "web", 80))
             .tls("shop-tls", "shop.example.com").build(),
-        HorizontalPodAutoscaler.named("web").scaleTargetRef(ScaleTarget.deployment("web"))
-            .replicas(3, 10).cpuUtilization(70).build(),
+        HorizontalPodAutoscaler.named("web").scaling(ScaleTarget.deployment("web"))
+            .minReplicas(3).maxReplicas(10).cpuUtilization(70).build(),
         PodDisruptionBudget.named("web").selecting("web").minAvailable(2).build(),
         api(),
         Service.named("api").selecting("api").port(9090, "http").build(),
@@ -88,20 +88,19 @@ final class Shop {
   static Deployment web() {
     return Deployment.named("web")            // no replicas: the HPA "web" scales it, from 3 to 10
         .strategy(DeploymentStrategy.rollingUpdate(Amount.percent(25), Amount.count(0)))
-        .pod(PodTemplate.builder()
-            .serviceAccountName("web")
-            .security(PodSecurity.restricted().runAsUser(10001))
-            .container(Container.named("web")
+        .pod(PodTemplate.container(Container.named("web")
                 .image("ghcr.io/acme/web:1.4.2")
                 .port(Port.http(8080))
-                .env(Env.literal("LOG_LEVEL", "info"), Env.allFrom("web-config"))
+                .env(Env.literal("LOG_LEVEL", "info"), Env.allFromConfigMap("web-config"))
                 .resources(Resources.requests(Cpu.millis(250), Memory.mebibytes(256))
                     .limits(Cpu.millis(500), Memory.mebibytes(512)))
                 .readiness(Probe.httpGet("/ready", "http").every(Duration.ofSeconds(5)))
                 .liveness(Probe.httpGet("/live", "http").after(Duration.ofSeconds(10)))
-                .startup(Probe.httpGet("/live", "http").every(Duration.ofSeconds(2)).failureThreshold(30))
+                .startup(Probe.httpGet("/live", "http").every(Duration.ofSeconds(2)).failsAfter(30))
                 .security(ContainerSecurity.restricted().readOnlyRootFilesystem(true))
                 .mount("tmp", "/tmp"))
+            .serviceAccountName("web")
+            .security(PodSecurity.restricted().runAsUser(10001))
             .volume(Volume.emptyDir("tmp"))
             .placement(Placement.requireNodes(NodeLabel.key("node-pool").in("general"))
                 .preferNodes(50, NodeLabel.key(Topology.ZONE).in("zone-a"))
@@ -114,9 +113,7 @@ final class Shop {
   static Deployment api() {
     return Deployment.named("api")
         .replicas(2)
-        .pod(PodTemplate.builder()
-            .serviceAccountName("api")
-            .container(Container.named("api")
+        .pod(PodTemplate.container(Container.named("api")
                 .image("ghcr.io/acme/api:2.0.1")
                 .port(Port.http(9090))
                 .env(Env.literal("DB_HOST", "db"),
@@ -124,7 +121,8 @@ final class Shop {
                     Env.fromSecret("DB_PASSWORD", "api-credentials", "password"))
                 .resources(Resources.requests(Cpu.millis(100), Memory.mebibytes(128)).limits(Memory.mebibytes(256)))
                 .readiness(Probe.tcp("http"))
-                .liveness(Probe.httpGet("/healthz", "http"))))
+                .liveness(Probe.httpGet("/healthz", "http")))
+            .serviceAccountName("api"))
         .build();
   }
 
@@ -133,15 +131,14 @@ final class Shop {
         .serviceName("db")
         .replicas(1)
         .volumeClaimTemplate(VolumeClaimTemplate.named("data").size(Storage.gibibytes(10)).storageClass("standard"))
-        .pod(PodTemplate.builder()
-            .security(PodSecurity.restricted().runAsUser(999).fsGroup(999))
-            .container(Container.named("db")
+        .pod(PodTemplate.container(Container.named("db")
                 .image("postgres:16.4")
                 .port(Port.named("pg", 5432))
                 .env(Env.fromSecret("POSTGRES_PASSWORD", "api-credentials", "password"),
                     Env.literal("PGDATA", "/var/lib/postgresql/data/pgdata"))
                 .readiness(Probe.exec("pg_isready", "-U", "postgres"))
-                .mount("data", "/var/lib/postgresql/data")))
+                .mount("data", "/var/lib/postgresql/data"))
+            .security(PodSecurity.restricted().runAsUser(999).fsGroup(999)))
         .build();
   }
 
@@ -152,22 +149,20 @@ final class Shop {
         .backoffLimit(2)
         .activeDeadline(Duration.ofSeconds(600))
         .ttlAfterFinished(Duration.ofDays(1))
-        .pod(PodTemplate.builder()
-            .restartPolicy(RestartPolicy.ON_FAILURE)
-            .container(Container.named("report")
+        .pod(PodTemplate.container(Container.named("report")
                 .image("ghcr.io/acme/report:1.0.0")
-                .resources(Resources.requests(Cpu.millis(50), Memory.mebibytes(64)))))
+                .resources(Resources.requests(Cpu.millis(50), Memory.mebibytes(64))))
+            .restartPolicy(RestartPolicy.ON_FAILURE))
         .build();
   }
 
   static DaemonSet nodeExporter() {
     return DaemonSet.named("node-exporter")
-        .pod(PodTemplate.builder()
-            .container(Container.named("node-exporter")
+        .pod(PodTemplate.container(Container.named("node-exporter")
                 .image("quay.io/prometheus/node-exporter:v1.8.2")
                 .port(Port.named("metrics", 9100))
                 .resources(Resources.requests(Cpu.millis(10), Memory.mebibytes(32))))
-            .placement(Placement.builder().tolerateEverything()))
+            .placement(Placement.tolerateEverything()))
         .build();
   }
 }

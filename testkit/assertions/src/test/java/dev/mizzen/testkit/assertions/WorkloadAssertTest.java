@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class WorkloadAssertTest {
 
-  private static final PodTemplate.Builder POD = PodTemplate.builder().container(Container.named("app").image("app:1"));
+  private static final PodTemplate.Builder POD = PodTemplate.container(Container.named("app").image("app:1"));
 
   @Test
   void deploymentReplicasAndStrategy() {

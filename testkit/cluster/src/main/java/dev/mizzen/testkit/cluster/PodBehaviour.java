@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * PodBehaviour never = PodBehaviour.neverReady();
- * template.putAllLabels(never.labels());
+ * template.labels(never.labels());
  * }</pre>
  */
 public record PodBehaviour(String value, Duration delay) {

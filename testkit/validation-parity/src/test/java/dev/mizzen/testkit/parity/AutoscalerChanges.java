@@ -25,7 +25,7 @@ final class AutoscalerChanges {
       int min = pick(r, -1, 0, 1, 3);
       int max = pick(r, 0, 1, 2, 5);
       return Change.of("hpa.replicas", "replicas " + min + ".." + max,
-          d -> d.replicas(b -> b.replicas(min, max)),
+          d -> d.replicas(b -> b.minReplicas(min).maxReplicas(max)),
           raw -> {
             raw.spec().put("minReplicas", min);
             raw.spec().put("maxReplicas", max);
@@ -62,7 +62,7 @@ final class AutoscalerChanges {
       String kind = pick(r, "Deployment", "StatefulSet", "Deploy-ment", "", "deployment");
       String name = pick(r, "web", "Web", "web_1", "web.v1", Edges.subdomain(254), "", "a/b", "..");
       return Change.of("hpa.target", "scale target " + apiVersion + " " + kind + " '" + name + "'",
-          d -> d.scaleTarget(b -> b.scaleTargetRef(ScaleTarget.of(apiVersion, kind, name))),
+          d -> d.scaleTarget(b -> b.scaling(ScaleTarget.of(apiVersion, kind, name))),
           raw -> raw.spec().put("scaleTargetRef", of("apiVersion", apiVersion, "kind", kind, "name", name)))
           .stricterWhen(!name.isEmpty() && !name.contains("/") && !name.equals("..") && !name.equals(".")
               && !name.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*"),

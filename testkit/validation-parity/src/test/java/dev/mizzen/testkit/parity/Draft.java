@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The DSL calls of one spec, recorded and replayed in builder order: the builders are strict
@@ -44,17 +45,17 @@ final class Draft {
   private String schedule = "*/5 * * * *";
   private String image = BASE_IMAGE;
   private Consumer<PodDisruptionBudget.Builder> budget = b -> b.maxUnavailable(1);
-  private Consumer<HorizontalPodAutoscaler.Builder> replicas = b -> b.replicas(1, 5);
+  private Consumer<HorizontalPodAutoscaler.Builder> replicas = b -> b.minReplicas(1).maxReplicas(5);
   private Consumer<HorizontalPodAutoscaler.Builder> metrics = b -> b.cpuUtilization(80);
-  private Consumer<HorizontalPodAutoscaler.Builder> target = b -> b.scaleTargetRef(ScaleTarget.deployment("web"));
+  private Consumer<HorizontalPodAutoscaler.Builder> target = b -> b.scaling(ScaleTarget.deployment("web"));
   private final Map<String, String> labels = new LinkedHashMap<>();
   private final Map<String, String> annotations = new LinkedHashMap<>();
   private final List<Consumer<Container.Builder>> app = new ArrayList<>();
   private final List<Consumer<ContainerSecurity.Builder>> appSecurity = new ArrayList<>();
-  private final List<Consumer<Resources.Builder>> appResources = new ArrayList<>();
+  private Supplier<Resources.Builder> appResources;
   private final List<Consumer<PodTemplate.Builder>> pod = new ArrayList<>();
   private final List<Consumer<PodSecurity.Builder>> podSecurity = new ArrayList<>();
-  private final List<Consumer<Placement.Builder>> placement = new ArrayList<>();
+  private final List<Supplier<Placement.Builder>> placement = new ArrayList<>();
   private final List<Consumer<Object>> object = new ArrayList<>();
 
   Draft(Kind kind) {
@@ -128,9 +129,9 @@ final class Draft {
     return this;
   }
 
-  /** A change to the app container's resources. */
-  Draft appResources(Consumer<Resources.Builder> change) {
-    appResources.add(change);
+  /** The app container's resources (one change per slot sets them), made when the pod template is. */
+  Draft appResources(Supplier<Resources.Builder> resources) {
+    appResources = resources;
     return this;
   }
 
@@ -145,8 +146,9 @@ final class Draft {
     return this;
   }
 
-  Draft placement(Consumer<Placement.Builder> change) {
-    placement.add(change);
+  /** A part of the pod's placement, made when the pod template is and merged with the other parts. */
+  Draft placement(Supplier<Placement.Builder> part) {
+    placement.add(part);
     return this;
   }
 
@@ -167,39 +169,39 @@ final class Draft {
   /** Builds the object through the DSL: throws what {@code build()} throws. */
   KubernetesResource build() {
     return switch (kind) {
-      case DEPLOYMENT -> apply(Deployment.named(name).putAllLabels(labels).putAllAnnotations(annotations)
+      case DEPLOYMENT -> apply(Deployment.named(name).labels(labels).annotations(annotations)
           .pod(podTemplate())).build();
-      case STATEFUL_SET -> apply(StatefulSet.named(name).putAllLabels(labels).putAllAnnotations(annotations)
+      case STATEFUL_SET -> apply(StatefulSet.named(name).labels(labels).annotations(annotations)
           .pod(podTemplate())).build();
-      case DAEMON_SET -> apply(DaemonSet.named(name).putAllLabels(labels).putAllAnnotations(annotations)
+      case DAEMON_SET -> apply(DaemonSet.named(name).labels(labels).annotations(annotations)
           .pod(podTemplate())).build();
-      case JOB -> apply(Job.named(name).putAllLabels(labels).putAllAnnotations(annotations)
+      case JOB -> apply(Job.named(name).labels(labels).annotations(annotations)
           .pod(podTemplate())).build();
-      case CRON_JOB -> apply(CronJob.named(name).schedule(schedule).putAllLabels(labels)
-          .putAllAnnotations(annotations).pod(podTemplate())).build();
-      case SERVICE -> apply(Service.named(name).putAllLabels(labels).putAllAnnotations(annotations)
+      case CRON_JOB -> apply(CronJob.named(name).schedule(schedule).labels(labels)
+          .annotations(annotations).pod(podTemplate())).build();
+      case SERVICE -> apply(Service.named(name).labels(labels).annotations(annotations)
           .selecting("web").port(ServicePort.tcp(80).name("http"))).build();
-      case CONFIG_MAP -> apply(ConfigMap.named(name).putAllLabels(labels).putAllAnnotations(annotations)
+      case CONFIG_MAP -> apply(ConfigMap.named(name).labels(labels).annotations(annotations)
           .entry("base", "value")).build();
-      case SECRET -> apply(Secret.named(name).putAllLabels(labels).putAllAnnotations(annotations)
+      case SECRET -> apply(Secret.named(name).labels(labels).annotations(annotations)
           .entry("base", "value")).build();
       case POD_DISRUPTION_BUDGET -> {
-        PodDisruptionBudget.Builder b = PodDisruptionBudget.named(name).putAllLabels(labels)
-            .putAllAnnotations(annotations).selecting("web");
+        PodDisruptionBudget.Builder b = PodDisruptionBudget.named(name).labels(labels)
+            .annotations(annotations).selecting("web");
         budget.accept(b);
         yield apply(b).build();
       }
-      case NETWORK_POLICY -> apply(NetworkPolicy.named(name).putAllLabels(labels).putAllAnnotations(annotations)
+      case NETWORK_POLICY -> apply(NetworkPolicy.named(name).labels(labels).annotations(annotations)
           .selecting("web")).build();
       case HORIZONTAL_POD_AUTOSCALER -> {
-        HorizontalPodAutoscaler.Builder b = HorizontalPodAutoscaler.named(name).putAllLabels(labels)
-            .putAllAnnotations(annotations);
+        HorizontalPodAutoscaler.Builder b = HorizontalPodAutoscaler.named(name).labels(labels)
+            .annotations(annotations);
         replicas.accept(b);
         metrics.accept(b);
         target.accept(b);
         yield apply(b).build();
       }
-      case INGRESS -> apply(Ingress.named(name).putAllLabels(labels).putAllAnnotations(annotations)
+      case INGRESS -> apply(Ingress.named(name).labels(labels).annotations(annotations)
           .rule(IngressRule.host("shop.example.com").prefix("/", "web", 80))).build();
     };
   }
@@ -232,12 +234,10 @@ final class Draft {
       appSecurity.forEach(change -> change.accept(security));
       web.security(security);
     }
-    if (!appResources.isEmpty()) {
-      Resources.Builder resources = Resources.builder();
-      appResources.forEach(change -> change.accept(resources));
-      web.resources(resources);
+    if (appResources != null) {
+      web.resources(appResources.get());
     }
-    PodTemplate.Builder template = PodTemplate.builder().container(web);
+    PodTemplate.Builder template = PodTemplate.container(web);
     pod.forEach(change -> change.accept(template));
     if (!podSecurity.isEmpty()) {
       PodSecurity.Builder security = PodSecurity.restricted();
@@ -245,9 +245,9 @@ final class Draft {
       template.security(security);
     }
     if (!placement.isEmpty()) {
-      Placement.Builder builder = Placement.builder();
-      placement.forEach(change -> change.accept(builder));
-      template.placement(builder);
+      Placement.Builder merged = placement.get(0).get();
+      placement.subList(1, placement.size()).forEach(part -> merged.merge(part.get().build()));
+      template.placement(merged);
     }
     return template;
   }

@@ -120,7 +120,7 @@ final class MoreChanges {
           "batch.kubernetes.io/controller-uid", "batch.kubernetes.io/other");
       String value = pick(r, "web", "other");
       return Change.of("job.labels", "template label " + key + "=" + value,
-          d -> d.pod(p -> p.putLabel(key, value)),
+          d -> d.pod(p -> p.label(key, value)),
           raw -> map(map(raw.podTemplate(), "metadata"), "labels").put(key, value))
           .stricterWhen(!key.equals("batch.kubernetes.io/other"), StricterRule.JOB_TEMPLATE_LABELS);
     }));

@@ -15,8 +15,10 @@ import dev.mizzen.dsl.probe.Probe;
 import dev.mizzen.dsl.resources.Cpu;
 import dev.mizzen.dsl.resources.ExtendedResource;
 import dev.mizzen.dsl.resources.Memory;
+import dev.mizzen.dsl.resources.Resources;
 import dev.mizzen.dsl.security.ContainerOptOut;
 import dev.mizzen.dsl.security.PodOptOut;
+import dev.mizzen.scheduling.Placement;
 import dev.mizzen.scheduling.Toleration;
 import dev.mizzen.scheduling.TopologySpreadConstraint;
 import dev.mizzen.scheduling.WhenUnsatisfiable;
@@ -86,12 +88,12 @@ final class PodChanges {
     all.add(source("app.env", r -> {
       String name = pick(r, "A", "a_1", "_x", "1A", "a.b", "a-b", "", "A B", "A=B", "-a", ".a", label(300));
       return change("app.env", "env '" + name + "'",
-          d -> d.app(c -> c.env(name, "v")),
+          d -> d.app(c -> c.env(Env.literal(name, "v"))),
           raw -> list(raw.app(), "env").add(of("name", name, "value", "v")))
           .stricterWhen(name.equals("A B") || name.equals("-a") || name.equals("1A"), StricterRule.ENV_NAME_PORTABLE);
     }));
     all.add(source("app.env", r -> change("app.env", "env A given twice",
-        d -> d.app(c -> c.env("A", "1").env("A", "2")),
+        d -> d.app(c -> c.env(Env.literal("A", "1")).env(Env.literal("A", "2"))),
         raw -> {
           list(raw.app(), "env").add(of("name", "A", "value", "1"));
           list(raw.app(), "env").add(of("name", "A", "value", "2"));
@@ -198,14 +200,14 @@ final class PodChanges {
       String cpuRequest = pick(r, "100m", "1", "0", "2", "1n", "0.5", " 250m ");
       String cpuLimit = pick(r, "100m", "1", "0", "500m");
       return change("app.resources", "cpu request " + cpuRequest + " limit " + cpuLimit,
-          d -> d.appResources(b -> b.cpuRequest(Cpu.parse(cpuRequest)).cpuLimit(Cpu.parse(cpuLimit))),
+          d -> d.appResources(() -> Resources.requests(Cpu.parse(cpuRequest)).limits(Cpu.parse(cpuLimit))),
           raw -> raw.app().put("resources", of("limits", of("cpu", cpuLimit.strip()),
               "requests", of("cpu", cpuRequest.strip()))));
     }));
     all.add(source("app.resources", r -> {
       String memory = pick(r, "128Mi", "1Gi", "0", "1", "1.5", "0.5Mi", "1e3", "1E", "-1Mi", "Mi", ".");
       return change("app.resources", "memory limit '" + memory + "'",
-          d -> d.appResources(b -> b.memoryLimit(Memory.parse(memory))),
+          d -> d.appResources(() -> Resources.limits(Memory.parse(memory))),
           raw -> raw.app().put("resources", of("limits", of("memory", memory))))
           .stricterWhen(List.of("1.5", "0.5Mi", "Mi", ".").contains(memory), StricterRule.QUANTITY_SYNTAX);
     }));
@@ -216,11 +218,12 @@ final class PodChanges {
       long limit = pick(r, 0L, 1L, 2L);
       boolean withLimit = r.nextInt(3) > 0;
       return change("app.resources", "extended " + name + " request " + request + (withLimit ? " limit " + limit : ""),
-          d -> d.appResources(b -> {
-            b.request(ExtendedResource.of(name, request));
+          d -> d.appResources(() -> {
+            Resources.Builder resources = Resources.request(ExtendedResource.of(name, request));
             if (withLimit) {
-              b.limit(ExtendedResource.of(name, limit));
+              resources.limit(ExtendedResource.of(name, limit));
             }
+            return resources;
           }),
           raw -> {
             Map<String, Object> res = of("requests", of(name, String.valueOf(request)));
@@ -240,8 +243,8 @@ final class PodChanges {
               + periodSeconds + "s failure " + failure + " success " + success,
           d -> d.app(c -> {
             c.port(Port.number(9090));
-            Probe.Builder probe = Probe.httpGet(path, 9090).period(Duration.ofSeconds(periodSeconds))
-                .failureThreshold(failure).successThreshold(success);
+            Probe.Builder probe = Probe.httpGet(path, 9090).every(Duration.ofSeconds(periodSeconds))
+                .failsAfter(failure).succeedsAfter(success);
             if (liveness) {
               c.liveness(probe);
             } else {
@@ -407,9 +410,9 @@ final class PodChanges {
       return change("pod.metadata", "template " + (label ? "label " : "annotation ") + key + "=" + value,
           d -> d.pod(p -> {
             if (label) {
-              p.putLabel(key, value);
+              p.label(key, value);
             } else {
-              p.putAnnotation(key, value);
+              p.annotation(key, value);
             }
           }),
           raw -> map(map(raw.podTemplate(), "metadata"), label ? "labels" : "annotations").put(key, value));
@@ -419,14 +422,14 @@ final class PodChanges {
       boolean multiByte = r.nextBoolean();
       String value = annotationValue(bytes - 1, multiByte);
       return change("pod.metadata", "template annotation of " + bytes + " bytes (UTF-8)" + (multiByte ? ", multi-byte" : ""),
-          d -> d.pod(p -> p.putAnnotation("a", value)),
+          d -> d.pod(p -> p.annotation("a", value)),
           raw -> map(map(raw.podTemplate(), "metadata"), "annotations").put("a", value));
     }));
     all.add(source("placement.nodeSelector", r -> {
       String key = Edges.labelKey(r);
       String value = Edges.labelValue(r);
       return change("placement.nodeSelector", "nodeSelector " + key + "=" + value,
-          d -> d.placement(p -> p.nodeSelector(key, value)),
+          d -> d.placement(() -> Placement.nodeSelector(key, value)),
           raw -> map(raw.podSpec(), "nodeSelector").put(key, value));
     }));
     all.add(source("placement.tolerations", r -> {
@@ -436,7 +439,7 @@ final class PodChanges {
       boolean exists = key.isEmpty() || r.nextBoolean();
       return change("placement.tolerations", "toleration " + key + (exists ? " Exists" : " = " + value)
               + " NoExecute for " + seconds + "s",
-          d -> d.placement(p -> p.tolerate((exists ? Toleration.exists(key, dev.mizzen.scheduling.TaintEffect.NO_EXECUTE)
+          d -> d.placement(() -> Placement.tolerate((exists ? Toleration.exists(key, dev.mizzen.scheduling.TaintEffect.NO_EXECUTE)
               : Toleration.of(key, value, dev.mizzen.scheduling.TaintEffect.NO_EXECUTE))
               .tolerationSeconds(seconds))),
           raw -> {
@@ -461,7 +464,7 @@ final class PodChanges {
       String matchKey = pick(r, null, null, "pod-template-hash", "app.kubernetes.io/name", "Bad Key");
       return change("placement.spread", "spread over '" + key + "' maxSkew " + maxSkew + " minDomains " + minDomains
               + (doNotSchedule ? " DoNotSchedule" : " ScheduleAnyway") + (matchKey == null ? "" : " matchLabelKeys " + matchKey),
-          d -> d.placement(p -> {
+          d -> d.placement(() -> {
             TopologySpreadConstraint.Builder c = TopologySpreadConstraint.over(key).maxSkew(maxSkew)
                 .whenUnsatisfiable(doNotSchedule ? WhenUnsatisfiable.DO_NOT_SCHEDULE : WhenUnsatisfiable.SCHEDULE_ANYWAY);
             if (minDomains != null) {
@@ -470,7 +473,7 @@ final class PodChanges {
             if (matchKey != null) {
               c.addMatchLabelKey(matchKey);
             }
-            p.spread(c);
+            return Placement.spread(c);
           }),
           raw -> {
             Map<String, Object> c = of("maxSkew", maxSkew, "topologyKey", key,

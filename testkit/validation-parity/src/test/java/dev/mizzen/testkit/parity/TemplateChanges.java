@@ -19,6 +19,7 @@ import dev.mizzen.dsl.resources.Storage;
 import dev.mizzen.dsl.storage.ClaimSpec;
 import dev.mizzen.dsl.workload.StatefulSet;
 import dev.mizzen.dsl.workload.VolumeClaimTemplate;
+import dev.mizzen.scheduling.Placement;
 import dev.mizzen.scheduling.PodAffinityTerm;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ final class TemplateChanges {
       boolean secret = r.nextBoolean();
       return Change.of("app.envFrom", (secret ? "envFrom secret '" : "envFrom configMap '") + name + "' prefix '" + prefix + "'",
           d -> d.app(c -> {
-            EnvFrom from = secret ? Env.allFromSecret(name) : Env.allFrom(name);
+            EnvFrom from = secret ? Env.allFromSecret(name) : Env.allFromConfigMap(name);
             c.env(prefix == null ? from : from.withPrefix(prefix));
           }),
           raw -> {
@@ -121,7 +122,7 @@ final class TemplateChanges {
       String namespace = pick(r, null, "other", "Other", label(64));
       return Change.of("placement.podAffinity", "required affinity to pods tier=db on '" + topologyKey + "'"
               + (matchKey == null ? "" : " matchLabelKeys " + matchKey) + (namespace == null ? "" : " in " + namespace),
-          d -> d.placement(p -> {
+          d -> d.placement(() -> {
             PodAffinityTerm.Builder term = PodAffinityTerm.on(topologyKey).podsLabelled("tier", "db");
             if (matchKey != null) {
               term.addMatchLabelKey(matchKey);
@@ -129,7 +130,7 @@ final class TemplateChanges {
             if (namespace != null) {
               term.addNamespace(namespace);
             }
-            p.requirePodAffinity(term);
+            return Placement.requirePodAffinity(term);
           }),
           raw -> {
             Map<String, Object> term = of("labelSelector", of("matchLabels", of("tier", "db")));
