@@ -99,6 +99,11 @@ public abstract class Placement {
     return new Builder().spread(constraint);
   }
 
+  /** Starts a placement with the topology spread constraint {@code constraint}. */
+  public static Builder spread(TopologySpreadConstraint constraint) {
+    return new Builder().spread(constraint);
+  }
+
   /** Starts a placement with the toleration {@code toleration}. */
   public static Builder tolerate(Toleration.Builder toleration) {
     return new Builder().tolerate(toleration);

@@ -18,9 +18,9 @@ import org.immutables.value.Value;
  * <pre>{@code
  * Adapter metrics = Presets.adapter(Container.named("metrics").image("ghcr.io/acme/status-exporter:0.4.0")
  *     .args("--status-url=http://127.0.0.1:8080/status"), Port.named("metrics", 9102));
- * PodTemplate.Builder pod = PodTemplate.builder()
- *     .container(Container.named("legacy").image("ghcr.io/acme/legacy:7.2.0").port(Port.http(8080)))
- *     .putAllAnnotations(metrics.scrapeAnnotations());       // Prometheus scrapes the adapter
+ * PodTemplate.Builder pod = PodTemplate.container(
+ *         Container.named("legacy").image("ghcr.io/acme/legacy:7.2.0").port(Port.http(8080)))
+ *     .annotations(metrics.scrapeAnnotations());       // Prometheus scrapes the adapter
  * metrics.addTo(pod);
  * }</pre>
  *

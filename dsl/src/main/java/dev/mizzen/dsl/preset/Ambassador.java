@@ -17,8 +17,8 @@ import org.immutables.value.Value;
  * <pre>{@code
  * Ambassador db = Presets.ambassador(Container.named("db-proxy").image("ghcr.io/acme/pg-proxy:1.2.0")
  *     .args("--listen=127.0.0.1:5432", "--upstream=db.prod.example.com:5432"), 5432);
- * PodTemplate.Builder pod = PodTemplate.builder()
- *     .container(Container.named("api").image("ghcr.io/acme/api:2.0.1").env(db.env("DB_HOST", "DB_PORT")));
+ * PodTemplate.Builder pod = PodTemplate.container(
+ *     Container.named("api").image("ghcr.io/acme/api:2.0.1").env(db.env("DB_HOST", "DB_PORT")));
  * db.addTo(pod);
  * }</pre>
  *

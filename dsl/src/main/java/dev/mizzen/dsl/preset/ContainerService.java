@@ -21,7 +21,7 @@ import org.immutables.value.Value;
  * <pre>{@code
  * ContainerService hello = Presets.containerService("hello").instances(2, 20);
  * Deployment deployment = hello.deployment()
- *     .pod(PodTemplate.builder().container(hello.container("ghcr.io/acme/hello:1.0.0")
+ *     .pod(PodTemplate.container(hello.container("ghcr.io/acme/hello:1.0.0")
  *         .resources(Resources.requests(Cpu.millis(500), Memory.mebibytes(512)).limits(Memory.mebibytes(512)))))
  *     .build();
  * Service service = hello.service().build();                           // port 80 -> http
@@ -145,8 +145,8 @@ public abstract class ContainerService {
     }
     v.throwIfInvalid();
     HorizontalPodAutoscaler.Builder autoscaler = HorizontalPodAutoscaler.named(deployment.name())
-        .scaleTargetRef(deployment)
-        .replicas(minInstances(), maxInstances())
+        .scaling(deployment)
+        .minReplicas(minInstances()).maxReplicas(maxInstances())
         .cpuUtilization(cpuTarget());
     deployment.namespace().ifPresent(autoscaler::namespace);
     deployment.component().ifPresent(autoscaler::component);

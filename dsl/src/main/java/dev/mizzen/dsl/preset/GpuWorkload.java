@@ -21,8 +21,7 @@ import org.immutables.value.Value;
  * <pre>{@code
  * GpuWorkload gpu = Presets.gpus(1);                      // on node-pool=gpu; onNodesLabelled(...) for another label
  * Deployment llm = gpu.deployment("llm")                  // 1 replica, Recreate
- *     .pod(PodTemplate.builder()
- *         .container(Container.named("llm").image("ghcr.io/acme/llm:2.1.0")
+ *     .pod(PodTemplate.container(Container.named("llm").image("ghcr.io/acme/llm:2.1.0")
  *             .resources(gpu.resources(Cpu.cores(4), Memory.gibibytes(16))))
  *         .placement(gpu.placement()))
  *     .build();

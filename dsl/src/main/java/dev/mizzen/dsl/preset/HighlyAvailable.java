@@ -19,8 +19,7 @@ import dev.mizzen.validation.internal.Validation;
  * <pre>{@code
  * HighlyAvailable ha = Presets.highlyAvailable();
  * Deployment web = Deployment.named("web").replicas(3)
- *     .pod(PodTemplate.builder()
- *         .container(Container.named("web").image("ghcr.io/acme/web:1.4.2"))
+ *     .pod(PodTemplate.container(Container.named("web").image("ghcr.io/acme/web:1.4.2"))
  *         .placement(ha.placement().requireNodes(NodeLabel.key("node-pool").in("general"))))
  *     .build();
  * PodDisruptionBudget budget = ha.disruptionBudget(web).build();   // or disruptionBudget(web, autoscaler)
@@ -68,7 +67,7 @@ public final class HighlyAvailable {
    * requirements and tolerations of the workload to it, or {@code merge} it into another.
    */
   public Placement.Builder placement() {
-    return Placement.builder().spread(zoneSpread()).spread(hostSpread());
+    return Placement.spread(zoneSpread()).spread(hostSpread());
   }
 
   /** The constraint over zones: maxSkew 1, DoNotSchedule, taints honoured, per revision. */
@@ -124,9 +123,9 @@ public final class HighlyAvailable {
   public PodDisruptionBudget.Builder disruptionBudget(Deployment deployment, HorizontalPodAutoscaler autoscaler) {
     Validation v = Validation.of(autoscaler.objectRef());
     ScaleTarget expected = ScaleTarget.of(deployment);
-    if (v.field("spec.scaleTargetRef").check(autoscaler.scaleTargetRef().map(t -> t.kind().equals(expected.kind())
+    if (v.field("spec.scaleTargetRef").check(autoscaler.scaling().map(t -> t.kind().equals(expected.kind())
         && t.name().equals(expected.name())).orElse(false), "must be %s/%s, the Deployment the budget protects, was %s",
-        expected.kind(), expected.name(), autoscaler.scaleTargetRef().map(t -> t.kind() + "/" + t.name()).orElse("unset"))) {
+        expected.kind(), expected.name(), autoscaler.scaling().map(t -> t.kind() + "/" + t.name()).orElse("unset"))) {
       v.field("spec.minReplicas").check(autoscaler.minReplicas() >= MIN_REPLICAS,
           "must be at least %d for a highly available Deployment, was %d: at its minimum, one node drain or zone"
               + " outage would take the service down", MIN_REPLICAS, autoscaler.minReplicas());

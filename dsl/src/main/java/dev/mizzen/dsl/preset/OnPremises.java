@@ -27,7 +27,7 @@ import org.immutables.value.Value;
  * OnPremises onPrem = Presets.onPremises();                       // storage class rook-ceph-block
  * Service edge = onPrem.loadBalancer("edge", "public").selecting("web").port(443, "https").build();
  * StatefulSet db = onPrem.database("db", Storage.gibibytes(20))   // 1 replica, claim template "data"
- *     .pod(PodTemplate.builder().container(Container.named("db").image("postgres:16.4")
+ *     .pod(PodTemplate.container(Container.named("db").image("postgres:16.4")
  *         .mount("data", "/var/lib/postgresql/data")))
  *     .build();
  * PersistentVolumeClaim dumps = onPrem.backupClaim("db-backups", Storage.gibibytes(50)).build();
@@ -95,7 +95,7 @@ public abstract class OnPremises {
    */
   public Service.Builder loadBalancer(String name, String addressPool) {
     return Service.loadBalancer(name)
-        .putAnnotation(legacyMetalLbAnnotation() ? LEGACY_METALLB_ADDRESS_POOL : METALLB_ADDRESS_POOL, addressPool);
+        .annotation(legacyMetalLbAnnotation() ? LEGACY_METALLB_ADDRESS_POOL : METALLB_ADDRESS_POOL, addressPool);
   }
 
   /**
@@ -142,9 +142,8 @@ public abstract class OnPremises {
    * as) and anything else it needs.
    */
   public PodTemplate.Builder backupPod(Container.Builder dump, PersistentVolumeClaim claim) {
-    return PodTemplate.builder()
+    return PodTemplate.container(dump.mount(BACKUPS, BACKUP_PATH))
         .restartPolicy(RestartPolicy.ON_FAILURE)
-        .container(dump.mount(BACKUPS, BACKUP_PATH))
         .volume(Volume.persistentVolumeClaim(BACKUPS, claim));
   }
 

@@ -19,8 +19,8 @@ import org.immutables.value.Value;
  * <pre>{@code
  * Sidecar logs = Presets.sidecar(Container.named("ship-logs").image("cr.fluentbit.io/fluent/fluent-bit:3.1.9"),
  *     "logs", "/var/log/web");                                  // an emptyDir, mounted in the helper
- * PodTemplate.Builder pod = PodTemplate.builder()
- *     .container(Container.named("web").image("ghcr.io/acme/web:1.4.2").mount("logs", "/var/log/web"));
+ * PodTemplate.Builder pod = PodTemplate.container(
+ *     Container.named("web").image("ghcr.io/acme/web:1.4.2").mount("logs", "/var/log/web"));
  * logs.addTo(pod);                                              // the sidecar and the emptyDir
  * }</pre>
  */

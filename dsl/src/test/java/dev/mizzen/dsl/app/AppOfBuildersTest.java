@@ -24,7 +24,7 @@ class AppOfBuildersTest {
 
   private static CronJob.Builder report(String schedule) {
     return CronJob.named("report").schedule(schedule)
-        .pod(PodTemplate.builder().container(Container.named("report").image("ghcr.io/acme/report:1.0.0")));
+        .pod(PodTemplate.container(Container.named("report").image("ghcr.io/acme/report:1.0.0")));
   }
 
   @Test
@@ -84,7 +84,7 @@ class AppOfBuildersTest {
         .add(Service.named("web").selecting("web").port(70000, "http"))
         .add(Ingress.named("web").rule(IngressRule.host("shop.example.com").prefix("/", "web", 80)))
         .add(StatefulSet.named("db").serviceName("web")
-            .pod(PodTemplate.builder().container(Container.named("db").image("ghcr.io/acme/db:1.0.0"))))
+            .pod(PodTemplate.container(Container.named("db").image("ghcr.io/acme/db:1.0.0"))))
         .build())).containsExactly("Service/web: spec.ports[0].port: must be 1..65535, was 70000");
   }
 

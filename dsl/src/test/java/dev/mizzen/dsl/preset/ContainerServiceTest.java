@@ -23,7 +23,7 @@ class ContainerServiceTest {
   private static final ContainerService HELLO = Presets.containerService("hello");
 
   private static Deployment deployment(ContainerService service, Container.Builder container) {
-    return service.deployment().pod(PodTemplate.builder().container(container)).build();
+    return service.deployment().pod(PodTemplate.container(container)).build();
   }
 
   private static Container.Builder withResources(Container.Builder container) {
@@ -92,7 +92,7 @@ class ContainerServiceTest {
   void theAutoscalerNeedsCpuRequestsAndReplicasLeftToIt() {
     Deployment withoutRequests = deployment(HELLO, HELLO.container("ghcr.io/acme/hello:1.0.0"));
     Deployment withReplicas = HELLO.deployment().replicas(3)
-        .pod(PodTemplate.builder().container(withResources(HELLO.container("ghcr.io/acme/hello:1.0.0")))).build();
+        .pod(PodTemplate.container(withResources(HELLO.container("ghcr.io/acme/hello:1.0.0")))).build();
 
     assertThatThrownBy(() -> HELLO.autoscaler(withoutRequests)).isInstanceOf(InvalidSpecException.class)
         .hasMessageContaining("Deployment/hello: spec.template.spec.containers[hello].resources.requests.cpu: is required:"

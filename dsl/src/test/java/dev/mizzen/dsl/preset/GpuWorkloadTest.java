@@ -26,9 +26,12 @@ class GpuWorkloadTest {
   private static final GpuWorkload GPU = Presets.gpus(1);
 
   private static Deployment llm(GpuWorkload gpu, Placement.Builder placement, int replicas) {
+    return llm(gpu, placement.build(), replicas);
+  }
+
+  private static Deployment llm(GpuWorkload gpu, Placement placement, int replicas) {
     return gpu.deployment("llm", replicas)
-        .pod(PodTemplate.builder()
-            .container(Container.named("llm").image("ghcr.io/acme/llm:2.1.0")
+        .pod(PodTemplate.container(Container.named("llm").image("ghcr.io/acme/llm:2.1.0")
                 .resources(gpu.resources(Cpu.cores(4), Memory.gibibytes(16))))
             .placement(placement))
         .build();
@@ -72,7 +75,7 @@ class GpuWorkloadTest {
 
   @Test
   void withoutItsPlacementTheTaintKeepsThePodOff() {
-    Explanation why = PlacementExplainer.explain(Fleets.pod(llm(GPU, Placement.builder(), 1)),
+    Explanation why = PlacementExplainer.explain(Fleets.pod(llm(GPU, Placement.none(), 1)),
         ClusterState.of(Fleets.standard()));
 
     assertThat(why.failedSchedulingMessage()).hasValue("0/6 nodes are available: 3 Insufficient nvidia.com/gpu,"

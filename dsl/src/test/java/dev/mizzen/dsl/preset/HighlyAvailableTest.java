@@ -37,9 +37,12 @@ class HighlyAvailableTest {
 
   /** A Deployment of {@code replicas} pods of 1 CPU, placed by {@code placement}. */
   private static Deployment web(OptionalInt replicas, Placement.Builder placement) {
+    return web(replicas, placement.build());
+  }
+
+  private static Deployment web(OptionalInt replicas, Placement placement) {
     Deployment.Builder web = Deployment.named("web")
-        .pod(PodTemplate.builder()
-            .container(Container.named("web").image("ghcr.io/acme/web:1.4.2")
+        .pod(PodTemplate.container(Container.named("web").image("ghcr.io/acme/web:1.4.2")
                 .resources(Resources.requests(Cpu.cores(1), Memory.mebibytes(256))))
             .placement(placement));
     replicas.ifPresent(web::replicas);
@@ -93,7 +96,7 @@ class HighlyAvailableTest {
 
     ReplicaPlacement spread = PlacementExplainer.placeReplicas(Fleets.pod(web(6)), 6, ClusterState.of(lopsided));
     ReplicaPlacement plain = PlacementExplainer.placeReplicas(
-        Fleets.pod(web(OptionalInt.of(6), Placement.builder())), 6, ClusterState.of(lopsided));
+        Fleets.pod(web(OptionalInt.of(6), Placement.none())), 6, ClusterState.of(lopsided));
 
     assertThat(spread.perZone()).containsExactly(Map.entry("zone-a", 2), Map.entry("zone-b", 2), Map.entry("zone-c", 2));
     assertThat(spread.perNode()).containsEntry("b-1", 2).containsEntry("c-1", 2);
@@ -123,7 +126,7 @@ class HighlyAvailableTest {
         .node(Node.named("gpu-zone-d-1").zone("zone-d").pool("gpu").capacity("cpu", "8").capacity("memory", "32Gi")
             .capacity("pods", "110").taint("nvidia.com/gpu", "present", TaintEffect.NO_SCHEDULE))
         .build();
-    Placement.Builder ignoringTaints = Placement.builder()
+    Placement.Builder ignoringTaints = Placement
         .spread(TopologySpreadConstraint.over(Topology.ZONE).maxSkew(1).whenUnsatisfiable(WhenUnsatisfiable.DO_NOT_SCHEDULE));
 
     ReplicaPlacement honoured = PlacementExplainer.placeReplicas(Fleets.pod(web(6)), 6, ClusterState.of(fleet));
@@ -176,19 +179,19 @@ class HighlyAvailableTest {
   @Test
   void anAutoscaledDeploymentTakesItsMinimum() {
     Deployment web = web(OptionalInt.empty(), HA.placement());
-    HorizontalPodAutoscaler scaled = HorizontalPodAutoscaler.named("web").scaleTargetRef(web).replicas(3, 10)
+    HorizontalPodAutoscaler scaled = HorizontalPodAutoscaler.named("web").scaling(web).minReplicas(3).maxReplicas(10)
         .cpuUtilization(70).build();
 
     PodDisruptionBudget budget = HA.disruptionBudget(web, scaled).build();
 
     assertThat(budget.maxUnavailable()).hasValueSatisfying(a -> assertThat(a.toIntOrString().getIntValue()).isEqualTo(1));
     assertThat(App.named("shop").namespace("shop").add(web, scaled, budget).build().objects()).hasSize(3);
-    assertThatThrownBy(() -> HA.disruptionBudget(web, HorizontalPodAutoscaler.named("web").scaleTargetRef(web)
-        .replicas(1, 10).cpuUtilization(70).build()))
+    assertThatThrownBy(() -> HA.disruptionBudget(web, HorizontalPodAutoscaler.named("web").scaling(web)
+        .minReplicas(1).maxReplicas(10).cpuUtilization(70).build()))
         .hasMessageContaining("HorizontalPodAutoscaler/web: spec.minReplicas: must be at least 2 for a highly"
             + " available Deployment, was 1");
     assertThatThrownBy(() -> HA.disruptionBudget(web, HorizontalPodAutoscaler.named("api")
-        .scaleTargetRef(dev.mizzen.dsl.availability.ScaleTarget.deployment("api")).replicas(3, 10).cpuUtilization(70).build()))
+        .scaling(dev.mizzen.dsl.availability.ScaleTarget.deployment("api")).minReplicas(3).maxReplicas(10).cpuUtilization(70).build()))
         .hasMessageContaining("HorizontalPodAutoscaler/api: spec.scaleTargetRef: must be Deployment/web, the Deployment"
             + " the budget protects, was Deployment/api");
   }

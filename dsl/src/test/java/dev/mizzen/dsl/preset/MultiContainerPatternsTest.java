@@ -25,8 +25,7 @@ class MultiContainerPatternsTest {
   void aSidecarIsANativeSidecarSharingAnEmptyDir() {
     Sidecar logs = Presets.sidecar(Container.named("ship-logs").image("cr.fluentbit.io/fluent/fluent-bit:3.1.9"),
         "logs", "/var/log/web");
-    PodTemplate.Builder pod = PodTemplate.builder()
-        .container(Container.named("web").image("ghcr.io/acme/web:1.4.2").mount("logs", "/var/log/web"));
+    PodTemplate.Builder pod = PodTemplate.container(Container.named("web").image("ghcr.io/acme/web:1.4.2").mount("logs", "/var/log/web"));
 
     V1PodSpec spec = spec(logs.addTo(pod));
 
@@ -50,9 +49,8 @@ class MultiContainerPatternsTest {
     Sidecar logs = Presets.sidecar(Container.named("ship-logs").image("cr.fluentbit.io/fluent/fluent-bit:3.1.9"),
         "logs", "/var/log/report");
 
-    Job job = Job.named("report").pod(logs.addTo(PodTemplate.builder()
-            .restartPolicy(dev.mizzen.dsl.pod.RestartPolicy.NEVER)
-            .container(Container.named("report").image("ghcr.io/acme/report:1.0.0").mount("logs", "/var/log/report"))))
+    Job job = Job.named("report").pod(logs.addTo(PodTemplate.container(Container.named("report").image("ghcr.io/acme/report:1.0.0").mount("logs", "/var/log/report"))
+            .restartPolicy(dev.mizzen.dsl.pod.RestartPolicy.NEVER)))
         .build();
 
     assertThat(job.render().getSpec().getTemplate().getSpec().getInitContainers().get(0).getRestartPolicy())
@@ -63,8 +61,7 @@ class MultiContainerPatternsTest {
   void anAmbassadorPointsTheAppAtLocalhost() {
     Ambassador db = Presets.ambassador(Container.named("db-proxy").image("ghcr.io/acme/pg-proxy:1.2.0")
         .args("--listen=127.0.0.1:5432", "--upstream=db.prod.example.com:5432"), 5432);
-    PodTemplate.Builder pod = PodTemplate.builder()
-        .container(Container.named("api").image("ghcr.io/acme/api:2.0.1").env(db.env("DB_HOST", "DB_PORT")));
+    PodTemplate.Builder pod = PodTemplate.container(Container.named("api").image("ghcr.io/acme/api:2.0.1").env(db.env("DB_HOST", "DB_PORT")));
 
     V1PodSpec spec = spec(db.addTo(pod));
 
@@ -83,9 +80,8 @@ class MultiContainerPatternsTest {
   void anAdapterServesANamedPortThatServicesAndPrometheusFind() {
     Adapter metrics = Presets.adapter(Container.named("metrics").image("ghcr.io/acme/status-exporter:0.4.0")
         .args("--status-url=http://127.0.0.1:8080/status"), Port.named("metrics", 9102));
-    PodTemplate.Builder pod = PodTemplate.builder()
-        .container(Container.named("legacy").image("ghcr.io/acme/legacy:7.2.0").port(Port.http(8080)))
-        .putAllAnnotations(metrics.scrapeAnnotations());
+    PodTemplate.Builder pod = PodTemplate.container(Container.named("legacy").image("ghcr.io/acme/legacy:7.2.0").port(Port.http(8080)))
+        .annotations(metrics.scrapeAnnotations());
     Deployment legacy = Deployment.named("legacy").replicas(2).pod(metrics.addTo(pod)).build();
     Service scraped = Service.named("legacy-metrics").selecting("legacy").port(9102, "metrics").build();
 

@@ -24,11 +24,10 @@ class OnPremisesTest {
 
   private static StatefulSet db(OnPremises onPrem) {
     return onPrem.database("db", Storage.gibibytes(20))
-        .pod(PodTemplate.builder()
+        .pod(PodTemplate.container(Container.named("db").image("postgres:16.4").port(Port.named("pg", 5432))
+                .mount("data", "/var/lib/postgresql/data"))
             .security(PodSecurity.restricted().runAsUser(999).fsGroup(999))
-            .putAllAnnotations(OnPremises.scrapeAnnotations(9187))
-            .container(Container.named("db").image("postgres:16.4").port(Port.named("pg", 5432))
-                .mount("data", "/var/lib/postgresql/data")))
+            .annotations(OnPremises.scrapeAnnotations(9187)))
         .build();
   }
 

@@ -60,8 +60,7 @@ public final class PresetsApp {
     // A container as a service, highly available, exposed on a MetalLB address.
     ContainerService hello = Presets.containerService("hello").instances(3, 12);
     Deployment helloDeployment = hello.deployment()
-        .pod(PodTemplate.builder()
-            .container(hello.container("ghcr.io/acme/hello:1.0.0")
+        .pod(PodTemplate.container(hello.container("ghcr.io/acme/hello:1.0.0")
                 .resources(Resources.requests(Cpu.millis(250), Memory.mebibytes(256))
                     .limits(Cpu.millis(500), Memory.mebibytes(256)))
                 .liveness(Probe.httpGet("/healthz", ContainerService.PORT_NAME))
@@ -76,8 +75,7 @@ public final class PresetsApp {
         .resources(Resources.requests(Cpu.millis(20), Memory.mebibytes(32)).limits(Cpu.millis(100), Memory.mebibytes(64)))
         .security(ContainerSecurity.restricted().readOnlyRootFilesystem(true)), "logs", "/var/log/llm");
     Deployment llm = gpu.deployment("llm")
-        .pod(shipLogs.addTo(PodTemplate.builder()
-            .container(Container.named("llm").image("ghcr.io/acme/llm:2.1.0")
+        .pod(shipLogs.addTo(PodTemplate.container(Container.named("llm").image("ghcr.io/acme/llm:2.1.0")
                 .port(Port.http(8000))
                 .resources(gpu.resources(Cpu.cores(4), Memory.gibibytes(16)).limits(Cpu.cores(4), Memory.gibibytes(16)))
                 .readiness(Probe.httpGet("/ready", "http"))
@@ -91,12 +89,11 @@ public final class PresetsApp {
     Ambassador dbProxy = Presets.ambassador(Container.named("db-proxy").image("ghcr.io/acme/pg-proxy:1.2.0")
         .args("--listen=127.0.0.1:5432", "--upstream=db-0.db:5432", "--health=:9001")
         .port(Port.named("proxy-health", 9001))
-        .startup(Probe.httpGet("/ready", "proxy-health").every(Duration.ofSeconds(1)).failureThreshold(30))
+        .startup(Probe.httpGet("/ready", "proxy-health").every(Duration.ofSeconds(1)).failsAfter(30))
         .resources(Resources.requests(Cpu.millis(20), Memory.mebibytes(32)).limits(Cpu.millis(200), Memory.mebibytes(64)))
         .security(ContainerSecurity.restricted().readOnlyRootFilesystem(true)), 5432);
     Deployment api = Deployment.named("api").replicas(2)
-        .pod(dbProxy.addTo(PodTemplate.builder()
-            .container(Container.named("api").image("ghcr.io/acme/api:2.0.1")
+        .pod(dbProxy.addTo(PodTemplate.container(Container.named("api").image("ghcr.io/acme/api:2.0.1")
                 .port(Port.http(9090))
                 .env(dbProxy.env("DB_HOST", "DB_PORT"))
                 .env(Env.fromSecret("DB_PASSWORD", "db-credentials", "password"))
@@ -117,10 +114,7 @@ public final class PresetsApp {
         .liveness(Probe.httpGet("/", "metrics"))
         .security(ContainerSecurity.restricted().readOnlyRootFilesystem(true)), Port.named("metrics", 9187));
     StatefulSet db = onPrem.database("db", Storage.gibibytes(20))
-        .pod(pgMetrics.addTo(PodTemplate.builder()
-            .security(PodSecurity.restricted().runAsUser(999).fsGroup(999))
-            .putAllAnnotations(pgMetrics.scrapeAnnotations())
-            .container(Container.named("db").image("postgres:16.4")
+        .pod(pgMetrics.addTo(PodTemplate.container(Container.named("db").image("postgres:16.4")
                 .port(Port.named("pg", 5432))
                 .env(Env.fromSecret("POSTGRES_PASSWORD", "db-credentials", "password"),
                     Env.literal("PGDATA", "/var/lib/postgresql/data/pgdata"))
@@ -130,6 +124,8 @@ public final class PresetsApp {
                 .security(ContainerSecurity.restricted().readOnlyRootFilesystem(true))
                 .mount(OnPremises.DATA, "/var/lib/postgresql/data")
                 .mount("run", "/var/run/postgresql"))
+            .security(PodSecurity.restricted().runAsUser(999).fsGroup(999))
+            .annotations(pgMetrics.scrapeAnnotations())
             .volume(Volume.emptyDir("run"))))
         .build();
     PersistentVolumeClaim backups = onPrem.backupClaim("db-backups", Storage.gibibytes(50)).build();

@@ -51,7 +51,7 @@ class ApplyCommandIT {
   void rolloutStatusTakesKubectlsTypeAndNameForStatefulSetsAndDaemonSets(LocalCluster cluster, TestNamespace ns,
                                                                           @TempDir Path dir) throws Exception {
     StatefulSet db = StatefulSet.named("db").replicas(2)
-        .pod(PodTemplate.builder().container(Container.named("db").image("ghcr.io/acme/db:1"))).build();
+        .pod(PodTemplate.container(Container.named("db").image("ghcr.io/acme/db:1"))).build();
     Path file = Files.writeString(dir.resolve("db.yaml"), App.named("shop").namespace(ns.name()).add(db).build().yaml());
     String kubeconfig = cluster.kubeconfig().toString();
     assertThat(run("apply", "--kubeconfig", kubeconfig, file.toString())).startsWith("0\n");
@@ -71,7 +71,7 @@ class ApplyCommandIT {
       throws Exception {
     // Named apart from the other test's "web": the tests share the namespace.
     Deployment privileged = Deployment.named("privileged").replicas(1)
-        .pod(PodTemplate.builder().container(Container.named("web").image("ghcr.io/acme/web:1")))
+        .pod(PodTemplate.container(Container.named("web").image("ghcr.io/acme/web:1")))
         .customize(d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).setSecurityContext(
             new V1SecurityContext().privileged(true).runAsNonRoot(true)
                 .seccompProfile(new V1SeccompProfile().type("RuntimeDefault"))))

@@ -121,7 +121,7 @@ class LintCommandTest {
   @Test
   void verboseShowsExemptedFindingsInTheirPlaceWithTheReason() throws Exception {
     String legacy = file("legacy.yaml", Manifests.yaml(Deployment.named("legacy").replicas(2)
-        .pod(PodTemplate.builder().container(Container.named("legacy").image("ghcr.io/acme/legacy:1.0")
+        .pod(PodTemplate.container(Container.named("legacy").image("ghcr.io/acme/legacy:1.0")
             .security(ContainerSecurity.restricted().optOut(ContainerOptOut.runAsRoot("legacy image")))))
         .build().render()));
     String exempted = ": exempted [runAsNonRoot] Deployment/legacy:"

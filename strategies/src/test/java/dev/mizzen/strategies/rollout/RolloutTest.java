@@ -50,6 +50,6 @@ class RolloutTest {
   }
 
   private static PodTemplate.Builder pod() {
-    return PodTemplate.builder().container(Container.named("main").image("ghcr.io/acme/app:1"));
+    return PodTemplate.container(Container.named("main").image("ghcr.io/acme/app:1"));
   }
 }

@@ -137,10 +137,9 @@ class WorkloadRolloutIT {
   }
 
   private static PodTemplate.Builder pod(String image, PodBehaviour behaviour) {
-    return PodTemplate.builder()
-        .container(Container.named("main").image("ghcr.io/acme/" + image))
-        .putAllLabels(behaviour.labels())
-        .putAllAnnotations(behaviour.annotations());
+    return PodTemplate.container(Container.named("main").image("ghcr.io/acme/" + image))
+        .labels(behaviour.labels())
+        .annotations(behaviour.annotations());
   }
 
   private static App app(TestNamespace ns, dev.mizzen.dsl.meta.KubernetesResource workload) {

@@ -53,8 +53,7 @@ class OptOutExemptionsTest {
 
   @Test
   void aDeploymentRunningAsRootPassesRestrictedWithOneExemptedFindingCarryingTheReason() {
-    V1Deployment d = deployment(PodTemplate.builder()
-        .container(legacy(ContainerSecurity.restricted().optOut(ContainerOptOut.runAsRoot("legacy image")))));
+    V1Deployment d = deployment(PodTemplate.container(legacy(ContainerSecurity.restricted().optOut(ContainerOptOut.runAsRoot("legacy image")))));
 
     assertThat(Policies.restricted().check(d)).isEmpty();
     assertThat(Policies.restricted().checkIncludingExempted(d)).singleElement().satisfies(f -> {
@@ -72,16 +71,14 @@ class OptOutExemptionsTest {
 
   @Test
   void anOptOutForOneCheckLeavesAnUnrelatedCheckInForce() {
-    V1Deployment rootAndPrivileged = deployment(PodTemplate.builder()
-            .container(legacy(ContainerSecurity.restricted().optOut(ContainerOptOut.runAsRoot("legacy image")))),
+    V1Deployment rootAndPrivileged = deployment(PodTemplate.container(legacy(ContainerSecurity.restricted().optOut(ContainerOptOut.runAsRoot("legacy image")))),
         d -> container(d, "legacy").getSecurityContext().privileged(true));
     assertThat(Policies.restricted().check(rootAndPrivileged)).extracting(f -> f.ruleId() + " " + f.path())
         .containsExactly("privileged " + LEGACY + ".securityContext.privileged");
     assertThat(exempted(Policies.restricted(), rootAndPrivileged)).extracting(Finding::ruleId)
         .containsExactly("runAsNonRoot");
 
-    V1Deployment privilegedAndRoot = deployment(PodTemplate.builder()
-            .container(legacy(ContainerSecurity.restricted()
+    V1Deployment privilegedAndRoot = deployment(PodTemplate.container(legacy(ContainerSecurity.restricted()
                 .optOut(ContainerOptOut.privileged("needs /dev access for the GPU driver")))),
         d -> container(d, "legacy").getSecurityContext().runAsNonRoot(false));
     assertThat(Policies.restricted().check(privilegedAndRoot)).extracting(f -> f.ruleId() + " " + f.path())
@@ -92,8 +89,7 @@ class OptOutExemptionsTest {
 
   @Test
   void aContainersOptOutCoversThatContainerOnly() {
-    V1Deployment d = deployment(PodTemplate.builder()
-            .container(legacy(ContainerSecurity.restricted().optOut(ContainerOptOut.runAsRoot("legacy image"))))
+    V1Deployment d = deployment(PodTemplate.container(legacy(ContainerSecurity.restricted().optOut(ContainerOptOut.runAsRoot("legacy image"))))
             .container(Container.named("web").image("ghcr.io/acme/web:1.0")),
         deployment -> container(deployment, "web").getSecurityContext().runAsNonRoot(false));
     assertThat(Policies.restricted().check(d)).extracting(Finding::path)
@@ -102,8 +98,7 @@ class OptOutExemptionsTest {
 
   @Test
   void aCapabilitiesOptOutCoversTheCapabilitiesItNames() {
-    V1Deployment d = deployment(PodTemplate.builder()
-            .container(legacy(ContainerSecurity.restricted()
+    V1Deployment d = deployment(PodTemplate.container(legacy(ContainerSecurity.restricted()
                 .optOut(ContainerOptOut.capabilities("manages iptables rules", "NET_ADMIN")))),
         deployment -> container(deployment, "legacy").getSecurityContext().getCapabilities().addAddItem("SYS_TIME"));
     assertThat(Policies.restricted().check(d)).extracting(Finding::message).containsExactly(
@@ -118,8 +113,7 @@ class OptOutExemptionsTest {
 
   @Test
   void hostNetworkCoversTheHostPortsItImpliesButNotExplicitOnes() {
-    V1Deployment d = deployment(PodTemplate.builder()
-            .container(Container.named("dns").image("ghcr.io/acme/dns:1.0").port(Port.named("dns", 53)))
+    V1Deployment d = deployment(PodTemplate.container(Container.named("dns").image("ghcr.io/acme/dns:1.0").port(Port.named("dns", 53)))
             .security(PodSecurity.restricted().optOut(PodOptOut.hostNetwork("node-local DNS"))),
         deployment -> container(deployment, "dns").getPorts().get(0).hostPort(5353));
     assertThat(Policies.restricted().check(d)).extracting(f -> f.ruleId() + " " + f.message())
@@ -134,8 +128,7 @@ class OptOutExemptionsTest {
 
   @Test
   void thePodsRunAsRootOptOutCoversEveryContainerButNotOtherPods() {
-    V1Deployment d = deployment(PodTemplate.builder()
-        .container(Container.named("agent").image("ghcr.io/acme/agent:1.0")
+    V1Deployment d = deployment(PodTemplate.container(Container.named("agent").image("ghcr.io/acme/agent:1.0")
             .security(ContainerSecurity.restricted().runAsUser(0)))
         .security(PodSecurity.restricted().optOut(PodOptOut.runAsRoot("the agent reads root-owned logs"))));
     assertThat(Policies.restricted().check(d)).isEmpty();
@@ -180,8 +173,7 @@ class OptOutExemptionsTest {
         yield ContainerOptOut.hostPorts(reason);
       }
     };
-    V1Deployment d = deployment(PodTemplate.builder()
-        .container(container.security(ContainerSecurity.restricted().optOut(optOut))));
+    V1Deployment d = deployment(PodTemplate.container(container.security(ContainerSecurity.restricted().optOut(optOut))));
     assertPassesWithExemptionsFor(d, reason);
   }
 
@@ -189,7 +181,7 @@ class OptOutExemptionsTest {
   @EnumSource(PodOptOut.Kind.class)
   void everyPodOptOutTheDslRendersPassesRestrictedWithItsReason(PodOptOut.Kind kind) {
     String reason = "reason for " + kind.label();
-    PodTemplate.Builder pod = PodTemplate.builder();
+    List<Volume> volumes = new java.util.ArrayList<>();
     Container.Builder container = Container.named("app").image("ghcr.io/acme/app:1.0");
     PodSecurity.Builder security = PodSecurity.restricted();
     switch (kind) {
@@ -203,13 +195,15 @@ class OptOutExemptionsTest {
       case HOST_PID -> security.optOut(PodOptOut.hostPid(reason));
       case HOST_IPC -> security.optOut(PodOptOut.hostIpc(reason));
       case HOST_PATH -> {
-        pod.volume(Volume.hostPath("dev", "/dev"));
+        volumes.add(Volume.hostPath("dev", "/dev").build());
         container.mount("dev", "/dev");
         security.optOut(PodOptOut.hostPath(reason));
       }
       case UNSAFE_SYSCTLS -> security.sysctl("kernel.msgmax", "65536").optOut(PodOptOut.unsafeSysctls(reason));
     }
-    assertPassesWithExemptionsFor(deployment(pod.container(container).security(security)), reason);
+    PodTemplate.Builder pod = PodTemplate.container(container).security(security);
+    volumes.forEach(pod::volume);
+    assertPassesWithExemptionsFor(deployment(pod), reason);
   }
 
   private static void assertPassesWithExemptionsFor(V1Deployment d, String reason) {
@@ -222,8 +216,7 @@ class OptOutExemptionsTest {
 
   @Test
   void unrelatedSettingsStayInForceBesideEveryOptOut() {
-    V1Deployment d = deployment(PodTemplate.builder()
-            .container(legacy(ContainerSecurity.restricted()
+    V1Deployment d = deployment(PodTemplate.container(legacy(ContainerSecurity.restricted()
                 .optOut(ContainerOptOut.privileged("gpu"))
                 .optOut(ContainerOptOut.runAsRoot("legacy image"))
                 .optOut(ContainerOptOut.capabilities("iptables", "NET_ADMIN"))
