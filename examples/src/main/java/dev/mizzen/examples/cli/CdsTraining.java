@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The run that {@code scripts/cds-archive.sh} records into the class-data sharing archive:
  * {@code render} and then {@code lint} of its output, so that both commands start fast.
- * Fails (exit 1) if either command does not succeed: a smoke test of the jar.
+ * Fails (exit 1) if either command does not succeed: a smoke test of the jar. Ends with
+ * {@code System.exit}, as {@code Main} does, so that the exit path is in the archive too.
  */
 public final class CdsTraining {
   private CdsTraining() {}
@@ -24,5 +25,6 @@ public final class CdsTraining {
       System.err.println("CDS training run failed: render exit " + render + ", lint exit " + lint);
       System.exit(1);
     }
+    System.exit(0);
   }
 }
