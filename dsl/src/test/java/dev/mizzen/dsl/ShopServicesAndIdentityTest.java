@@ -58,7 +58,7 @@ class ShopServicesAndIdentityTest {
     return List.of(
         Namespace.named("shop").podSecurity(RESTRICTED).build(),                                    // 1
         Secret.opaque("api-credentials").component("api")                                          // 3
-            .entry("username", "shop").entry("password", apiPassword).build(),
+            .data("username", "shop").data("password", apiPassword).build(),
         ServiceAccount.named("web").build(),                                                        // 4
         ServiceAccount.named("api").build(),                                                        // 5
         Service.named("web").selecting("web").port(80, "http").build(),                            // 7

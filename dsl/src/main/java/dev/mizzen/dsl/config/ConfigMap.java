@@ -18,7 +18,7 @@ import org.immutables.value.Value;
  *
  * <pre>{@code
  * ConfigMap config = ConfigMap.named("web-config")
- *     .entry("LOG_FORMAT", "json")
+ *     .data("LOG_FORMAT", "json")
  *     .build();
  * }</pre>
  */
@@ -87,11 +87,6 @@ public abstract class ConfigMap implements KubernetesResource {
   /** Builds a {@link ConfigMap}; {@code build()} reports every problem at once. */
   public static final class Builder extends ImmutableConfigMap.Builder implements KubernetesResource.Buildable {
     Builder() {}
-
-    /** Adds the entry {@code key=value}. */
-    public Builder entry(String key, String value) {
-      return data(key, value);
-    }
 
     /** Changes the rendered object after everything else (the escape hatch). */
     public Builder customize(Consumer<? super V1ConfigMap> customizer) {

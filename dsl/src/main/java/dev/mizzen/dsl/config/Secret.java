@@ -24,8 +24,8 @@ import org.immutables.value.Value;
  *
  * <pre>{@code
  * Secret credentials = Secret.opaque("api-credentials")
- *     .entry("username", "shop")
- *     .entry("password", passwordFromVault)
+ *     .data("username", "shop")
+ *     .data("password", passwordFromVault)
  *     .build();
  * Secret tls = Secret.tls("shop-tls", certificatePem, privateKeyPem).build();
  * String password = credentials.data().get("password").reveal();   // explicit
@@ -94,13 +94,13 @@ public abstract class Secret implements KubernetesResource {
   /** A {@code kubernetes.io/tls} Secret from a PEM certificate (chain) and its PEM private key. */
   public static Builder tls(String name, String certificatePem, String privateKeyPem) {
     return named(name).type(Type.TLS)
-        .entry(TLS_CERT_KEY, certificatePem)
-        .entry(TLS_KEY_KEY, privateKeyPem);
+        .data(TLS_CERT_KEY, certificatePem)
+        .data(TLS_KEY_KEY, privateKeyPem);
   }
 
   /** A {@code kubernetes.io/dockerconfigjson} Secret from the JSON text of a Docker config. */
   public static Builder dockerConfigJson(String name, String dockerConfigJson) {
-    return named(name).type(Type.DOCKER_CONFIG_JSON).entry(DOCKER_CONFIG_JSON_KEY, dockerConfigJson);
+    return named(name).type(Type.DOCKER_CONFIG_JSON).data(DOCKER_CONFIG_JSON_KEY, dockerConfigJson);
   }
 
   /**
@@ -122,12 +122,12 @@ public abstract class Secret implements KubernetesResource {
 
   /** A {@code kubernetes.io/basic-auth} Secret. */
   public static Builder basicAuth(String name, String username, String password) {
-    return named(name).type(Type.BASIC_AUTH).entry(USERNAME_KEY, username).entry(PASSWORD_KEY, password);
+    return named(name).type(Type.BASIC_AUTH).data(USERNAME_KEY, username).data(PASSWORD_KEY, password);
   }
 
   /** A {@code kubernetes.io/ssh-auth} Secret from a PEM private key. */
   public static Builder sshAuth(String name, String privateKeyPem) {
-    return named(name).type(Type.SSH_AUTH).entry(SSH_PRIVATE_KEY_KEY, privateKeyPem);
+    return named(name).type(Type.SSH_AUTH).data(SSH_PRIVATE_KEY_KEY, privateKeyPem);
   }
 
   /** The type; {@link Type#OPAQUE} unless told otherwise. */
@@ -235,12 +235,12 @@ public abstract class Secret implements KubernetesResource {
     Builder() {}
 
     /** Adds the text entry {@code key}, rendered as its UTF-8 bytes base64-encoded under {@code data}. */
-    public Builder entry(String key, String value) {
+    public Builder data(String key, String value) {
       return data(key, SecretValue.text(value));
     }
 
     /** Adds the binary entry {@code key}, rendered base64-encoded under {@code data}. */
-    public Builder entry(String key, byte[] value) {
+    public Builder data(String key, byte[] value) {
       return data(key, SecretValue.bytes(value));
     }
 

@@ -27,7 +27,7 @@ class AppTest {
   private static App shop() {
     return App.named("shop").namespace("shop")
         .add(Namespace.named("shop").enforce(PodSecurityLevel.RESTRICTED).build(),
-            ConfigMap.named("web-config").component("web").entry("LOG_FORMAT", "json").build(),
+            ConfigMap.named("web-config").component("web").data("LOG_FORMAT", "json").build(),
             deployment("web", Port.http(8080)).replicas(3).build(),
             Service.named("web").selecting("web").port(80, "http").build())
         .build();
@@ -100,7 +100,7 @@ class AppTest {
   @Test
   void objectsOfTheSameKindAndNameAreDuplicatesInOneNamespace() {
     assertThat(problems(() -> App.named("shop").namespace("shop")
-        .add(ConfigMap.named("cfg").build(), ConfigMap.named("cfg").entry("a", "b").build(),
+        .add(ConfigMap.named("cfg").build(), ConfigMap.named("cfg").data("a", "b").build(),
             ConfigMap.named("cfg").namespace("shop").build(),
             ConfigMap.named("cfg").namespace("other").build(),
             Service.named("cfg").selecting("cfg").port(80).build())

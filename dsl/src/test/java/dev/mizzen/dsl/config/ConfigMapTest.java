@@ -14,7 +14,7 @@ class ConfigMapTest {
   @Test
   void refusesKeysStartingWithTwoDots() {
     assertThat(problems(() -> ConfigMap.named("cfg")
-            .entry("..data", "x").entry("..", "x").entry(".", "x").entry("a..b", "x").entry(".env", "x").build()))
+            .data("..data", "x").data("..", "x").data(".", "x").data("a..b", "x").data(".env", "x").build()))
         .containsExactly(
             "ConfigMap/cfg: data[..data]: key '..data' must not be '.' or start with '..'",
             "ConfigMap/cfg: data[..]: key '..' must not be '.' or start with '..'",
@@ -25,8 +25,8 @@ class ConfigMapTest {
   @Test
   void limitsTheTotalSizeOfTheValuesTo1MiBOfUtf8() {
     String half = "x".repeat(ConfigMap.MAX_SIZE / 2);
-    assertThat(ConfigMap.named("ok").entry("a", half).entry("b", half).build().data()).containsKeys("a", "b");
-    assertThat(problems(() -> ConfigMap.named("big").entry("a", half).entry("b", "\u00e9".repeat(ConfigMap.MAX_SIZE / 4 + 1))
+    assertThat(ConfigMap.named("ok").data("a", half).data("b", half).build().data()).containsKeys("a", "b");
+    assertThat(problems(() -> ConfigMap.named("big").data("a", half).data("b", "\u00e9".repeat(ConfigMap.MAX_SIZE / 4 + 1))
             .build()))
         .containsExactly("ConfigMap/big: data: total size of the values must be at most 1048576 bytes (UTF-8),"
             + " was 1048578");

@@ -27,8 +27,8 @@ class SecretTest {
   @Test
   void rendersTextEntriesBase64EncodedUnderDataNeverStringData() {
     Secret secret = Secret.opaque("api-credentials")
-        .entry("username", "shop")
-        .entry("password", PASSWORD)
+        .data("username", "shop")
+        .data("password", PASSWORD)
         .build();
 
     V1Secret rendered = secret.render(RenderContext.of("shop", "shop"));
@@ -56,13 +56,13 @@ class SecretTest {
   void writesTheSameBase64ForTextAndItsBytes() {
     String yaml = "data:\n  username: c2hvcA==\n  password: " + base64(PASSWORD) + "\n  note: w6nDqQ==\n";
     assertThat(Manifests.yaml(Secret.opaque("s")
-            .entry("username", "shop").entry("password", PASSWORD).entry("note", "\u00e9\u00e9").build().render()))
+            .data("username", "shop").data("password", PASSWORD).data("note", "\u00e9\u00e9").build().render()))
         .contains(yaml)
         .doesNotContain("stringData");
     assertThat(Manifests.yaml(Secret.opaque("s")
-            .entry("username", "shop".getBytes(StandardCharsets.UTF_8))
-            .entry("password", PASSWORD.getBytes(StandardCharsets.UTF_8))
-            .entry("note", "\u00e9\u00e9".getBytes(StandardCharsets.UTF_8)).build().render()))
+            .data("username", "shop".getBytes(StandardCharsets.UTF_8))
+            .data("password", PASSWORD.getBytes(StandardCharsets.UTF_8))
+            .data("note", "\u00e9\u00e9".getBytes(StandardCharsets.UTF_8)).build().render()))
         .contains(yaml);
   }
 
@@ -73,7 +73,7 @@ class SecretTest {
   @Test
   void rendersBytesUnderData() {
     byte[] keystore = {0, 1, 2, (byte) 0xff};
-    Secret secret = Secret.named("keystore").entry("keystore.p12", keystore).immutable(true).build();
+    Secret secret = Secret.named("keystore").data("keystore.p12", keystore).immutable(true).build();
     keystore[0] = 42; // the Secret kept its own copy
 
     V1Secret rendered = secret.render();
@@ -87,7 +87,7 @@ class SecretTest {
 
   @Test
   void valuesAreReadOnlyExplicitly() {
-    Secret secret = Secret.opaque("s").entry("password", PASSWORD).entry("blob", new byte[] {7}).build();
+    Secret secret = Secret.opaque("s").data("password", PASSWORD).data("blob", new byte[] {7}).build();
 
     assertThat(secret.keys()).containsExactly("password", "blob");
     assertThat(secret.data().get("password").reveal()).isEqualTo(PASSWORD);
@@ -99,9 +99,9 @@ class SecretTest {
   @Test
   void toStringNeverShowsAValue() {
     Secret secret = Secret.opaque("api-credentials")
-        .entry("username", "shop-user")
-        .entry("password", PASSWORD)
-        .entry("blob", PASSWORD.getBytes(StandardCharsets.UTF_8))
+        .data("username", "shop-user")
+        .data("password", PASSWORD)
+        .data("blob", PASSWORD.getBytes(StandardCharsets.UTF_8))
         .build();
 
     assertThat(secret.toString())
@@ -116,17 +116,17 @@ class SecretTest {
 
   @Test
   void equalSecretsCompareByValue() {
-    assertThat(Secret.opaque("s").entry("k", "v").build())
-        .isEqualTo(Secret.opaque("s").entry("k", "v").build())
-        .isNotEqualTo(Secret.opaque("s").entry("k", "w").build())
-        .isNotEqualTo(Secret.opaque("s").entry("k", "v".getBytes(StandardCharsets.UTF_8)).build());
+    assertThat(Secret.opaque("s").data("k", "v").build())
+        .isEqualTo(Secret.opaque("s").data("k", "v").build())
+        .isNotEqualTo(Secret.opaque("s").data("k", "w").build())
+        .isNotEqualTo(Secret.opaque("s").data("k", "v".getBytes(StandardCharsets.UTF_8)).build());
   }
 
   @Test
   void validationMessagesNameKeysOnly() {
     List<String> problems = problems(() -> Secret.opaque("Bad_Name")
-        .entry("bad key!", PASSWORD)
-        .entry("../etc", PASSWORD.getBytes(StandardCharsets.UTF_8))
+        .data("bad key!", PASSWORD)
+        .data("../etc", PASSWORD.getBytes(StandardCharsets.UTF_8))
         .build());
 
     assertThat(problems).containsExactly(
@@ -139,7 +139,7 @@ class SecretTest {
 
   @Test
   void duplicateKeysFailWithoutShowingValues() {
-    assertThatThrownBy(() -> Secret.opaque("s").entry("password", PASSWORD).entry("password", "other-" + PASSWORD).build())
+    assertThatThrownBy(() -> Secret.opaque("s").data("password", PASSWORD).data("password", "other-" + PASSWORD).build())
         .isInstanceOf(IllegalArgumentException.class)
         .message()
         .contains("password")
@@ -149,8 +149,8 @@ class SecretTest {
   @Test
   void limitsTheTotalSizeTo1MiB() {
     byte[] big = new byte[Secret.MAX_SIZE];
-    assertThat(Secret.named("ok").entry("a", big).build().keys()).containsExactly("a");
-    assertThat(problems(() -> Secret.named("big").entry("a", big).entry("b", "x").build()))
+    assertThat(Secret.named("ok").data("a", big).build().keys()).containsExactly("a");
+    assertThat(problems(() -> Secret.named("big").data("a", big).data("b", "x").build()))
         .containsExactly("Secret/big: data: total size of the values must be at most 1048576 bytes, was 1048577");
   }
 
@@ -163,7 +163,7 @@ class SecretTest {
     assertThat(rendered.getData().keySet()).containsExactly("tls.crt", "tls.key");
     assertThat(rendered.getData().get("tls.crt")).asString(StandardCharsets.UTF_8).isEqualTo("CERT");
     assertThat(rendered.getData().get("tls.key")).asString(StandardCharsets.UTF_8).isEqualTo("KEY");
-    assertThat(problems(() -> Secret.named("shop-tls").type(Secret.Type.TLS).entry("tls.crt", PASSWORD).build()))
+    assertThat(problems(() -> Secret.named("shop-tls").type(Secret.Type.TLS).data("tls.crt", PASSWORD).build()))
         .containsExactly("Secret/shop-tls: data[tls.key]: is required for type kubernetes.io/tls");
     assertThat(problems(() -> Secret.named("shop-tls").type(Secret.Type.TLS).build())).containsExactly(
         "Secret/shop-tls: data[tls.crt]: is required for type kubernetes.io/tls",
@@ -195,9 +195,9 @@ class SecretTest {
   @Test
   void basicAndSshAuthNeedTheirKeys() {
     assertThat(Secret.basicAuth("b", "u", "p").build().render().getType()).isEqualTo("kubernetes.io/basic-auth");
-    assertThat(Secret.named("b").type(Secret.Type.BASIC_AUTH).entry("password", "p").build().keys())
+    assertThat(Secret.named("b").type(Secret.Type.BASIC_AUTH).data("password", "p").build().keys())
         .containsExactly("password");
-    assertThat(problems(() -> Secret.named("b").type(Secret.Type.BASIC_AUTH).entry("token", "t").build()))
+    assertThat(problems(() -> Secret.named("b").type(Secret.Type.BASIC_AUTH).data("token", "t").build()))
         .containsExactly("Secret/b: data: type kubernetes.io/basic-auth requires key 'username' or 'password' (or both)");
     assertThat(Secret.sshAuth("git", "KEY").build().render().getType()).isEqualTo("kubernetes.io/ssh-auth");
     assertThat(problems(() -> Secret.named("git").type(Secret.Type.SSH_AUTH).build()))
@@ -206,7 +206,7 @@ class SecretTest {
 
   @Test
   void customizersRunLast() {
-    V1Secret rendered = Secret.named("s").entry("k", "v")
+    V1Secret rendered = Secret.named("s").data("k", "v")
         .customize(s -> s.getMetadata().putAnnotationsItem("reloader", "true"))
         .build()
         .render();

@@ -71,7 +71,7 @@ public final class WordPress {
         .build();
     return App.named("blog").namespace(namespace).add(
         Namespace.named(namespace).podSecurity(RESTRICTED).build(),
-        Secret.opaque(CREDENTIALS).component("mysql").entry("password", password).build(),
+        Secret.opaque(CREDENTIALS).component("mysql").data("password", password).build(),
         mysqlData, uploads, backups, wordpress)
         .add(
             Deployment.named("mysql").replicas(1).strategy(DeploymentStrategy.recreate())

@@ -140,7 +140,7 @@ public final class PresetsApp {
 
     return App.named("lab").namespace(namespace).add(
         Namespace.named(namespace).component("lab").podSecurity(RESTRICTED).build(),
-        Secret.opaque("db-credentials").component("db").entry("password", "change-me").build(),
+        Secret.opaque("db-credentials").component("db").data("password", "change-me").build(),
         helloDeployment,
         hello.service().build(),
         onPrem.loadBalancer("edge", "public").selecting("hello").port(80, ContainerService.PORT_NAME).build(),

@@ -36,8 +36,8 @@ class ServerSideApplyIT {
 
   @Test
   void aKeyRemovedFromASecretIsGoneAfterTheNextApply(ApiClient client, TestNamespace ns) throws Exception {
-    apply(client, ns, "shop", Secret.opaque("credentials").entry("a", "alpha").entry("b", "beta").build());
-    apply(client, ns, "shop", Secret.opaque("credentials").entry("a", "alpha").build());
+    apply(client, ns, "shop", Secret.opaque("credentials").data("a", "alpha").data("b", "beta").build());
+    apply(client, ns, "shop", Secret.opaque("credentials").data("a", "alpha").build());
 
     assertThat(new CoreV1Api(client).readNamespacedSecret("credentials", ns.name()).execute().getData())
         .containsOnlyKeys("a")

@@ -16,7 +16,7 @@ class ConfigAssertTest {
 
   @Test
   void configMapEntries() {
-    ConfigMap config = ConfigMap.named("web-config").entry("LOG_FORMAT", "json").build();
+    ConfigMap config = ConfigMap.named("web-config").data("LOG_FORMAT", "json").build();
     assertThat(config).hasEntry("LOG_FORMAT", "json").containsKeys("LOG_FORMAT");
     assertThatThrownBy(() -> assertThat(config).hasEntry("LOG_FORMAT", "text"))
         .hasMessage("ConfigMap/web-config: data[LOG_FORMAT]: expected \"text\", but was \"json\"");
@@ -29,7 +29,7 @@ class ConfigAssertTest {
 
   @Test
   void secretsNeverPrintTheirValues() {
-    Secret secret = Secret.opaque("api-credentials").entry("username", "shop").entry("password", "change-me").build();
+    Secret secret = Secret.opaque("api-credentials").data("username", "shop").data("password", "change-me").build();
     assertThat(secret).hasType("Opaque").containsKeys("username", "password").hasEntry("password", "change-me");
     assertThatThrownBy(() -> assertThat(secret).hasEntry("password", "hunter2"))
         .hasMessage("Secret/api-credentials: data[password]: expected the given value, but it differs"

@@ -57,9 +57,9 @@ final class Shop {
     return App.named("shop").namespace("shop").add(
         Namespace.named("shop").podSecurity(RESTRICTED).build(),
         ConfigMap.named("web-config").component("web")
-            .entry("LOG_FORMAT", "json").entry("FEATURE_FLAGS", "checkout-v2").build(),
+            .data("LOG_FORMAT", "json").data("FEATURE_FLAGS", "checkout-v2").build(),
         Secret.opaque("api-credentials").component("api")
-            .entry("username", "shop").entry("password", "change-me").build(),
+            .data("username", "shop").data("password", "change-me").build(),
         ServiceAccount.named("web").build(),
         ServiceAccount.named("api").build(),
         web(),

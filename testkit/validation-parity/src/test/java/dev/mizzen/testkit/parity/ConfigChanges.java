@@ -43,9 +43,9 @@ final class ConfigChanges {
 
   private static void entry(Object builder, String key, String value) {
     if (builder instanceof Secret.Builder secret) {
-      secret.entry(key, value);
+      secret.data(key, value);
     } else {
-      ((ConfigMap.Builder) builder).entry(key, value);
+      ((ConfigMap.Builder) builder).data(key, value);
     }
   }
 

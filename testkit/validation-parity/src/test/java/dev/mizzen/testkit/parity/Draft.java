@@ -182,9 +182,9 @@ final class Draft {
       case SERVICE -> apply(Service.named(name).labels(labels).annotations(annotations)
           .selecting("web").port(ServicePort.tcp(80).name("http"))).build();
       case CONFIG_MAP -> apply(ConfigMap.named(name).labels(labels).annotations(annotations)
-          .entry("base", "value")).build();
+          .data("base", "value")).build();
       case SECRET -> apply(Secret.named(name).labels(labels).annotations(annotations)
-          .entry("base", "value")).build();
+          .data("base", "value")).build();
       case POD_DISRUPTION_BUDGET -> {
         PodDisruptionBudget.Builder b = PodDisruptionBudget.named(name).labels(labels)
             .annotations(annotations).selecting("web");

@@ -53,10 +53,10 @@ final class MoreChanges {
               default -> "SSH_AUTH";
             }));
             if (key != null) {
-              b.entry(key, value);
+              b.data(key, value);
             }
             if (both) {
-              b.entry("tls.key", "x");
+              b.data("tls.key", "x");
             }
           }),
           raw -> {
