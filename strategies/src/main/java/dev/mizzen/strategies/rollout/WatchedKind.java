@@ -28,22 +28,24 @@ final class WatchedKind<T extends KubernetesObject> {
         throws ApiException;
   }
 
+  // Watches ask for no bookmarks: client-java 25 cannot read a bookmark's object (its required
+  // fields are null, kubernetes-client/java#4160), which would end the watch at every bookmark.
   static final WatchedKind<V1Deployment> DEPLOYMENT = new WatchedKind<>("deployments.apps",
       (api, ns, selector) -> api.listNamespacedDeployment(ns).fieldSelector(selector).execute(),
       (api, ns, selector, rv, timeout) -> api.listNamespacedDeployment(ns).fieldSelector(selector)
-          .resourceVersion(rv).allowWatchBookmarks(true).timeoutSeconds(timeout).watch(true).buildCall(null),
+          .resourceVersion(rv).timeoutSeconds(timeout).watch(true).buildCall(null),
       new TypeToken<Watch.Response<V1Deployment>>() {}.getType(), RolloutVerdicts::of);
 
   static final WatchedKind<V1StatefulSet> STATEFUL_SET = new WatchedKind<>("statefulsets.apps",
       (api, ns, selector) -> api.listNamespacedStatefulSet(ns).fieldSelector(selector).execute(),
       (api, ns, selector, rv, timeout) -> api.listNamespacedStatefulSet(ns).fieldSelector(selector)
-          .resourceVersion(rv).allowWatchBookmarks(true).timeoutSeconds(timeout).watch(true).buildCall(null),
+          .resourceVersion(rv).timeoutSeconds(timeout).watch(true).buildCall(null),
       new TypeToken<Watch.Response<V1StatefulSet>>() {}.getType(), RolloutVerdicts::of);
 
   static final WatchedKind<V1DaemonSet> DAEMON_SET = new WatchedKind<>("daemonsets.apps",
       (api, ns, selector) -> api.listNamespacedDaemonSet(ns).fieldSelector(selector).execute(),
       (api, ns, selector, rv, timeout) -> api.listNamespacedDaemonSet(ns).fieldSelector(selector)
-          .resourceVersion(rv).allowWatchBookmarks(true).timeoutSeconds(timeout).watch(true).buildCall(null),
+          .resourceVersion(rv).timeoutSeconds(timeout).watch(true).buildCall(null),
       new TypeToken<Watch.Response<V1DaemonSet>>() {}.getType(), RolloutVerdicts::of);
 
   /** {@code deployments.apps}: how kubectl names the resource in its "not found" message. */

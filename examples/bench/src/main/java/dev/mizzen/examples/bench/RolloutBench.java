@@ -4,6 +4,7 @@ import dev.mizzen.dsl.app.App;
 import dev.mizzen.dsl.container.Container;
 import dev.mizzen.dsl.pod.PodTemplate;
 import dev.mizzen.dsl.workload.Deployment;
+import dev.mizzen.scheduling.fleet.Fleet;
 import dev.mizzen.strategies.apply.ServerSideApply;
 import dev.mizzen.strategies.rollout.Canary;
 import dev.mizzen.strategies.rollout.CanaryStep;
@@ -15,7 +16,6 @@ import dev.mizzen.strategies.rollout.RolloutVerdicts;
 import dev.mizzen.strategies.rollout.Rollouts;
 import dev.mizzen.strategies.rollout.TimelineEntry;
 import dev.mizzen.testkit.cluster.LocalCluster;
-import dev.mizzen.testkit.cluster.TestFleet;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.apis.AppsV1Api;
@@ -52,7 +52,7 @@ public final class RolloutBench {
   public static void main(String[] args) throws Exception {
     int concurrent = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     int latencySamples = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-    try (LocalCluster cluster = LocalCluster.start(TestFleet.standard(), System.err)) {
+    try (LocalCluster cluster = LocalCluster.start(fleetFor(concurrent), System.err)) {
       latency(cluster, latencySamples);
       requestsVersusPause(cluster);
       concurrent(cluster, concurrent);
@@ -60,6 +60,20 @@ public final class RolloutBench {
   }
 
   /** From the watch event that shows a Deployment rolled out to the engine's "promoted" entry. */
+  /**
+   * Room for every pod the run holds at once: the earlier phases' Deployments (44 pods) and, at
+   * its peak, four pods of each concurrent canary (two stable, two new). The standard fleet's
+   * three schedulable nodes hold 330 pods, so a hundred canaries could fill it and wait for each
+   * other's room for ever, which measures the fleet, not the engine.
+   */
+  private static Fleet fleetFor(int concurrent) {
+    int pods = 44 + 4 * concurrent;
+    int perNode = Math.max(110, (pods + 2) / 3 + 10);
+    return Fleet.grid(List.of("zone-a", "zone-b", "zone-c"), List.of("general"), 1, (node, zone, pool) ->
+        node.capacity("cpu", "64").capacity("memory", "256Gi").capacity("pods", String.valueOf(perNode))
+            .label("kubernetes.io/os", "linux").label("kubernetes.io/arch", "amd64"));
+  }
+
   private static void latency(LocalCluster cluster, int samples) throws Exception {
     ApiClient client = cluster.client();
     String namespace = namespace(client, "bench-latency");

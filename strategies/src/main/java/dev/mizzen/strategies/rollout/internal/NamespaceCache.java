@@ -68,25 +68,27 @@ public final class NamespaceCache implements AutoCloseable {
     CoreV1Api core = new CoreV1Api(client);
     this.deployments = informer(watchHttp, params -> apps.listNamespacedDeployment(namespace)
         .resourceVersion(params.resourceVersion).watch(params.watch).timeoutSeconds(params.timeoutSeconds)
-        .allowWatchBookmarks(params.watch).buildCall(null), V1Deployment.class, V1DeploymentList.class, onChange);
+        .buildCall(null), V1Deployment.class, V1DeploymentList.class, onChange);
     this.replicaSets = informer(watchHttp, params -> apps.listNamespacedReplicaSet(namespace)
         .resourceVersion(params.resourceVersion).watch(params.watch).timeoutSeconds(params.timeoutSeconds)
-        .allowWatchBookmarks(params.watch).buildCall(null), V1ReplicaSet.class, V1ReplicaSetList.class, onChange);
+        .buildCall(null), V1ReplicaSet.class, V1ReplicaSetList.class, onChange);
     this.pods = informer(watchHttp, params -> core.listNamespacedPod(namespace)
         .resourceVersion(params.resourceVersion).watch(params.watch).timeoutSeconds(params.timeoutSeconds)
-        .allowWatchBookmarks(params.watch).buildCall(null), V1Pod.class, V1PodList.class, onChange);
+        .buildCall(null), V1Pod.class, V1PodList.class, onChange);
     replicaSets.addIndexers(Map.of(CONTROLLER, NamespaceCache::controller));
     pods.addIndexers(Map.of(CONTROLLER, NamespaceCache::controller));
     this.states = informer(watchHttp, params -> core.listNamespacedConfigMap(namespace)
         .labelSelector(StateStore.MANAGED_BY + "=" + StateStore.MANAGER)
         .resourceVersion(params.resourceVersion).watch(params.watch).timeoutSeconds(params.timeoutSeconds)
-        .allowWatchBookmarks(params.watch).buildCall(null), V1ConfigMap.class, V1ConfigMapList.class, onChange);
+        .buildCall(null), V1ConfigMap.class, V1ConfigMapList.class, onChange);
   }
 
   private <T extends KubernetesObject, L extends KubernetesListObject> SharedIndexInformer<T> informer(
       OkHttpClient watchHttp, CallGenerator calls, Class<T> type, Class<L> listType, Runnable onChange) {
     // Watches go through a client without a read timeout: a watch is quiet while nothing changes,
-    // and the server ends each one itself (the informer asks for 5 to 10 minutes).
+    // and the server ends each one itself (the informer asks for 5 to 10 minutes). No bookmarks are
+    // asked for: client-java 25 cannot read a bookmark's object (its required fields are null, as
+    // kubernetes-client/java#4160 reports), so each one failed the watch and cost a relist.
     CallGenerator generator = params -> {
       Call call = calls.generate(params);
       return Boolean.TRUE.equals(params.watch) ? watchHttp.newCall(call.request()) : call;
@@ -132,10 +134,10 @@ public final class NamespaceCache implements AutoCloseable {
     if (statefulSets == null) {
       statefulSets = informer(watchHttp, params -> apps.listNamespacedStatefulSet(namespace)
           .resourceVersion(params.resourceVersion).watch(params.watch).timeoutSeconds(params.timeoutSeconds)
-          .allowWatchBookmarks(params.watch).buildCall(null), V1StatefulSet.class, V1StatefulSetList.class, onChange);
+          .buildCall(null), V1StatefulSet.class, V1StatefulSetList.class, onChange);
       daemonSets = informer(watchHttp, params -> apps.listNamespacedDaemonSet(namespace)
           .resourceVersion(params.resourceVersion).watch(params.watch).timeoutSeconds(params.timeoutSeconds)
-          .allowWatchBookmarks(params.watch).buildCall(null), V1DaemonSet.class, V1DaemonSetList.class, onChange);
+          .buildCall(null), V1DaemonSet.class, V1DaemonSetList.class, onChange);
       factory.startAllRegisteredInformers(); // starts only the two new ones
     }
     long deadline = System.nanoTime() + timeout.toNanos();
