@@ -125,7 +125,6 @@ public final class RolloutWatch {
               case "DELETED" -> {
                 return progress.report(deleted());
               }
-              case "BOOKMARK" -> resourceVersion = object.getMetadata().getResourceVersion();
               default -> {
                 // ERROR: 410 Gone (the resource version is too old) and anything else start again from a list.
                 resourceVersion = null;

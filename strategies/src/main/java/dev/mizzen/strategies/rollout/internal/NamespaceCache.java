@@ -180,8 +180,8 @@ public final class NamespaceCache implements AutoCloseable {
         .toList();
   }
 
-  /** The uid of the object's controller, the one owner reference with {@code controller: true}. */
-  private static List<String> controller(KubernetesObject object) {
+  /** The uid of the object's controller (the owner reference with {@code controller: true}), if any. */
+  static List<String> controller(KubernetesObject object) {
     List<V1OwnerReference> owners = object.getMetadata().getOwnerReferences();
     if (owners != null) {
       for (V1OwnerReference owner : owners) {

@@ -2,6 +2,7 @@ package dev.mizzen.strategies.rollout.internal;
 
 import static dev.mizzen.strategies.rollout.internal.RolloutDriver.human;
 
+import dev.mizzen.strategies.analysis.PodHealth;
 import dev.mizzen.strategies.apply.ServerSideApply;
 import dev.mizzen.strategies.rollout.Rollout;
 import dev.mizzen.strategies.rollout.RolloutOutcome;
@@ -15,13 +16,11 @@ import io.kubernetes.client.openapi.apis.AppsV1Api;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1ControllerRevision;
 import io.kubernetes.client.openapi.models.V1DaemonSet;
-import io.kubernetes.client.openapi.models.V1OwnerReference;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import io.kubernetes.client.openapi.models.V1StatefulSet;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -47,6 +46,8 @@ public final class WorkloadDriver extends PassDriver {
   private final NamespaceCache cache;
   private final boolean statefulSet;
   private final Set<String> deletedPods = new HashSet<>();
+  /** One for both applies: it discovers the API's resources once. */
+  private final ServerSideApply applier;
 
   // Touched only by passes, which run one at a time.
   private boolean applied;
@@ -62,6 +63,7 @@ public final class WorkloadDriver extends PassDriver {
     super(engine, rollout);
     this.cache = cache;
     this.statefulSet = rollout.kind().equals("StatefulSet");
+    this.applier = ServerSideApply.using(engine.client()).fieldManager(engine.fieldManager()).force(false);
   }
 
   @Override
@@ -165,7 +167,7 @@ public final class WorkloadDriver extends PassDriver {
     for (V1Pod pod : cache.podsOf(live.getMetadata().getUid())) {
       String name = pod.getMetadata().getName();
       Map<String, String> labels = Objects.requireNonNullElse(pod.getMetadata().getLabels(), Map.of());
-      if (badRevision.equals(labels.get(REVISION_LABEL)) && !isReady(pod) && deletedPods.add(name)) {
+      if (badRevision.equals(labels.get(REVISION_LABEL)) && !PodHealth.isReady(pod.getStatus()) && deletedPods.add(name)) {
         note("deleting pod " + name + " of revision " + badRevision + ", which is not Ready: the StatefulSet controller"
             + " recreates it at the previous revision", "RolloutPodDeleted", true);
         try {
@@ -181,8 +183,7 @@ public final class WorkloadDriver extends PassDriver {
   }
 
   private KubernetesObject apply(Object object) {
-    return JSON.getGson().fromJson(ServerSideApply.using(engine.client()).fieldManager(engine.fieldManager())
-        .force(false).apply((KubernetesObject) object).getRaw(), type());
+    return JSON.getGson().fromJson(applier.apply((KubernetesObject) object).getRaw(), type());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -230,7 +231,7 @@ public final class WorkloadDriver extends PassDriver {
     }
     try {
       return new AppsV1Api(engine.client()).listNamespacedControllerRevision(rollout.namespace()).execute().getItems()
-          .stream().filter(revision -> controlledBy(revision, live.getMetadata().getUid()))
+          .stream().filter(revision -> NamespaceCache.controller(revision).contains(live.getMetadata().getUid()))
           .max(java.util.Comparator.comparingLong(V1ControllerRevision::getRevision))
           .map(revision -> Objects.requireNonNullElse(revision.getMetadata().getLabels(), Map.<String, String>of())
               .getOrDefault(REVISION_LABEL, revision.getMetadata().getName()))
@@ -239,16 +240,6 @@ public final class WorkloadDriver extends PassDriver {
       log.warn("{}: could not read its ControllerRevisions: HTTP {}", ref, e.getCode());
       return "";
     }
-  }
-
-  private static boolean controlledBy(V1ControllerRevision revision, String uid) {
-    List<V1OwnerReference> owners = revision.getMetadata().getOwnerReferences();
-    return owners != null && owners.stream().anyMatch(o -> Boolean.TRUE.equals(o.getController()) && uid.equals(o.getUid()));
-  }
-
-  private static boolean isReady(V1Pod pod) {
-    return pod.getStatus() != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions().stream()
-        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
   private void note(String what, String reason, boolean warning) {
