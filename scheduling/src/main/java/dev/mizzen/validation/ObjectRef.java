@@ -63,6 +63,21 @@ public record ObjectRef(String kind, String namespace, String name) {
     return of(kind, namespace, name);
   }
 
+  // equals and hashCode written out: a record's generated ones are bootstrapped through
+  // invokedynamic on first use, and that first use (an App's reference check, in every cold
+  // render) cost about 5% of the command line's CPU (docs/benchmarks.md).
+  @Override
+  public boolean equals(Object other) {
+    return this == other
+        || other instanceof ObjectRef that
+            && kind.equals(that.kind) && namespace.equals(that.namespace) && name.equals(that.name);
+  }
+
+  @Override
+  public int hashCode() {
+    return (kind.hashCode() * 31 + namespace.hashCode()) * 31 + name.hashCode();
+  }
+
   /** {@code Kind/namespace/name}, or {@code Kind/name} without a namespace. */
   @Override
   public String toString() {

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.annotations.SerializedName;
+import dev.mizzen.validation.internal.ModelFieldNames;
 import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
@@ -36,7 +37,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Walking by reflection over cached field tables keeps the first render cheap: only the
  * classes actually used are inspected, unlike client-java's {@code JSON}, whose static
- * initialiser registers every model class.
+ * initialiser registers every model class; and the JSON names come from {@link ModelFieldNames},
+ * which reads no annotation of a model.
  */
 public final class ObjectTree {
   private static final Map<Class<?>, Property[]> PROPERTIES = new ConcurrentHashMap<>();
@@ -198,12 +200,12 @@ public final class ObjectTree {
         if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers)) {
           continue;
         }
-        SerializedName serialized = field.getAnnotation(SerializedName.class);
-        if (serialized == null) {
+        String name = ModelFieldNames.jsonName(field);
+        if (name == null) {
           continue;
         }
         field.setAccessible(true);
-        Property property = new Property(serialized.value(), field);
+        Property property = new Property(name, field);
         int first = IDENTITY_ORDER.indexOf(property.name);
         if (first >= 0) {
           identity[first] = property;
@@ -219,6 +221,15 @@ public final class ObjectTree {
       }
     }
     return properties.toArray(new Property[0]);
+  }
+
+  /** The JSON names of a class's properties, in the tree's order. */
+  static List<String> propertyNames(Class<?> type) {
+    List<String> names = new ArrayList<>();
+    for (Property property : PROPERTIES.computeIfAbsent(type, ObjectTree::properties)) {
+      names.add(property.name);
+    }
+    return names;
   }
 
   private static String enumName(Enum<?> constant) {

@@ -90,6 +90,15 @@ class IngressTest {
   }
 
   @Test
+  void rejectsAnIpv6HostAndAcceptsANameOfDigits() {
+    assertThat(problems(() -> Ingress.named("web")
+        .rule(IngressRule.host("fd00::1").prefix("/", "web", 80))
+        .rule(IngressRule.host("1.example.com").prefix("/", "web", 80))
+        .build())).containsExactly(
+        "Ingress/web: spec.rules[0].host: must be a DNS name, not an IP address, was 'fd00::1'");
+  }
+
+  @Test
   void reportsHostProblems() {
     assertThat(problems(() -> Ingress.named("web")
         .rule(IngressRule.host("10.0.0.1").prefix("/", "web", 80))

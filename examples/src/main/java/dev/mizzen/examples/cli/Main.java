@@ -12,7 +12,15 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(Arrays.asList(args), System.out, System.err));
+    int code = run(Arrays.asList(args), System.out, System.err);
+    System.out.flush();
+    System.err.flush();
+    // Not System.exit: since JDK 21 it logs the exit through System.Logger, whose first use looks
+    // for a LoggerFinder on the class path and so reads the directory of the jar's 30,000 entries,
+    // which nothing else in a command run from the AOT cache or CDS archive opens: about a tenth
+    // of a cold render's CPU (docs/benchmarks.md). Neither Mizzen nor its libraries register
+    // shutdown hooks for these commands, so there is nothing for halt to skip.
+    Runtime.getRuntime().halt(code);
   }
 
   /** Runs one command; returns its exit code. */

@@ -1,6 +1,6 @@
 package dev.mizzen.testkit.schema;
 
-import com.google.gson.annotations.SerializedName;
+import dev.mizzen.validation.internal.ModelFieldNames;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * The schema of one client-java model class, derived by reflection and cached per class: its
- * JSON field names (from {@code @SerializedName}) with their types (from the generic field
+ * JSON field names (as {@code @SerializedName} gives them, see {@link ModelFieldNames}) with their types (from the generic field
  * types), and its required fields (the generated {@code openapiRequiredFields} set, which
  * mirrors the {@code required} list of the Kubernetes OpenAPI).
  */
@@ -42,13 +42,15 @@ final class ModelSchema {
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
       for (Field field : c.getDeclaredFields()) {
         int modifiers = field.getModifiers();
-        SerializedName serialized = field.getAnnotation(SerializedName.class);
-        if (serialized == null || Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers)) {
+        if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers)) {
+          continue;
+        }
+        String name = ModelFieldNames.jsonName(field);
+        if (name == null) {
           continue;
         }
         field.setAccessible(true);
-        byName.putIfAbsent(serialized.value(),
-            new Property(serialized.value(), field, FieldType.of(field.getGenericType())));
+        byName.putIfAbsent(name, new Property(name, field, FieldType.of(field.getGenericType())));
       }
     }
     this.properties = new HashMap<>(byName);
