@@ -34,12 +34,17 @@ import java.util.List;
  * }</pre>
  */
 public final class SchemaCheck {
-  private static final Comparator<SchemaFinding> SOURCE_ORDER = Comparator
-      .comparingInt((SchemaFinding finding) -> finding.location().line() == 0
-          ? Integer.MAX_VALUE : finding.location().line())
-      .thenComparingInt(finding -> finding.location().column());
+  /** By line (findings without one last), then column. */
+  private static final Comparator<SchemaFinding> SOURCE_ORDER = (a, b) -> {
+    int byLine = Integer.compare(sortLine(a), sortLine(b));
+    return byLine != 0 ? byLine : Integer.compare(a.location().column(), b.location().column());
+  };
 
   private SchemaCheck() {}
+
+  private static int sortLine(SchemaFinding finding) {
+    return finding.location().line() == 0 ? Integer.MAX_VALUE : finding.location().line();
+  }
 
   /** Reads and checks {@code text}; {@code sourceName} names it in locations. */
   public static ImmutableList<SchemaFinding> check(String text, String sourceName) {
