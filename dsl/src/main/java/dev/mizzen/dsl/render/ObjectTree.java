@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.annotations.SerializedName;
+import dev.mizzen.validation.internal.ModelAccess;
 import dev.mizzen.validation.internal.ModelFieldNames;
 import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.custom.Quantity;
@@ -37,8 +38,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Walking by reflection over cached field tables keeps the first render cheap: only the
  * classes actually used are inspected, unlike client-java's {@code JSON}, whose static
- * initialiser registers every model class; and the JSON names come from {@link ModelFieldNames},
- * which reads no annotation of a model.
+ * initialiser registers every model class; the JSON names come from {@link ModelFieldNames},
+ * which reads no annotation of a model, and a model's fields are read through its generated
+ * {@link ModelAccess}, which builds no reflective accessor.
  */
 public final class ObjectTree {
   private static final Map<Class<?>, Property[]> PROPERTIES = new ConcurrentHashMap<>();
@@ -192,6 +194,7 @@ public final class ObjectTree {
   }
 
   private static Property[] properties(Class<?> type) {
+    ModelAccess access = ModelAccess.of(type);
     List<Property> properties = new ArrayList<>();
     Property[] identity = new Property[IDENTITY_ORDER.size()];
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
@@ -204,8 +207,10 @@ public final class ObjectTree {
         if (name == null) {
           continue;
         }
-        field.setAccessible(true);
-        Property property = new Property(name, field);
+        if (access == null) {
+          field.setAccessible(true);
+        }
+        Property property = new Property(name, field, access, access == null ? -1 : access.indexOf(name));
         int first = IDENTITY_ORDER.indexOf(property.name);
         if (first >= 0) {
           identity[first] = property;
@@ -247,8 +252,12 @@ public final class ObjectTree {
     private static final long serialVersionUID = 1L;
   }
 
-  private record Property(String name, Field field) {
+  /** A serialised field: read through the generated {@code access} of a client-java model, else by reflection. */
+  private record Property(String name, Field field, ModelAccess access, int index) {
     Object get(Object model) {
+      if (access != null) {
+        return access.get(model, index);
+      }
       try {
         return field.get(model);
       } catch (IllegalAccessException e) {

@@ -1,5 +1,6 @@
 package dev.mizzen.testkit.schema;
 
+import dev.mizzen.validation.internal.ModelAccess;
 import dev.mizzen.validation.internal.ModelFieldNames;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -36,11 +37,14 @@ final class ModelSchema {
   private final Map<String, Property> properties;
   private final List<String> orderedNames;
   private final List<String> required;
+  /** Generated access for client-java's models (no reflective accessor to build); null for other classes. */
+  private final ModelAccess access;
   private final Constructor<?> constructor;
 
   private ModelSchema(Class<?> type) {
     this.type = type;
     this.name = typeName(type);
+    ModelAccess access = ModelAccess.of(type);
     Map<String, Property> byName = new LinkedHashMap<>();
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
       for (Field field : c.getDeclaredFields()) {
@@ -52,20 +56,24 @@ final class ModelSchema {
         if (name == null) {
           continue;
         }
-        field.setAccessible(true);
-        byName.putIfAbsent(name, new Property(name, field, FieldType.of(field.getGenericType())));
+        if (access == null) {
+          field.setAccessible(true);
+        }
+        byName.putIfAbsent(name, new Property(name, field, FieldType.of(field.getGenericType()), access,
+            access == null ? -1 : access.indexOf(name)));
       }
     }
     this.properties = new HashMap<>(byName);
     List<String> required = new ArrayList<>();
-    Collection<?> declared = requiredFields(type);
+    Collection<?> declared = access != null ? access.required() : requiredFields(type);
     for (String property : byName.keySet()) {
       if (declared.contains(property)) {
         required.add(property);
       }
     }
     this.required = List.copyOf(required);
-    this.constructor = constructor(type);
+    this.access = access;
+    this.constructor = access == null ? constructor(type) : null;
     this.orderedNames = List.copyOf(byName.keySet());
   }
 
@@ -95,6 +103,9 @@ final class ModelSchema {
 
   /** A new, empty instance of the model. */
   Object newInstance() {
+    if (access != null) {
+      return access.newInstance();
+    }
     try {
       return constructor.newInstance();
     } catch (ReflectiveOperationException e) {
@@ -103,9 +114,8 @@ final class ModelSchema {
   }
 
   /**
-   * The model's {@code public static HashSet<String> openapiRequiredFields}, read through an exactly
-   * typed method handle: {@code Field.get} would first build a generic accessor for each class,
-   * which cost a cold lint about 4% of its CPU.
+   * The {@code public static HashSet<String> openapiRequiredFields} of a class that looks like a
+   * client-java model but is not one of those {@link ModelAccess} knows.
    */
   private static Collection<?> requiredFields(Class<?> type) {
     try {
@@ -129,9 +139,13 @@ final class ModelSchema {
     }
   }
 
-  /** One JSON field of a model. */
-  record Property(String name, Field field, FieldType type) {
+  /** One JSON field of a model; {@code index} is its number in {@code access}, when there is one. */
+  record Property(String name, Field field, FieldType type, ModelAccess access, int index) {
     void set(Object model, Object value) {
+      if (access != null) {
+        access.set(model, index, value);
+        return;
+      }
       try {
         field.set(model, value);
       } catch (IllegalAccessException e) {
