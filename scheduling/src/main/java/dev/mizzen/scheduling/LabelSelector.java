@@ -41,7 +41,7 @@ public abstract class LabelSelector {
 
   /** Selects what meets every one of {@code expressions}. */
   public static LabelSelector of(LabelSelectorRequirement... expressions) {
-    return new Builder().addMatchExpressions(expressions).build();
+    return new Builder().matchExpressions(expressions).build();
   }
 
   /** The empty selector: selects everything (every pod, or every namespace). */
@@ -138,7 +138,7 @@ public abstract class LabelSelector {
         if (expression.getValues() != null) {
           expression.getValues().forEach(value -> values.add(Strings.nullToEmpty(value)));
         }
-        read.addMatchExpressions(
+        read.matchExpressions(
             LabelSelectorRequirement.of(Strings.nullToEmpty(expression.getKey()), operator.get(), values));
       }
     }
@@ -152,13 +152,8 @@ public abstract class LabelSelector {
         .matchExpressions(Models.list(matchExpressions(), LabelSelectorRequirement::toV1LabelSelectorRequirement));
   }
 
-  /** Builds a {@link LabelSelector}: {@code matchLabel(k, v)}, {@code addMatchExpression(e)}. */
+  /** Builds a {@link LabelSelector}: {@code matchLabel(k, v)}, {@code matchExpression(e)}. */
   public static final class Builder extends ImmutableLabelSelector.Builder {
     Builder() {}
-
-    /** Adds the expression {@code expression}. */
-    public Builder matchExpression(LabelSelectorRequirement expression) {
-      return addMatchExpression(expression);
-    }
   }
 }

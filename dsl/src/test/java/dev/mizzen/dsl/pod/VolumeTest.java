@@ -44,7 +44,7 @@ class VolumeTest {
   @Test
   void configMapAndSecret() {
     assertThat(render(Volume.configMap("config", "web-config").item("app.yaml", "conf/app.yaml")
-        .addItem(VolumeItem.of("LOG_FORMAT", "log-format").withMode(0400)).defaultMode(0444).optional()))
+        .item(VolumeItem.of("LOG_FORMAT", "log-format").withMode(0400)).defaultMode(0444).optional()))
         .isEqualTo(json("{'configMap':{'defaultMode':292,'items':[{'key':'app.yaml','path':'conf/app.yaml'},"
             + "{'key':'LOG_FORMAT','mode':256,'path':'log-format'}],'name':'web-config','optional':true},"
             + "'name':'config'}"));
@@ -55,7 +55,7 @@ class VolumeTest {
             + "'optional':true,'secretName':'shop-tls'}}"));
 
     assertThat(problems(Volume.configMap("config", "Web_Config").item("bad key", "/etc/x")
-        .addItem(VolumeItem.of("k", "../up").withMode(01000)).defaultMode(-1))).containsExactly(
+        .item(VolumeItem.of("k", "../up").withMode(01000)).defaultMode(-1))).containsExactly(
         AT + "[config].configMap.name: must be a lowercase RFC 1123 subdomain (lowercase letters, digits, '-'"
             + " and '.', starting and ending with a letter or digit), was 'Web_Config'",
         AT + "[config].configMap.items[0].key: key 'bad key' must be at most 253 alphanumerics, '-', '_' or '.'",

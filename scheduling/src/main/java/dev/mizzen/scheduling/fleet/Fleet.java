@@ -82,13 +82,8 @@ public abstract class Fleet {
     Builder() {}
 
     /** Adds {@code node}. */
-    public Builder node(Node node) {
-      return addNode(node);
-    }
-
-    /** Adds {@code node}. */
     public Builder node(Node.Builder node) {
-      return addNode(node.build());
+      return node(node.build());
     }
 
     /**
@@ -107,7 +102,7 @@ public abstract class Fleet {
           for (int n = 1; n <= nodesPerCell; n++) {
             Node.Builder node = Node.named(pool + "-" + zone + "-" + n).zone(zone).pool(pool);
             template.shape(node, zone, pool);
-            addNode(node.build());
+            node(node.build());
           }
         }
       }
