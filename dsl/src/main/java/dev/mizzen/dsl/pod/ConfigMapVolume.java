@@ -43,10 +43,5 @@ public abstract non-sealed class ConfigMapVolume extends Volume {
     public Builder item(String key, String path) {
       return item(VolumeItem.of(key, path));
     }
-
-    /** Tolerates a missing ConfigMap or key. */
-    public Builder optional() {
-      return optional(true);
-    }
   }
 }

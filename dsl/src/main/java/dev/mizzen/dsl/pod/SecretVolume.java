@@ -44,10 +44,5 @@ public abstract non-sealed class SecretVolume extends Volume {
     public Builder item(String key, String path) {
       return item(VolumeItem.of(key, path));
     }
-
-    /** Tolerates a missing Secret or key. */
-    public Builder optional() {
-      return optional(true);
-    }
   }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * <pre>{@code
  * Volume.emptyDir("tmp")
- * Volume.emptyDir("cache").inMemory().sizeLimit(Storage.mebibytes(64))
+ * Volume.emptyDir("cache").inMemory(true).sizeLimit(Storage.mebibytes(64))
  * Volume.configMap("config", "web-config").item(VolumeItem.of("app.yaml", "app.yaml"))
  * Volume.secret("tls", "shop-tls").defaultMode(0400)
  * Volume.persistentVolumeClaim("uploads", uploads)    // a PersistentVolumeClaim of the app
