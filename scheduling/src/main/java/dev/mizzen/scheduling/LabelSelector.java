@@ -24,11 +24,6 @@ import org.immutables.value.Value;
 public abstract class LabelSelector {
   private static final LabelSelector EVERYTHING = new Builder().build();
 
-  /** Starts an empty selector. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
   /** Selects what carries the label {@code key=value}. */
   public static LabelSelector matching(String key, String value) {
     return new Builder().matchLabel(key, value).build();
@@ -41,10 +36,34 @@ public abstract class LabelSelector {
 
   /** Selects what meets every one of {@code expressions}. */
   public static LabelSelector of(LabelSelectorRequirement... expressions) {
-    return new Builder().addMatchExpressions(expressions).build();
+    return new Builder().matchExpressions(expressions).build();
   }
 
-  /** The empty selector: selects everything (every pod, or every namespace). */
+  /**
+   * Starts a selector with the label {@code key=value}; more labels ({@code matchLabel}) and
+   * expressions ({@code matchExpression}) may follow.
+   */
+  public static Builder matchLabel(String key, String value) {
+    return new Builder().matchLabel(key, value);
+  }
+
+  /**
+   * Starts a selector with {@code expression} ({@link Label} makes one); more expressions and
+   * labels may follow.
+   */
+  public static Builder matchExpression(LabelSelectorRequirement expression) {
+    return new Builder().matchExpression(expression);
+  }
+
+  /**
+   * The empty selector, {@code {}}. Kubernetes reads it as selecting everything where this type is
+   * used: every pod as a pod affinity term's {@code labelSelector}, every namespace as its
+   * {@code namespaceSelector}, every PersistentVolume as a claim's {@code selector}. In a
+   * topology spread constraint, kube-scheduler counts no pods for it. It is not the absent
+   * selector (an empty {@code Optional}): a pod affinity term without a {@code labelSelector}
+   * selects no pod, and one without a {@code namespaceSelector} looks in the pod's own namespace
+   * (or its {@code namespaces}).
+   */
   public static LabelSelector everything() {
     return EVERYTHING;
   }
@@ -138,7 +157,7 @@ public abstract class LabelSelector {
         if (expression.getValues() != null) {
           expression.getValues().forEach(value -> values.add(Strings.nullToEmpty(value)));
         }
-        read.addMatchExpressions(
+        read.matchExpressions(
             LabelSelectorRequirement.of(Strings.nullToEmpty(expression.getKey()), operator.get(), values));
       }
     }
@@ -152,13 +171,12 @@ public abstract class LabelSelector {
         .matchExpressions(Models.list(matchExpressions(), LabelSelectorRequirement::toV1LabelSelectorRequirement));
   }
 
-  /** Builds a {@link LabelSelector}: {@code matchLabel(k, v)}, {@code addMatchExpression(e)}. */
+  /**
+   * Builds a {@link LabelSelector}, started by {@link LabelSelector#matchLabel(String, String)} or
+   * {@link LabelSelector#matchExpression(LabelSelectorRequirement)}: {@code matchLabel(k, v)},
+   * {@code matchExpression(e)}.
+   */
   public static final class Builder extends ImmutableLabelSelector.Builder {
     Builder() {}
-
-    /** Adds the expression {@code expression}. */
-    public Builder matchExpression(LabelSelectorRequirement expression) {
-      return addMatchExpression(expression);
-    }
   }
 }

@@ -16,7 +16,7 @@ public abstract class LabelSelectorRequirement {
   /** A requirement on the label {@code key}; {@link Label} reads better. */
   public static LabelSelectorRequirement of(
       String key, LabelSelectorOperator operator, Collection<String> values) {
-    return new Builder().key(key).operator(operator).addAllValues(values).build();
+    return new Builder().key(key).operator(operator).values(values).build();
   }
 
   /** The label key. */

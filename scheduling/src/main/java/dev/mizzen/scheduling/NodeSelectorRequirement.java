@@ -25,11 +25,11 @@ public abstract class NodeSelectorRequirement {
   /** A requirement on the node label {@code key}; {@link NodeLabel} reads better. */
   public static NodeSelectorRequirement label(
       String key, NodeSelectorOperator operator, Collection<String> values) {
-    return new Builder().key(key).operator(operator).addAllValues(values).build();
+    return new Builder().key(key).operator(operator).values(values).build();
   }
 
   static NodeSelectorRequirement field(String key, NodeSelectorOperator operator, String value) {
-    return new Builder().key(key).operator(operator).addValue(value).onField(true).build();
+    return new Builder().key(key).operator(operator).value(value).onField(true).build();
   }
 
   /** The label key (or field path, for a field requirement). */

@@ -24,7 +24,7 @@ public abstract class NodeSelectorTerm {
 
   /** A term of {@code requirements}, ANDed. */
   public static NodeSelectorTerm of(List<NodeSelectorRequirement> requirements) {
-    return new Builder().addAllRequirements(requirements).build();
+    return new Builder().requirements(requirements).build();
   }
 
   /** Every condition a node must meet, in order; label and field requirements together. */

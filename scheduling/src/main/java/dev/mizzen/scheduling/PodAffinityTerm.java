@@ -14,7 +14,7 @@ import org.immutables.value.Value;
  * PodAffinityTerm.ownPods(Topology.HOSTNAME)                        // the pod's own replicas
  * PodAffinityTerm.on(Topology.ZONE)
  *     .labelSelector(LabelSelector.matching("app.kubernetes.io/name", "cache"))
- *     .addNamespace("infra")
+ *     .namespace("infra")
  * }</pre>
  */
 @Value.Immutable

@@ -23,8 +23,7 @@ class LabelSelectorTest {
 
   @Test
   void rendersLabelsAndExpressionsInOrder() {
-    LabelSelector selector = LabelSelector.builder()
-        .matchLabel("app.kubernetes.io/name", "db")
+    LabelSelector selector = LabelSelector.matchLabel("app.kubernetes.io/name", "db")
         .matchLabel("app.kubernetes.io/part-of", "shop")
         .matchExpression(Label.key("tier").in("primary", "replica"))
         .matchExpression(Label.key("canary").doesNotExist())
@@ -97,7 +96,7 @@ class LabelSelectorTest {
     assertThat(LabelSelector.of(Label.key("zone").exists()).matches(web)).isFalse();
     assertThat(LabelSelector.of(Label.key("zone").doesNotExist()).matches(web)).isTrue();
     assertThat(LabelSelector.of(Label.key("tier").doesNotExist()).matches(web)).isFalse();
-    assertThat(LabelSelector.builder().matchLabel("app", "web").matchExpression(Label.key("tier").in("back"))
+    assertThat(LabelSelector.matchLabel("app", "web").matchExpression(Label.key("tier").in("back"))
         .build().matches(web)).as("labels and expressions must all hold").isFalse();
   }
 
@@ -123,8 +122,7 @@ class LabelSelectorTest {
         new V1LabelSelectorRequirement().key("canary").operator("DoesNotExist")));
     assertThat(LabelSelector.matches(selector, web)).isTrue();
     assertThat(LabelSelector.matches(selector, Map.of("app", "web", "tier", "back"))).isFalse();
-    assertThat(LabelSelector.fromV1LabelSelector(selector)).contains(LabelSelector.builder()
-        .matchLabel("app", "web")
+    assertThat(LabelSelector.fromV1LabelSelector(selector)).contains(LabelSelector.matchLabel("app", "web")
         .matchExpression(Label.key("tier").in("front", "edge"))
         .matchExpression(Label.key("canary").doesNotExist())
         .build());
@@ -147,10 +145,22 @@ class LabelSelectorTest {
   @Test
   void validSelectorsHaveNoProblems() {
     assertThat(problems(LabelSelector.everything())).isEmpty();
-    assertThat(problems(LabelSelector.builder()
-        .matchLabel("app.kubernetes.io/name", "web")
+    assertThat(problems(LabelSelector.matchLabel("app.kubernetes.io/name", "web")
         .matchExpression(Label.key("tier").in("front"))
         .matchExpression(Label.key("canary").doesNotExist())
         .build())).isEmpty();
+  }
+
+  @Test
+  void aSelectorStartsWithItsFirstLabelOrExpression() {
+    assertThat(LabelSelector.matchExpression(Label.key("tier").in("front")).matchLabel("app", "web").build())
+        .isEqualTo(LabelSelector.matchLabel("app", "web").matchExpression(Label.key("tier").in("front")).build());
+    assertThat(LabelSelector.matchLabel("app", "web").build()).isEqualTo(LabelSelector.matching("app", "web"));
+    assertThat(LabelSelector.matchExpression(Label.key("a").exists())
+            .matchExpressions(Label.key("b").exists(), Label.key("c").exists())
+            .matchExpressions(List.of(Label.key("d").exists()))
+            .matchLabels(Map.of("app", "web"))
+            .build().keys())
+        .containsExactly("app", "a", "b", "c", "d");
   }
 }

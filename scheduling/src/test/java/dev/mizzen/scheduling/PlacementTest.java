@@ -259,7 +259,7 @@ class PlacementTest {
   void podAffinityProblemsLandAtTheRenderedPaths() {
     Placement placement = Placement.requirePodAffinity(PodAffinityTerm.on(""))
         .preferPodAffinity(0, PodAffinityTerm.on(Topology.ZONE))
-        .requirePodAntiAffinity(PodAffinityTerm.on(Topology.HOSTNAME).addNamespace("Bad"))
+        .requirePodAntiAffinity(PodAffinityTerm.on(Topology.HOSTNAME).namespace("Bad"))
         .avoidOwnPods(Topology.HOSTNAME, 200)
         .build();
     assertThat(problems(placement)).containsExactly(

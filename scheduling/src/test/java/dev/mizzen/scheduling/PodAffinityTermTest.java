@@ -52,10 +52,10 @@ class PodAffinityTermTest {
   void rendersEveryFieldOfAnExplicitTerm() {
     PodAffinityTerm term = PodAffinityTerm.on(Topology.ZONE)
         .labelSelector(LabelSelector.of(Label.key("app.kubernetes.io/name").in("cache")))
-        .addNamespaces("infra", "shop")
+        .namespaces("infra", "shop")
         .namespaceSelector(LabelSelector.matching("team", "platform"))
-        .addMatchLabelKey("pod-template-hash")
-        .addMismatchLabelKey("tenant")
+        .matchLabelKey("pod-template-hash")
+        .mismatchLabelKey("tenant")
         .build();
 
     assertThat(term.isAboutOwnPods()).isFalse();
@@ -105,9 +105,9 @@ class PodAffinityTermTest {
     PodAffinityTerm term = PodAffinityTerm.on(Topology.ZONE)
         .labelSelector(LabelSelector.of(Label.key("app").in()))
         .namespaceSelector(LabelSelector.matching("team", "bad value!"))
-        .addNamespaces("ok", "Not_OK")
-        .addMatchLabelKeys("bad key", "tenant", "app")
-        .addMismatchLabelKeys("tenant", "bad/")
+        .namespaces("ok", "Not_OK")
+        .matchLabelKeys("bad key", "tenant", "app")
+        .mismatchLabelKeys("tenant", "bad/")
         .build();
     assertThat(problems(v -> PlacementChecks.validate(v, term))).containsExactly(
         "pod/p: t.labelSelector.matchExpressions[0].values: must not be empty when operator is In",

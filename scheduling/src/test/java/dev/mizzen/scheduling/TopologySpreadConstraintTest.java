@@ -45,7 +45,7 @@ class TopologySpreadConstraintTest {
         .nodeAffinityPolicy(NodeInclusionPolicy.IGNORE)
         .nodeTaintsPolicy(NodeInclusionPolicy.HONOR)
         .labelSelector(LabelSelector.matching("app", "db"))
-        .addMatchLabelKey("pod-template-hash")
+        .matchLabelKey("pod-template-hash")
         .build();
     assertThat(constraint.toV1TopologySpreadConstraint(Map.of())).isEqualTo(new V1TopologySpreadConstraint()
         .maxSkew(2)
@@ -69,7 +69,7 @@ class TopologySpreadConstraintTest {
   void validConstraintsHaveNoProblems() {
     assertThat(problems(TopologySpreadConstraint.over(Topology.ZONE))).isEmpty();
     assertThat(problems(TopologySpreadConstraint.over(Topology.ZONE).strict().minDomains(1)
-        .addMatchLabelKey("pod-template-hash"))).isEmpty();
+        .matchLabelKey("pod-template-hash"))).isEmpty();
   }
 
   @Test
@@ -98,7 +98,7 @@ class TopologySpreadConstraintTest {
   void matchLabelKeysMustBeLabelKeysOutsideTheSelector() {
     assertThat(problems(TopologySpreadConstraint.over(Topology.ZONE)
         .labelSelector(LabelSelector.of(Label.key("app").in("db"), Label.key("tier").in()))
-        .addMatchLabelKeys("bad key", "app"))).containsExactly(
+        .matchLabelKeys("bad key", "app"))).containsExactly(
         "pod/p: c.matchLabelKeys[0]: key 'bad key' must have a name part of at most 63 alphanumerics,"
             + " '-', '_' or '.', starting and ending with an alphanumeric",
         "pod/p: c.matchLabelKeys[1]: 'app' must not be in both matchLabelKeys and labelSelector",

@@ -184,7 +184,7 @@ public abstract class App {
         }
       }
       added.clear();
-      addAllResources(built);
+      resources(built);
       App app = super.build();
       List<Problem> problems = new ArrayList<>();
       failures.forEach(failure -> problems.addAll(failure.apply(app.name())));

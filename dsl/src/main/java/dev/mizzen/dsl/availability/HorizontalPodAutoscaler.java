@@ -59,7 +59,10 @@ public abstract class HorizontalPodAutoscaler implements KubernetesResource {
   /** How scaling down behaves; absent means the API server's defaults. */
   public abstract Optional<ScalingRules> scaleDown();
 
-  /** Changes to the rendered object, applied last, in order. */
+  /**
+   * Changes to the rendered object, applied last, in order: the escape hatch for what the DSL does
+   * not model. {@code customize(c)} on the builder adds one.
+   */
   public abstract List<Consumer<? super V2HorizontalPodAutoscaler>> customizers();
 
   @Override
@@ -143,19 +146,14 @@ public abstract class HorizontalPodAutoscaler implements KubernetesResource {
       return scaling(ScaleTarget.of(workload));
     }
 
-    /** Adds {@code metric}. */
-    public Builder metric(ResourceMetric metric) {
-      return addMetric(metric);
-    }
-
     /** Targets an average CPU use of {@code percent} percent of the pods' CPU requests. */
     public Builder cpuUtilization(int percent) {
-      return addMetric(ResourceMetric.cpuUtilization(percent));
+      return metric(ResourceMetric.cpuUtilization(percent));
     }
 
     /** Targets an average memory use of {@code percent} percent of the pods' memory requests. */
     public Builder memoryUtilization(int percent) {
-      return addMetric(ResourceMetric.memoryUtilization(percent));
+      return metric(ResourceMetric.memoryUtilization(percent));
     }
 
     /** Sets how scaling up behaves. */
@@ -166,11 +164,6 @@ public abstract class HorizontalPodAutoscaler implements KubernetesResource {
     /** Sets how scaling down behaves. */
     public Builder scaleDown(ScalingRules.Builder rules) {
       return scaleDown(rules.build());
-    }
-
-    /** Changes the rendered object after everything else (the escape hatch). */
-    public Builder customize(Consumer<? super V2HorizontalPodAutoscaler> customizer) {
-      return addCustomizer(customizer);
     }
   }
 }

@@ -67,7 +67,10 @@ public abstract class PodDisruptionBudget implements KubernetesResource {
   /** Eviction of unready pods; absent means the API server's default, {@code IfHealthyBudget}. */
   public abstract Optional<UnhealthyPodEvictionPolicy> unhealthyPodEvictionPolicy();
 
-  /** Changes to the rendered object, applied last, in order. */
+  /**
+   * Changes to the rendered object, applied last, in order: the escape hatch for what the DSL does
+   * not model. {@code customize(c)} on the builder adds one.
+   */
   public abstract List<Consumer<? super V1PodDisruptionBudget>> customizers();
 
   /** The component whose pods this budget protects, if it selects by component. */
@@ -158,11 +161,6 @@ public abstract class PodDisruptionBudget implements KubernetesResource {
     /** Lets at most {@code count} pods be unavailable. */
     public Builder maxUnavailable(int count) {
       return maxUnavailable(Amount.count(count));
-    }
-
-    /** Changes the rendered object after everything else (the escape hatch). */
-    public Builder customize(Consumer<? super V1PodDisruptionBudget> customizer) {
-      return addCustomizer(customizer);
     }
   }
 }

@@ -56,7 +56,7 @@ public abstract class ScalingRules {
 
   /** Limits the rate of change to {@code policies} (the largest change they allow, unless told otherwise). */
   public static Builder limitedBy(ScalingPolicy... policies) {
-    return new Builder().addPolicies(policies);
+    return new Builder().policies(policies);
   }
 
   /** Never scales in this direction. */
@@ -98,10 +98,5 @@ public abstract class ScalingRules {
   /** Builds {@link ScalingRules}. */
   public static final class Builder extends ImmutableScalingRules.Builder {
     Builder() {}
-
-    /** Adds the rate limit {@code policy}. */
-    public Builder policy(ScalingPolicy policy) {
-      return addPolicy(policy);
-    }
   }
 }

@@ -42,7 +42,10 @@ public abstract class ConfigMap implements KubernetesResource {
   /** Whether the API server refuses changes to the data. Absent means mutable. */
   public abstract java.util.Optional<Boolean> immutable();
 
-  /** Changes to the rendered object, applied last, in order. */
+  /**
+   * Changes to the rendered object, applied last, in order: the escape hatch for what the DSL does
+   * not model. {@code customize(c)} on the builder adds one.
+   */
   public abstract List<Consumer<? super V1ConfigMap>> customizers();
 
   @Override
@@ -87,10 +90,5 @@ public abstract class ConfigMap implements KubernetesResource {
   /** Builds a {@link ConfigMap}; {@code build()} reports every problem at once. */
   public static final class Builder extends ImmutableConfigMap.Builder implements KubernetesResource.Buildable {
     Builder() {}
-
-    /** Changes the rendered object after everything else (the escape hatch). */
-    public Builder customize(Consumer<? super V1ConfigMap> customizer) {
-      return addCustomizer(customizer);
-    }
   }
 }

@@ -142,7 +142,10 @@ public abstract class Secret implements KubernetesResource {
   /** Whether the API server refuses changes to the data. Absent means mutable. */
   public abstract Optional<Boolean> immutable();
 
-  /** Changes to the rendered object, applied last, in order. */
+  /**
+   * Changes to the rendered object, applied last, in order: the escape hatch for what the DSL does
+   * not model. {@code customize(c)} on the builder adds one.
+   */
   public abstract List<Consumer<? super V1Secret>> customizers();
 
   /** The keys, in order. */
@@ -242,11 +245,6 @@ public abstract class Secret implements KubernetesResource {
     /** Adds the binary entry {@code key}, rendered base64-encoded under {@code data}. */
     public Builder data(String key, byte[] value) {
       return data(key, SecretValue.bytes(value));
-    }
-
-    /** Changes the rendered object after everything else (the escape hatch). */
-    public Builder customize(Consumer<? super V1Secret> customizer) {
-      return addCustomizer(customizer);
     }
   }
 }

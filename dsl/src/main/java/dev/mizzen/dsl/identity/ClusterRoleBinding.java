@@ -38,7 +38,10 @@ public abstract class ClusterRoleBinding implements KubernetesResource {
   /** Who gets it (at least one). */
   public abstract List<Subject> subjects();
 
-  /** Changes to the rendered object, applied last, in order. */
+  /**
+   * Changes to the rendered object, applied last, in order: the escape hatch for what the DSL does
+   * not model. {@code customize(c)} on the builder adds one.
+   */
   public abstract List<Consumer<? super V1ClusterRoleBinding>> customizers();
 
   @Override
@@ -107,34 +110,24 @@ public abstract class ClusterRoleBinding implements KubernetesResource {
       return roleRef(RoleRef.clusterRole(name));
     }
 
-    /** Adds {@code subject}. */
-    public Builder subject(Subject subject) {
-      return addSubject(subject);
-    }
-
     /** Grants the role to the ServiceAccount named {@code name} in {@code namespace}. */
     public Builder serviceAccount(String name, String namespace) {
-      return addSubject(Subject.serviceAccount(name, namespace));
+      return subject(Subject.serviceAccount(name, namespace));
     }
 
     /** Grants the role to {@code account}, which must name its namespace. */
     public Builder serviceAccount(ServiceAccount account) {
-      return addSubject(Subject.serviceAccount(account));
+      return subject(Subject.serviceAccount(account));
     }
 
     /** Grants the role to the user named {@code name}. */
     public Builder user(String name) {
-      return addSubject(Subject.user(name));
+      return subject(Subject.user(name));
     }
 
     /** Grants the role to the group named {@code name}. */
     public Builder group(String name) {
-      return addSubject(Subject.group(name));
-    }
-
-    /** Changes the rendered object after everything else (the escape hatch). */
-    public Builder customize(Consumer<? super V1ClusterRoleBinding> customizer) {
-      return addCustomizer(customizer);
+      return subject(Subject.group(name));
     }
   }
 }

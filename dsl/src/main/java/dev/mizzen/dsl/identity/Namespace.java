@@ -58,7 +58,10 @@ public abstract class Namespace implements KubernetesResource {
   /** The version of the warn level's rules. */
   public abstract Optional<String> warnVersion();
 
-  /** Changes to the rendered object, applied last, in order. */
+  /**
+   * Changes to the rendered object, applied last, in order: the escape hatch for what the DSL does
+   * not model. {@code customize(c)} on the builder adds one.
+   */
   public abstract List<Consumer<? super V1Namespace>> customizers();
 
   /** The {@code pod-security.kubernetes.io/*} labels the typed options produce, in a fixed order. */
@@ -136,11 +139,6 @@ public abstract class Namespace implements KubernetesResource {
     /** Admits only pods meeting {@code level} (the {@code enforce} mode). */
     public Builder podSecurity(PodSecurityLevel level) {
       return enforce(level);
-    }
-
-    /** Changes the rendered object after everything else (the escape hatch). */
-    public Builder customize(Consumer<? super V1Namespace> customizer) {
-      return addCustomizer(customizer);
     }
   }
 }

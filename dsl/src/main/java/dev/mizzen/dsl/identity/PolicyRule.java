@@ -27,17 +27,17 @@ public abstract class PolicyRule {
 
   /** {@code resources} of the core API group ({@code ""}: pods, configmaps, secrets, services, ...). */
   public static Builder core(String... resources) {
-    return new Builder().addApiGroup("").addResources(resources);
+    return new Builder().apiGroup("").resources(resources);
   }
 
   /** {@code resources} of API group {@code apiGroup} ({@code apps}, {@code batch}, {@code *} for all). */
   public static Builder group(String apiGroup, String... resources) {
-    return new Builder().addApiGroup(apiGroup).addResources(resources);
+    return new Builder().apiGroup(apiGroup).resources(resources);
   }
 
   /** Non-resource URL paths ({@code /healthz}, {@code /metrics}, {@code /api/*}); ClusterRoles only. */
   public static Builder urls(String... paths) {
-    return new Builder().addNonResourceUrls(paths);
+    return new Builder().nonResourceUrls(paths);
   }
 
   /** The API groups ({@code ""} is the core group). */
@@ -52,7 +52,10 @@ public abstract class PolicyRule {
   /** Non-resource URL paths. */
   public abstract List<String> nonResourceUrls();
 
-  /** The verbs granted ({@code get}, {@code list}, ..., {@code *}). */
+  /**
+   * The verbs granted ({@code get}, {@code list}, ..., {@code *}); given as strings for verbs that
+   * {@link Verb} lacks ({@code use}, {@code approve}, ...).
+   */
   public abstract List<String> verbs();
 
   /** The client-java model. */
@@ -124,19 +127,14 @@ public abstract class PolicyRule {
     /** Grants {@code verbs}. */
     public Builder verbs(Verb... verbs) {
       for (Verb verb : verbs) {
-        addVerb(verb.value());
+        verb(verb.value());
       }
       return this;
     }
 
-    /** Grants {@code verbs} given as strings ({@code use}, {@code approve}, ...). */
-    public Builder verbs(String... verbs) {
-      return addVerbs(verbs);
-    }
-
     /** Limits the rule to the objects named {@code names}. */
     public Builder onlyNamed(String... names) {
-      return addResourceNames(names);
+      return resourceNames(names);
     }
   }
 }

@@ -31,7 +31,10 @@ public abstract class Role implements KubernetesResource {
   /** The permissions, in order. */
   public abstract List<PolicyRule> rules();
 
-  /** Changes to the rendered object, applied last, in order. */
+  /**
+   * Changes to the rendered object, applied last, in order: the escape hatch for what the DSL does
+   * not model. {@code customize(c)} on the builder adds one.
+   */
   public abstract List<Consumer<? super V1Role>> customizers();
 
   @Override
@@ -79,19 +82,9 @@ public abstract class Role implements KubernetesResource {
   public static final class Builder extends ImmutableRole.Builder implements KubernetesResource.Buildable {
     Builder() {}
 
-    /** Adds {@code rule}. */
-    public Builder rule(PolicyRule rule) {
-      return addRule(rule);
-    }
-
     /** Adds the rule {@code rule} builds. */
     public Builder rule(PolicyRule.Builder rule) {
-      return addRule(rule.build());
-    }
-
-    /** Changes the rendered object after everything else (the escape hatch). */
-    public Builder customize(Consumer<? super V1Role> customizer) {
-      return addCustomizer(customizer);
+      return rule(rule.build());
     }
   }
 }

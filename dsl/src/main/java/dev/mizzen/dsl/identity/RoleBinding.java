@@ -39,7 +39,10 @@ public abstract class RoleBinding implements KubernetesResource {
   /** Who gets it (at least one). */
   public abstract List<Subject> subjects();
 
-  /** Changes to the rendered object, applied last, in order. */
+  /**
+   * Changes to the rendered object, applied last, in order: the escape hatch for what the DSL does
+   * not model. {@code customize(c)} on the builder adds one.
+   */
   public abstract List<Consumer<? super V1RoleBinding>> customizers();
 
   @Override
@@ -114,34 +117,24 @@ public abstract class RoleBinding implements KubernetesResource {
       return roleRef(RoleRef.clusterRole(name));
     }
 
-    /** Adds {@code subject}. */
-    public Builder subject(Subject subject) {
-      return addSubject(subject);
-    }
-
     /** Grants the role to the ServiceAccount named {@code name} of this namespace. */
     public Builder serviceAccount(String name) {
-      return addSubject(Subject.serviceAccount(name));
+      return subject(Subject.serviceAccount(name));
     }
 
     /** Grants the role to {@code account}. */
     public Builder serviceAccount(ServiceAccount account) {
-      return addSubject(Subject.serviceAccount(account));
+      return subject(Subject.serviceAccount(account));
     }
 
     /** Grants the role to the user named {@code name}. */
     public Builder user(String name) {
-      return addSubject(Subject.user(name));
+      return subject(Subject.user(name));
     }
 
     /** Grants the role to the group named {@code name}. */
     public Builder group(String name) {
-      return addSubject(Subject.group(name));
-    }
-
-    /** Changes the rendered object after everything else (the escape hatch). */
-    public Builder customize(Consumer<? super V1RoleBinding> customizer) {
-      return addCustomizer(customizer);
+      return subject(Subject.group(name));
     }
   }
 }

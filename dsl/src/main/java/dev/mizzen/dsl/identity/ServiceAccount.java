@@ -41,7 +41,10 @@ public abstract class ServiceAccount implements KubernetesResource {
   /** Names of {@code kubernetes.io/dockerconfigjson} Secrets used to pull the pods' images. */
   public abstract List<String> imagePullSecrets();
 
-  /** Changes to the rendered object, applied last, in order. */
+  /**
+   * Changes to the rendered object, applied last, in order: the escape hatch for what the DSL does
+   * not model. {@code customize(c)} on the builder adds one.
+   */
   public abstract List<Consumer<? super V1ServiceAccount>> customizers();
 
   @Override
@@ -90,19 +93,9 @@ public abstract class ServiceAccount implements KubernetesResource {
   public static final class Builder extends ImmutableServiceAccount.Builder implements KubernetesResource.Buildable {
     Builder() {}
 
-    /** Pulls images with the credentials in the Secret named {@code secretName}. */
-    public Builder imagePullSecret(String secretName) {
-      return addImagePullSecret(secretName);
-    }
-
     /** Pulls images with the credentials in {@code secret}. */
     public Builder imagePullSecret(KubernetesResource secret) {
-      return addImagePullSecret(secret.name());
-    }
-
-    /** Changes the rendered object after everything else (the escape hatch). */
-    public Builder customize(Consumer<? super V1ServiceAccount> customizer) {
-      return addCustomizer(customizer);
+      return imagePullSecret(secret.name());
     }
   }
 }

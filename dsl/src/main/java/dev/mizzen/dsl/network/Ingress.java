@@ -44,9 +44,12 @@ public abstract class Ingress implements KubernetesResource {
   public abstract List<IngressRule> rules();
 
   /** The TLS entries ({@code spec.tls}), in order. */
-  public abstract List<IngressTls> tlsEntries();
+  public abstract List<IngressTls> tls();
 
-  /** Changes to the rendered object, applied last, in order. */
+  /**
+   * Changes to the rendered object, applied last, in order: the escape hatch for what the DSL does
+   * not model. {@code customize(c)} on the builder adds one.
+   */
   public abstract List<Consumer<? super V1Ingress>> customizers();
 
   /** Every backend this Ingress routes to: the default backend first, then each path's in order. */
@@ -78,8 +81,8 @@ public abstract class Ingress implements KubernetesResource {
     for (int i = 0; i < rules().size(); i++) {
       rules().get(i).validate(spec.field("rules").index(i));
     }
-    for (int i = 0; i < tlsEntries().size(); i++) {
-      tlsEntries().get(i).validate(spec.field("tls").index(i));
+    for (int i = 0; i < tls().size(); i++) {
+      tls().get(i).validate(spec.field("tls").index(i));
     }
     ingressClassName().ifPresent(name -> {
       Names.checkDns1123Subdomain(spec.field("ingressClassName"), name);
@@ -101,9 +104,9 @@ public abstract class Ingress implements KubernetesResource {
     V1IngressSpec spec = new V1IngressSpec();
     ingressClassName().ifPresent(spec::setIngressClassName);
     defaultBackend().ifPresent(backend -> spec.setDefaultBackend(backend.toV1IngressBackend()));
-    if (!tlsEntries().isEmpty()) {
+    if (!tls().isEmpty()) {
       List<io.kubernetes.client.openapi.models.V1IngressTLS> tls = new ArrayList<>();
-      tlsEntries().forEach(entry -> tls.add(entry.toV1IngressTLS()));
+      tls().forEach(entry -> tls.add(entry.toV1IngressTLS()));
       spec.setTls(tls);
     }
     if (!rules().isEmpty()) {
@@ -124,34 +127,19 @@ public abstract class Ingress implements KubernetesResource {
   public static final class Builder extends ImmutableIngress.Builder implements KubernetesResource.Buildable {
     Builder() {}
 
-    /** Adds {@code rule}. */
-    public Builder rule(IngressRule rule) {
-      return addRule(rule);
-    }
-
     /** Adds the rule {@code rule} builds. */
     public Builder rule(IngressRule.Builder rule) {
-      return addRule(rule.build());
+      return rule(rule.build());
     }
 
     /** Serves {@code hosts} over TLS with the certificate in the Secret named {@code secretName}. */
     public Builder tls(String secretName, String... hosts) {
-      return addTlsEntry(IngressTls.secret(secretName, hosts));
-    }
-
-    /** Adds the TLS entry {@code tls}. */
-    public Builder tls(IngressTls tls) {
-      return addTlsEntry(tls);
+      return tls(IngressTls.secret(secretName, hosts));
     }
 
     /** Sends requests that match no rule to port {@code port} of Service {@code service}. */
     public Builder defaultBackend(String service, int port) {
       return defaultBackend(IngressBackend.service(service, port));
-    }
-
-    /** Changes the rendered object after everything else (the escape hatch). */
-    public Builder customize(Consumer<? super V1Ingress> customizer) {
-      return addCustomizer(customizer);
     }
   }
 }

@@ -62,14 +62,9 @@ public abstract class IngressRule {
   public static final class Builder extends ImmutableIngressRule.Builder {
     Builder() {}
 
-    /** Adds {@code path}. */
-    public Builder path(IngressPath path) {
-      return addPath(path);
-    }
-
     /** Sends requests under {@code path} (a Prefix match) to {@code backend}. */
     public Builder prefix(String path, IngressBackend backend) {
-      return addPath(IngressPath.prefix(path, backend));
+      return path(IngressPath.prefix(path, backend));
     }
 
     /** Sends requests under {@code path} (a Prefix match) to port {@code port} of Service {@code service}. */
@@ -79,7 +74,7 @@ public abstract class IngressRule {
 
     /** Sends requests for exactly {@code path} to {@code backend}. */
     public Builder exact(String path, IngressBackend backend) {
-      return addPath(IngressPath.exact(path, backend));
+      return path(IngressPath.exact(path, backend));
     }
 
     /** Sends requests for exactly {@code path} to port {@code port} of Service {@code service}. */

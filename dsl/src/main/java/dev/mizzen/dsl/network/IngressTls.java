@@ -14,7 +14,7 @@ public abstract class IngressTls {
 
   /** TLS for {@code hosts} with the certificate in the Secret named {@code secretName}. */
   public static IngressTls secret(String secretName, String... hosts) {
-    return ImmutableIngressTls.builder().secretName(secretName).addHosts(hosts).build();
+    return ImmutableIngressTls.builder().secretName(secretName).hosts(hosts).build();
   }
 
   /** The Secret's name (in the Ingress's namespace); absent leaves the certificate to the controller. */

@@ -75,7 +75,10 @@ public abstract class NetworkPolicy implements KubernetesResource {
   /** Directions isolated even without rules in them ({@code isolateIngress()}, {@code isolateEgress()}). */
   public abstract Set<PolicyType> policyTypes();
 
-  /** Changes to the rendered object, applied last, in order. */
+  /**
+   * Changes to the rendered object, applied last, in order: the escape hatch for what the DSL does
+   * not model. {@code customize(c)} on the builder adds one.
+   */
   public abstract List<Consumer<? super V1NetworkPolicy>> customizers();
 
   /**
@@ -194,22 +197,22 @@ public abstract class NetworkPolicy implements KubernetesResource {
 
     /** Allows the incoming traffic {@code rule} describes. */
     public Builder allowIngress(NetworkPolicyRule rule) {
-      return addIngressRule(rule);
+      return ingressRule(rule);
     }
 
     /** Allows the incoming traffic {@code rule} describes. */
     public Builder allowIngress(NetworkPolicyRule.Builder rule) {
-      return addIngressRule(rule.build());
+      return ingressRule(rule.build());
     }
 
     /** Allows the outgoing traffic {@code rule} describes. */
     public Builder allowEgress(NetworkPolicyRule rule) {
-      return addEgressRule(rule);
+      return egressRule(rule);
     }
 
     /** Allows the outgoing traffic {@code rule} describes. */
     public Builder allowEgress(NetworkPolicyRule.Builder rule) {
-      return addEgressRule(rule.build());
+      return egressRule(rule.build());
     }
 
     /**
@@ -217,17 +220,12 @@ public abstract class NetworkPolicy implements KubernetesResource {
      * this or another policy) allows gets in; with no such rule, none.
      */
     public Builder isolateIngress() {
-      return addPolicyType(PolicyType.INGRESS);
+      return policyType(PolicyType.INGRESS);
     }
 
     /** Isolates the selected pods for egress, as {@link #isolateIngress()} does for ingress. */
     public Builder isolateEgress() {
-      return addPolicyType(PolicyType.EGRESS);
-    }
-
-    /** Changes the rendered object after everything else (the escape hatch). */
-    public Builder customize(Consumer<? super V1NetworkPolicy> customizer) {
-      return addCustomizer(customizer);
+      return policyType(PolicyType.EGRESS);
     }
   }
 }

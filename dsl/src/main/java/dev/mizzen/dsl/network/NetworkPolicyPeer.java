@@ -62,7 +62,7 @@ public abstract class NetworkPolicyPeer {
 
   /** Addresses in the CIDR block {@code cidr} except those in the {@code except} blocks. */
   public static NetworkPolicyPeer ipBlock(String cidr, String... except) {
-    return ImmutableNetworkPolicyPeer.builder().cidr(cidr).addExcept(except).build();
+    return ImmutableNetworkPolicyPeer.builder().cidr(cidr).except(except).build();
   }
 
   /** Which pods. */
@@ -88,7 +88,7 @@ public abstract class NetworkPolicyPeer {
         .podSelector(podSelector())
         .namespaceSelector(selector)
         .cidr(cidr())
-        .addAllExcept(except())
+        .except(except())
         .build();
   }
 

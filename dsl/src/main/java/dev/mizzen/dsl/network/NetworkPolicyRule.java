@@ -24,12 +24,12 @@ public abstract class NetworkPolicyRule {
 
   /** Traffic from {@code peers} (for {@code allowIngress}). */
   public static Builder from(NetworkPolicyPeer... peers) {
-    return new Builder().addPeers(peers);
+    return new Builder().peers(peers);
   }
 
   /** Traffic to {@code peers} (for {@code allowEgress}). */
   public static Builder to(NetworkPolicyPeer... peers) {
-    return new Builder().addPeers(peers);
+    return new Builder().peers(peers);
   }
 
   /** Traffic from or to anywhere, narrowed by ports only. */
@@ -96,29 +96,19 @@ public abstract class NetworkPolicyRule {
   public static final class Builder extends ImmutableNetworkPolicyRule.Builder {
     Builder() {}
 
-    /** Adds {@code peer}. */
-    public Builder peer(NetworkPolicyPeer peer) {
-      return addPeer(peer);
-    }
-
-    /** Allows {@code port}. */
-    public Builder port(NetworkPolicyPort port) {
-      return addPort(port);
-    }
-
     /** Allows TCP port {@code port}. */
     public Builder tcp(int port) {
-      return addPort(NetworkPolicyPort.tcp(port));
+      return port(NetworkPolicyPort.tcp(port));
     }
 
     /** Allows the TCP port named {@code name}. */
     public Builder tcp(String name) {
-      return addPort(NetworkPolicyPort.tcp(name));
+      return port(NetworkPolicyPort.tcp(name));
     }
 
     /** Allows UDP port {@code port}. */
     public Builder udp(int port) {
-      return addPort(NetworkPolicyPort.udp(port));
+      return port(NetworkPolicyPort.udp(port));
     }
   }
 }

@@ -145,7 +145,10 @@ public abstract class Service implements KubernetesResource {
   /** Client CIDR blocks a LoadBalancer accepts; empty means any. */
   public abstract List<String> loadBalancerSourceRanges();
 
-  /** Changes to the rendered object, applied last, in order. */
+  /**
+   * Changes to the rendered object, applied last, in order: the escape hatch for what the DSL does
+   * not model. {@code customize(c)} on the builder adds one.
+   */
   public abstract List<Consumer<? super V1Service>> customizers();
 
   /** The component whose pods this Service selects, if it selects by component. */
@@ -301,7 +304,7 @@ public abstract class Service implements KubernetesResource {
 
     /** Adds TCP port {@code port} sent to the same port number on the pods. */
     public Builder port(int port) {
-      return addPort(ServicePort.tcp(port).build());
+      return port(ServicePort.tcp(port).build());
     }
 
     /**
@@ -309,22 +312,17 @@ public abstract class Service implements KubernetesResource {
      * port takes the same name.
      */
     public Builder port(int port, String targetPortName) {
-      return addPort(ServicePort.tcp(port).name(targetPortName).targetPort(targetPortName).build());
+      return port(ServicePort.tcp(port).name(targetPortName).targetPort(targetPortName).build());
     }
 
     /** Adds TCP port {@code port} sent to pod port number {@code targetPort}. */
     public Builder port(int port, int targetPort) {
-      return addPort(ServicePort.tcp(port).targetPort(targetPort).build());
-    }
-
-    /** Adds {@code port}. */
-    public Builder port(ServicePort port) {
-      return addPort(port);
+      return port(ServicePort.tcp(port).targetPort(targetPort).build());
     }
 
     /** Adds the port {@code port} builds. */
     public Builder port(ServicePort.Builder port) {
-      return addPort(port.build());
+      return port(port.build());
     }
 
     /** Sends each client's connections to the same pod, for the default 3 hours. */
@@ -335,11 +333,6 @@ public abstract class Service implements KubernetesResource {
     /** Sends each client's connections to the same pod for {@code timeout} (1s..1 day). */
     public Builder clientIpAffinity(Duration timeout) {
       return sessionAffinity(SessionAffinity.CLIENT_IP).sessionAffinityTimeout(timeout);
-    }
-
-    /** Changes the rendered object after everything else (the escape hatch). */
-    public Builder customize(Consumer<? super V1Service> customizer) {
-      return addCustomizer(customizer);
     }
   }
 }

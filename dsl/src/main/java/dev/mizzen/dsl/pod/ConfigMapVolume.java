@@ -41,12 +41,7 @@ public abstract non-sealed class ConfigMapVolume extends Volume {
 
     /** Projects key {@code key} as the file {@code path}. */
     public Builder item(String key, String path) {
-      return addItem(VolumeItem.of(key, path));
-    }
-
-    /** Tolerates a missing ConfigMap or key. */
-    public Builder optional() {
-      return optional(true);
+      return item(VolumeItem.of(key, path));
     }
   }
 }

@@ -32,10 +32,5 @@ public abstract non-sealed class EmptyDirVolume extends Volume {
   /** Builds an {@link EmptyDirVolume}. */
   public static final class Builder extends ImmutableEmptyDirVolume.Builder implements Volume.Buildable {
     Builder() {}
-
-    /** Uses a tmpfs. */
-    public Builder inMemory() {
-      return inMemory(true);
-    }
   }
 }

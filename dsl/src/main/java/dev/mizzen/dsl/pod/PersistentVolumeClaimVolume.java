@@ -43,10 +43,5 @@ public abstract non-sealed class PersistentVolumeClaimVolume extends Volume {
   public static final class Builder extends ImmutablePersistentVolumeClaimVolume.Builder
       implements Volume.Buildable {
     Builder() {}
-
-    /** Forces every mount read-only. */
-    public Builder readOnly() {
-      return readOnly(true);
-    }
   }
 }

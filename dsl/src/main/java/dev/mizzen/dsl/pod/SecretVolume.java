@@ -42,12 +42,7 @@ public abstract non-sealed class SecretVolume extends Volume {
 
     /** Projects key {@code key} as the file {@code path}. */
     public Builder item(String key, String path) {
-      return addItem(VolumeItem.of(key, path));
-    }
-
-    /** Tolerates a missing Secret or key. */
-    public Builder optional() {
-      return optional(true);
+      return item(VolumeItem.of(key, path));
     }
   }
 }

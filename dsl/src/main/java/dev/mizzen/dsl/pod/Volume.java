@@ -9,7 +9,7 @@ import java.util.List;
  *
  * <pre>{@code
  * Volume.emptyDir("tmp")
- * Volume.emptyDir("cache").inMemory().sizeLimit(Storage.mebibytes(64))
+ * Volume.emptyDir("cache").inMemory(true).sizeLimit(Storage.mebibytes(64))
  * Volume.configMap("config", "web-config").item(VolumeItem.of("app.yaml", "app.yaml"))
  * Volume.secret("tls", "shop-tls").defaultMode(0400)
  * Volume.persistentVolumeClaim("uploads", uploads)    // a PersistentVolumeClaim of the app
@@ -73,12 +73,12 @@ public abstract sealed class Volume permits ConfigMapVolume, DownwardApiVolume, 
 
   /** Several sources (ConfigMaps, Secrets, downward API, service account tokens) in one directory. */
   public static ProjectedVolume.Builder projected(String name, ProjectedSource... sources) {
-    return new ProjectedVolume.Builder().name(name).addAllSources(List.of(sources));
+    return new ProjectedVolume.Builder().name(name).sources(List.of(sources));
   }
 
   /** Fields of the pod and resources of its containers as files. */
   public static DownwardApiVolume.Builder downwardApi(String name, DownwardApiFile... files) {
-    return new DownwardApiVolume.Builder().name(name).addAllFiles(List.of(files));
+    return new DownwardApiVolume.Builder().name(name).files(List.of(files));
   }
 
   /** A file or directory of the node; needs {@code PodOptOut.hostPath(reason)}. */

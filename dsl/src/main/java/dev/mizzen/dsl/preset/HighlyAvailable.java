@@ -76,7 +76,7 @@ public final class HighlyAvailable {
         .maxSkew(1)
         .whenUnsatisfiable(WhenUnsatisfiable.DO_NOT_SCHEDULE)
         .nodeTaintsPolicy(NodeInclusionPolicy.HONOR)
-        .addMatchLabelKey(POD_TEMPLATE_HASH)
+        .matchLabelKey(POD_TEMPLATE_HASH)
         .build();
   }
 
@@ -85,7 +85,7 @@ public final class HighlyAvailable {
     return TopologySpreadConstraint.over(Topology.HOSTNAME)
         .maxSkew(1)
         .whenUnsatisfiable(WhenUnsatisfiable.SCHEDULE_ANYWAY)
-        .addMatchLabelKey(POD_TEMPLATE_HASH)
+        .matchLabelKey(POD_TEMPLATE_HASH)
         .build();
   }
 

@@ -140,12 +140,7 @@ public abstract class ContainerSecurity {
 
     /** Adds {@code NET_BIND_SERVICE}, to listen on ports below 1024 as non-root (restricted allows it). */
     public Builder bindPrivilegedPorts() {
-      return addCapability(Capabilities.NET_BIND_SERVICE);
-    }
-
-    /** Steps away from restricted, with a reason recorded in the pod template's annotations. */
-    public Builder optOut(ContainerOptOut optOut) {
-      return addOptOut(optOut);
+      return capability(Capabilities.NET_BIND_SERVICE);
     }
   }
 }

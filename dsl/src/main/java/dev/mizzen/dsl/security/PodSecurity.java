@@ -160,10 +160,5 @@ public abstract class PodSecurity {
   /** Builds a {@link PodSecurity} from the restricted defaults. */
   public static final class Builder extends ImmutablePodSecurity.Builder {
     Builder() {}
-
-    /** Steps away from restricted, with a reason recorded in the pod template's annotations. */
-    public Builder optOut(PodOptOut optOut) {
-      return addOptOut(optOut);
-    }
   }
 }

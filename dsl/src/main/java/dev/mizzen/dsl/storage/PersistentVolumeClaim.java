@@ -34,7 +34,10 @@ public abstract class PersistentVolumeClaim implements KubernetesResource, Claim
     return new Builder().name(name);
   }
 
-  /** Changes to the rendered object, applied last, in order. */
+  /**
+   * Changes to the rendered object, applied last, in order: the escape hatch for what the DSL does
+   * not model. {@code customize(c)} on the builder adds one.
+   */
   public abstract List<Consumer<? super V1PersistentVolumeClaim>> customizers();
 
   @Override
@@ -75,22 +78,12 @@ public abstract class PersistentVolumeClaim implements KubernetesResource, Claim
   public static final class Builder extends ImmutablePersistentVolumeClaim.Builder implements KubernetesResource.Buildable {
     Builder() {}
 
-    /** Adds an access mode. */
-    public Builder accessMode(AccessMode mode) {
-      return addAccessMode(mode);
-    }
-
     /**
      * No StorageClass ({@code storageClassName: ""}): binds only an existing volume that has no
      * class, and nothing is provisioned. Leaving the class out instead means the default class.
      */
     public Builder noStorageClass() {
       return storageClass("");
-    }
-
-    /** Changes the rendered object after everything else (the escape hatch). */
-    public Builder customize(Consumer<? super V1PersistentVolumeClaim> customizer) {
-      return addCustomizer(customizer);
     }
   }
 }

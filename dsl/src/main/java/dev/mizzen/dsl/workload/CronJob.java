@@ -107,7 +107,10 @@ public abstract class CronJob implements JobSettings {
   /** Annotations of the Jobs it creates ({@code spec.jobTemplate.metadata.annotations}). */
   public abstract Map<String, String> jobAnnotations();
 
-  /** Changes to the rendered object, applied last, in order. */
+  /**
+   * Changes to the rendered object, applied last, in order: the escape hatch for what the DSL does
+   * not model. {@code customize(c)} on the builder adds one.
+   */
   public abstract List<Consumer<? super V1CronJob>> customizers();
 
   @Override
@@ -212,11 +215,6 @@ public abstract class CronJob implements JobSettings {
     /** As {@link #job(Job)}, building {@code job} first (which checks it). */
     public Builder job(Job.Builder job) {
       return job(job.build());
-    }
-
-    /** Changes the rendered object after everything else (the escape hatch). */
-    public Builder customize(Consumer<? super V1CronJob> customizer) {
-      return addCustomizer(customizer);
     }
   }
 }

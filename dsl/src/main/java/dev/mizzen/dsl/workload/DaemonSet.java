@@ -69,7 +69,10 @@ public abstract class DaemonSet implements LongRunningWorkload {
   /** Old revisions kept; absent means 10. */
   public abstract OptionalInt revisionHistoryLimit();
 
-  /** Changes to the rendered object, applied last, in order. */
+  /**
+   * Changes to the rendered object, applied last, in order: the escape hatch for what the DSL does
+   * not model. {@code customize(c)} on the builder adds one.
+   */
   public abstract List<Consumer<? super V1DaemonSet>> customizers();
 
   @Override
@@ -169,11 +172,6 @@ public abstract class DaemonSet implements LongRunningWorkload {
     /** The pod template. */
     public Builder pod(PodTemplate.Builder pod) {
       return pod(pod.build());
-    }
-
-    /** Changes the rendered object after everything else (the escape hatch). */
-    public Builder customize(Consumer<? super V1DaemonSet> customizer) {
-      return addCustomizer(customizer);
     }
   }
 }

@@ -35,7 +35,10 @@ public abstract class Job implements JobSettings {
     return new Builder().name(name);
   }
 
-  /** Changes to the rendered object, applied last, in order. */
+  /**
+   * Changes to the rendered object, applied last, in order: the escape hatch for what the DSL does
+   * not model. {@code customize(c)} on the builder adds one.
+   */
   public abstract List<Consumer<? super V1Job>> customizers();
 
   @Override
@@ -85,11 +88,6 @@ public abstract class Job implements JobSettings {
     /** The pod template; its restart policy must be left out (Never) or OnFailure. */
     public Builder pod(PodTemplate.Builder pod) {
       return pod(pod.build());
-    }
-
-    /** Changes the rendered object after everything else (the escape hatch). */
-    public Builder customize(Consumer<? super V1Job> customizer) {
-      return addCustomizer(customizer);
     }
   }
 }

@@ -148,7 +148,10 @@ public abstract class StatefulSet implements LongRunningWorkload {
   /** What happens to the claims of pods removed by scaling down; absent means {@link ClaimRetention#RETAIN}. */
   public abstract Optional<ClaimRetention> claimsWhenScaled();
 
-  /** Changes to the rendered object, applied last, in order. */
+  /**
+   * Changes to the rendered object, applied last, in order: the escape hatch for what the DSL does
+   * not model. {@code customize(c)} on the builder adds one.
+   */
   public abstract List<Consumer<? super V1StatefulSet>> customizers();
 
   @Override
@@ -283,12 +286,7 @@ public abstract class StatefulSet implements LongRunningWorkload {
 
     /** Adds a claim template. */
     public Builder volumeClaimTemplate(VolumeClaimTemplate.Builder claim) {
-      return addVolumeClaimTemplate(claim.build());
-    }
-
-    /** Changes the rendered object after everything else (the escape hatch). */
-    public Builder customize(Consumer<? super V1StatefulSet> customizer) {
-      return addCustomizer(customizer);
+      return volumeClaimTemplate(claim.build());
     }
   }
 }

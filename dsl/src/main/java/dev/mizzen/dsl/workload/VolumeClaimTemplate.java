@@ -59,11 +59,6 @@ public abstract class VolumeClaimTemplate implements ClaimSpec {
   public static final class Builder extends ImmutableVolumeClaimTemplate.Builder {
     Builder() {}
 
-    /** Adds an access mode. */
-    public Builder accessMode(AccessMode mode) {
-      return addAccessMode(mode);
-    }
-
     /**
      * No StorageClass ({@code storageClassName: ""}): binds only an existing volume that has no
      * class, and nothing is provisioned. Leaving the class out instead means the default class.

@@ -73,7 +73,7 @@ class ServiceTest {
         .port(ServicePort.tcp(443).name("https").targetPort(8443).nodePort(30443).appProtocol("https"))
         .port(ServicePort.udp(443).name("quic").targetPort("quic"))
         .externalTrafficPolicy(Service.TrafficPolicy.LOCAL)
-        .addLoadBalancerSourceRange("203.0.113.0/24")
+        .loadBalancerSourceRange("203.0.113.0/24")
         .clientIpAffinity(Duration.ofMinutes(10))
         .build()
         .render();
@@ -143,7 +143,7 @@ class ServiceTest {
     assertThat(problems(() -> Service.named("web").selecting("web")
         .port(ServicePort.tcp(80).nodePort(30080))
         .externalTrafficPolicy(Service.TrafficPolicy.LOCAL)
-        .addLoadBalancerSourceRange("10.0.0.0/8")
+        .loadBalancerSourceRange("10.0.0.0/8")
         .build())).containsExactly(
         "Service/web: spec.ports[0].nodePort: may not be used when type is ClusterIP",
         "Service/web: spec.externalTrafficPolicy: may only be set for NodePort and LoadBalancer Services",
@@ -153,8 +153,8 @@ class ServiceTest {
             + " ClusterIP, was NodePort");
     assertThat(problems(() -> Service.loadBalancer("lb").selecting("web")
         .port(ServicePort.tcp(10250).nodePort(29999))
-        .addLoadBalancerSourceRange("10.0.0.1/8")
-        .addLoadBalancerSourceRange("10.0.0.0/33")
+        .loadBalancerSourceRange("10.0.0.1/8")
+        .loadBalancerSourceRange("10.0.0.0/33")
         .build())).containsExactly(
         "Service/lb: spec.ports[0].nodePort: must be 30000..32767 (the default --service-node-port-range), was 29999",
         "Service/lb: spec.ports[0].port: may not expose port 10250 externally since it is used by kubelet",

@@ -34,7 +34,7 @@ class VolumeTest {
   @Test
   void emptyDir() {
     assertThat(render(Volume.emptyDir("tmp"))).isEqualTo(json("{'emptyDir':{},'name':'tmp'}"));
-    assertThat(render(Volume.emptyDir("cache").inMemory().sizeLimit(Storage.mebibytes(64))))
+    assertThat(render(Volume.emptyDir("cache").inMemory(true).sizeLimit(Storage.mebibytes(64))))
         .isEqualTo(json("{'emptyDir':{'medium':'Memory','sizeLimit':'64Mi'},'name':'cache'}"));
     assertThat(problems(Volume.emptyDir("tmp"))).isEmpty();
     assertThat(problems(Volume.emptyDir("tmp").sizeLimit(Storage.bytes(0).minus(Storage.mebibytes(1)))))
@@ -44,18 +44,18 @@ class VolumeTest {
   @Test
   void configMapAndSecret() {
     assertThat(render(Volume.configMap("config", "web-config").item("app.yaml", "conf/app.yaml")
-        .addItem(VolumeItem.of("LOG_FORMAT", "log-format").withMode(0400)).defaultMode(0444).optional()))
+        .item(VolumeItem.of("LOG_FORMAT", "log-format").withMode(0400)).defaultMode(0444).optional(true)))
         .isEqualTo(json("{'configMap':{'defaultMode':292,'items':[{'key':'app.yaml','path':'conf/app.yaml'},"
             + "{'key':'LOG_FORMAT','mode':256,'path':'log-format'}],'name':'web-config','optional':true},"
             + "'name':'config'}"));
     assertThat(render(Volume.secret("tls", "shop-tls").defaultMode(0400)))
         .isEqualTo(json("{'name':'tls','secret':{'defaultMode':256,'secretName':'shop-tls'}}"));
-    assertThat(render(Volume.secret("tls", "shop-tls").item("tls.crt", "cert.pem").optional()))
+    assertThat(render(Volume.secret("tls", "shop-tls").item("tls.crt", "cert.pem").optional(true)))
         .isEqualTo(json("{'name':'tls','secret':{'items':[{'key':'tls.crt','path':'cert.pem'}],"
             + "'optional':true,'secretName':'shop-tls'}}"));
 
     assertThat(problems(Volume.configMap("config", "Web_Config").item("bad key", "/etc/x")
-        .addItem(VolumeItem.of("k", "../up").withMode(01000)).defaultMode(-1))).containsExactly(
+        .item(VolumeItem.of("k", "../up").withMode(01000)).defaultMode(-1))).containsExactly(
         AT + "[config].configMap.name: must be a lowercase RFC 1123 subdomain (lowercase letters, digits, '-'"
             + " and '.', starting and ending with a letter or digit), was 'Web_Config'",
         AT + "[config].configMap.items[0].key: key 'bad key' must be at most 253 alphanumerics, '-', '_' or '.'",
@@ -78,7 +78,7 @@ class VolumeTest {
   void persistentVolumeClaim() {
     assertThat(render(Volume.persistentVolumeClaim("data", "data-db-0")))
         .isEqualTo(json("{'name':'data','persistentVolumeClaim':{'claimName':'data-db-0'}}"));
-    assertThat(render(Volume.persistentVolumeClaim("data", "data-db-0").readOnly()))
+    assertThat(render(Volume.persistentVolumeClaim("data", "data-db-0").readOnly(true)))
         .isEqualTo(json("{'name':'data','persistentVolumeClaim':{'claimName':'data-db-0','readOnly':true}}"));
     assertThat(problems(Volume.persistentVolumeClaim("data", "Data"))).containsExactly(
         AT + "[data].persistentVolumeClaim.claimName: must be a lowercase RFC 1123 subdomain (lowercase"
@@ -88,11 +88,11 @@ class VolumeTest {
   @Test
   void persistentVolumeClaimFromTheClaimItself() {
     PersistentVolumeClaim uploads = PersistentVolumeClaim.named("uploads").size(Storage.gibibytes(5)).build();
-    PersistentVolumeClaimVolume volume = Volume.persistentVolumeClaim("files", uploads).readOnly().build();
-    assertThat(render(Volume.persistentVolumeClaim("files", uploads).readOnly()))
+    PersistentVolumeClaimVolume volume = Volume.persistentVolumeClaim("files", uploads).readOnly(true).build();
+    assertThat(render(Volume.persistentVolumeClaim("files", uploads).readOnly(true)))
         .isEqualTo(json("{'name':'files','persistentVolumeClaim':{'claimName':'uploads','readOnly':true}}"));
     assertThat(volume.declaredClaim()).contains(uploads);
-    assertThat(volume).isEqualTo(Volume.persistentVolumeClaim("files", "uploads").readOnly().build());
+    assertThat(volume).isEqualTo(Volume.persistentVolumeClaim("files", "uploads").readOnly(true).build());
   }
 
   @Test

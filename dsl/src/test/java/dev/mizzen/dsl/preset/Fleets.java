@@ -9,6 +9,7 @@ import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import io.kubernetes.client.openapi.models.V1StatefulSet;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Fleets for the presets' placement tests, and a workload's pod as the explainer takes it. */
@@ -31,10 +32,14 @@ final class Fleets {
     });
   }
 
-  /** {@code perZone} general nodes in each of 3 zones, 4 CPUs and 16Gi each. */
-  static Fleet.Builder zones(int perZone) {
-    return Fleet.builder().grid(ZONES, List.of("general"), perZone,
-        (node, zone, pool) -> node.capacity("cpu", "4").capacity("memory", "16Gi").capacity("pods", "110"));
+  /** {@code perZone} general nodes in each of 3 zones, 4 CPUs and 16Gi each, then {@code more}. */
+  static Fleet zones(int perZone, Node.Builder... more) {
+    List<Node> nodes = new ArrayList<>(Fleet.grid(ZONES, List.of("general"), perZone,
+        (node, zone, pool) -> node.capacity("cpu", "4").capacity("memory", "16Gi").capacity("pods", "110")).nodes());
+    for (Node.Builder node : more) {
+      nodes.add(node.build());
+    }
+    return Fleet.of(nodes);
   }
 
   /** A general node named {@code name} in {@code zone}, with {@code cpus} CPUs. */

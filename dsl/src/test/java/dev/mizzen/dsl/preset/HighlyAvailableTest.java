@@ -76,7 +76,7 @@ class HighlyAvailableTest {
 
   @Test
   void itSpreadsReplicasEvenlyOverThreeZonesAndTheirNodes() {
-    Fleet fleet = Fleets.zones(2).build();
+    Fleet fleet = Fleets.zones(2);
 
     ReplicaPlacement six = PlacementExplainer.placeReplicas(Fleets.pod(web(6)), 6, ClusterState.of(fleet));
 
@@ -87,12 +87,10 @@ class HighlyAvailableTest {
 
   @Test
   void onAZoneWithMoreNodesItStillBalancesZonesWhereDefaultSpreadingDoesNot() {
-    Fleet lopsided = Fleet.builder()
-        .node(Fleets.node("a-1", "zone-a", "4")).node(Fleets.node("a-2", "zone-a", "4")).node(Fleets.node("a-3", "zone-a", "4"))
-        .node(Fleets.node("a-4", "zone-a", "4"))
-        .node(Fleets.node("b-1", "zone-b", "4"))
-        .node(Fleets.node("c-1", "zone-c", "4"))
-        .build();
+    Fleet lopsided = Fleet.of(Fleets.node("a-1", "zone-a", "4"), Fleets.node("a-2", "zone-a", "4"), Fleets.node("a-3", "zone-a", "4"),
+        Fleets.node("a-4", "zone-a", "4"),
+        Fleets.node("b-1", "zone-b", "4"),
+        Fleets.node("c-1", "zone-c", "4"));
 
     ReplicaPlacement spread = PlacementExplainer.placeReplicas(Fleets.pod(web(6)), 6, ClusterState.of(lopsided));
     ReplicaPlacement plain = PlacementExplainer.placeReplicas(
@@ -105,11 +103,10 @@ class HighlyAvailableTest {
 
   @Test
   void whenAZoneIsFullTheReplicasStayPendingRatherThanPileIntoTheOthers() {
-    Fleet fleet = Fleet.builder()
-        .node(Fleets.node("a-1", "zone-a", "4"))
-        .node(Fleets.node("b-1", "zone-b", "4"))
-        .node(Fleets.node("c-1", "zone-c", "1"))          // room for one replica of 1 CPU
-        .build();
+    Fleet fleet = Fleet.of(
+        Fleets.node("a-1", "zone-a", "4"),
+        Fleets.node("b-1", "zone-b", "4"),
+        Fleets.node("c-1", "zone-c", "1"));               // room for one replica of 1 CPU
 
     ReplicaPlacement placement = PlacementExplainer.placeReplicas(Fleets.pod(web(6)), 6, ClusterState.of(fleet));
 
@@ -122,10 +119,9 @@ class HighlyAvailableTest {
 
   @Test
   void aZoneOfNodesThePodsDoNotTolerateDoesNotHoldTheSpreadBack() {
-    Fleet fleet = Fleets.zones(1)
-        .node(Node.named("gpu-zone-d-1").zone("zone-d").pool("gpu").capacity("cpu", "8").capacity("memory", "32Gi")
-            .capacity("pods", "110").taint("nvidia.com/gpu", "present", TaintEffect.NO_SCHEDULE))
-        .build();
+    Fleet fleet = Fleets.zones(1,
+        Node.named("gpu-zone-d-1").zone("zone-d").pool("gpu").capacity("cpu", "8").capacity("memory", "32Gi")
+            .capacity("pods", "110").taint("nvidia.com/gpu", "present", TaintEffect.NO_SCHEDULE));
     Placement.Builder ignoringTaints = Placement
         .spread(TopologySpreadConstraint.over(Topology.ZONE).maxSkew(1).whenUnsatisfiable(WhenUnsatisfiable.DO_NOT_SCHEDULE));
 

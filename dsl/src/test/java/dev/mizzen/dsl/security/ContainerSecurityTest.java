@@ -120,9 +120,9 @@ class ContainerSecurityTest {
   @Test
   void capabilitiesBeyondNetBindServiceNeedAnOptOut() {
     ContainerSecurity security = ContainerSecurity.restricted()
-        .addCapability("NET_ADMIN")
-        .addCapability("CAP_SYS_TIME")
-        .addCapability("net_raw")
+        .capability("NET_ADMIN")
+        .capability("CAP_SYS_TIME")
+        .capability("net_raw")
         .build();
     assertThat(problems(security, false)).containsExactly(
         AT + ".capabilities.add[0]: adds NET_ADMIN, which Pod Security restricted forbids (only"

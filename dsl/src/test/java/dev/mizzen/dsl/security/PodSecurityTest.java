@@ -52,7 +52,7 @@ class PodSecurityTest {
         .runAsUser(999)
         .runAsGroup(999)
         .fsGroup(999)
-        .addSupplementalGroup(5000L)
+        .supplementalGroup(5000L)
         .sysctl("net.ipv4.ip_unprivileged_port_start", "0")
         .seccompLocalhostProfile("profiles/db.json")
         .appArmorLocalhostProfile("k8s-db")
@@ -129,7 +129,7 @@ class PodSecurityTest {
   @Test
   void idsMustBeInRange() {
     PodSecurity security = PodSecurity.restricted()
-        .runAsUser(-5).runAsGroup(-1).fsGroup(1L << 32).addSupplementalGroups(1L, -2L).build();
+        .runAsUser(-5).runAsGroup(-1).fsGroup(1L << 32).supplementalGroups(1L, -2L).build();
     assertThat(problems(security)).containsExactly(
         AT + ".securityContext.runAsUser: must be 0..2147483647, was -5",
         AT + ".securityContext.runAsGroup: must be 0..2147483647, was -1",

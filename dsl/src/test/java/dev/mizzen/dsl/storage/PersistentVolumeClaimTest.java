@@ -51,7 +51,7 @@ class PersistentVolumeClaimTest {
         .accessMode(AccessMode.READ_ONLY_MANY)
         .storageClass("fast-ssd")
         .volumeMode(VolumeMode.BLOCK)
-        .selector(LabelSelector.builder().matchLabel("tier", "gold")
+        .selector(LabelSelector.matchLabel("tier", "gold")
             .matchExpression(Label.key("zone").in("a", "b")).build())
         .dataSource(DataSource.snapshot("db-2024-05-01"))
         .build().render();

@@ -180,9 +180,9 @@ class DeploymentTest {
     assertThat(problems(() -> Deployment.named("web").track("canary")
         .pod(PodTemplate.container(
             web()).placement(Placement.spread(TopologySpreadConstraint.over(Topology.ZONE)
-                .addMatchLabelKeys("pod-template-hash", "app.kubernetes.io/name", "track"))
+                .matchLabelKeys("pod-template-hash", "app.kubernetes.io/name", "track"))
             .requirePodAntiAffinity(PodAffinityTerm.on(Topology.HOSTNAME)
-                .addMatchLabelKeys("app.kubernetes.io/part-of"))))
+                .matchLabelKeys("app.kubernetes.io/part-of"))))
         .build())).containsExactly(
         "Deployment/web: spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0]"
             + ".matchLabelKeys[0]: 'app.kubernetes.io/part-of' " + both,
@@ -191,7 +191,7 @@ class DeploymentTest {
         "Deployment/web: spec.template.spec.topologySpreadConstraints[0].matchLabelKeys[2]: 'track' " + both);
     assertThat(Deployment.named("web").pod(PodTemplate.container(
         web())
-        .placement(Placement.spread(TopologySpreadConstraint.over(Topology.ZONE).addMatchLabelKeys("pod-template-hash"))))
+        .placement(Placement.spread(TopologySpreadConstraint.over(Topology.ZONE).matchLabelKeys("pod-template-hash"))))
         .build().name()).isEqualTo("web");
   }
 

@@ -13,19 +13,50 @@ import org.immutables.value.Value;
  * A set of {@link Node}s, for tests and simulated clusters.
  *
  * <pre>{@code
- * Fleet fleet = Fleet.builder()
- *     .grid(List.of("zone-a", "zone-b", "zone-c"), List.of("general"), 2,
- *         (node, zone, pool) -> node.capacity("cpu", "4").capacity("memory", "16Gi").capacity("pods", "110"))
- *     .node(Node.named("gpu-1").zone("zone-a").pool("gpu").capacity("nvidia.com/gpu", "1"))
- *     .build();                                         // 7 nodes: general-zone-a-1, general-zone-a-2, ...
+ * Fleet two = Fleet.of(Node.named("a").zone("zone-a"), Node.named("b").zone("zone-b"));
+ * Fleet grid = Fleet.grid(List.of("zone-a", "zone-b", "zone-c"), List.of("general"), 2,
+ *     (node, zone, pool) -> node.capacity("cpu", "4").capacity("memory", "16Gi").capacity("pods", "110"));
+ * Fleet more = Fleet.node(Node.named("gpu-1").zone("zone-a").pool("gpu").capacity("nvidia.com/gpu", "1"))
+ *     .grid(List.of("zone-a", "zone-b"), List.of("general"), 1, (node, zone, pool) -> node.capacity("cpu", "4"))
+ *     .build();                                         // gpu-1, general-zone-a-1, general-zone-b-1
  * }</pre>
  */
 @Value.Immutable
 public abstract class Fleet {
+  private static final Fleet NONE = new Builder().build();
 
-  /** Starts an empty fleet. */
-  public static Builder builder() {
-    return new Builder();
+  /** The fleet of {@code nodes}, in order. */
+  public static Fleet of(Node... nodes) {
+    return new Builder().nodes(nodes).build();
+  }
+
+  /** The fleet of the nodes {@code nodes} build, in order. */
+  public static Fleet of(Node.Builder... nodes) {
+    Builder fleet = new Builder();
+    for (Node.Builder node : nodes) {
+      fleet.node(node);
+    }
+    return fleet.build();
+  }
+
+  /** The fleet of {@code nodes}, in order. */
+  public static Fleet of(Iterable<? extends Node> nodes) {
+    return new Builder().nodes(nodes).build();
+  }
+
+  /** The fleet without nodes: a cluster of its control plane only, which nodes may join later. */
+  public static Fleet none() {
+    return NONE;
+  }
+
+  /** Starts a fleet with {@code node}; more nodes and grids may follow. */
+  public static Builder node(Node node) {
+    return new Builder().node(node);
+  }
+
+  /** Starts a fleet with the node {@code node} builds; more nodes and grids may follow. */
+  public static Builder node(Node.Builder node) {
+    return new Builder().node(node);
   }
 
   /**
@@ -33,7 +64,7 @@ public abstract class Fleet {
    * {@link Builder#grid(List, List, int, CellTemplate)}.
    */
   public static Fleet grid(List<String> zones, List<String> pools, int nodesPerCell, CellTemplate template) {
-    return builder().grid(zones, pools, nodesPerCell, template).build();
+    return new Builder().grid(zones, pools, nodesPerCell, template).build();
   }
 
   /** The nodes, in the order added; names are unique. */
@@ -77,18 +108,13 @@ public abstract class Fleet {
     void shape(Node.Builder node, String zone, String pool);
   }
 
-  /** Builds a {@link Fleet}; {@code build()} throws if two nodes share a name. */
+  /** Builds a {@link Fleet}, started by {@link Fleet#node(Node)}; {@code build()} throws if two nodes share a name. */
   public static final class Builder extends ImmutableFleet.Builder {
     Builder() {}
 
     /** Adds {@code node}. */
-    public Builder node(Node node) {
-      return addNode(node);
-    }
-
-    /** Adds {@code node}. */
     public Builder node(Node.Builder node) {
-      return addNode(node.build());
+      return node(node.build());
     }
 
     /**
@@ -107,7 +133,7 @@ public abstract class Fleet {
           for (int n = 1; n <= nodesPerCell; n++) {
             Node.Builder node = Node.named(pool + "-" + zone + "-" + n).zone(zone).pool(pool);
             template.shape(node, zone, pool);
-            addNode(node.build());
+            node(node.build());
           }
         }
       }

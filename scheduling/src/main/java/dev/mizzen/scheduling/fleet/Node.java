@@ -175,12 +175,7 @@ public abstract class Node {
 
     /** Adds the taint {@code key=value:effect}. */
     public Builder taint(String key, String value, TaintEffect effect) {
-      return addTaint(Taint.of(key, value, effect));
-    }
-
-    /** Adds the taint {@code taint}. */
-    public Builder taint(Taint taint) {
-      return addTaint(taint);
+      return taint(Taint.of(key, value, effect));
     }
 
   }

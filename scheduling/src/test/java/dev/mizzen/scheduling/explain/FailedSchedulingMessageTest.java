@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mizzen.scheduling.TaintEffect;
 import dev.mizzen.scheduling.fleet.Fleet;
+import dev.mizzen.scheduling.fleet.Node;
 import io.kubernetes.client.openapi.models.V1NodeSelectorTerm;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,15 +47,15 @@ class FailedSchedulingMessageTest {
 
   @Test
   void countsSortAsTextSoTenComesBeforeThree() {
-    Fleet.Builder fleet = Fleet.builder();
+    List<Node> nodes = new ArrayList<>();
     for (int i = 1; i <= 10; i++) {
-      fleet.node(Specs.node("small-" + i, "z", "1", "1Gi", "10"));
+      nodes.add(Specs.node("small-" + i, "z", "1", "1Gi", "10").build());
     }
     for (int i = 1; i <= 3; i++) {
-      fleet.node(Specs.node("tainted-" + i, "z").taint("k", "v", TaintEffect.NO_EXECUTE));
+      nodes.add(Specs.node("tainted-" + i, "z").taint("k", "v", TaintEffect.NO_EXECUTE).build());
     }
 
-    Explanation why = PlacementExplainer.explain(pending(requesting("2", null)), ClusterState.of(fleet.build()));
+    Explanation why = PlacementExplainer.explain(pending(requesting("2", null)), ClusterState.of(Fleet.of(nodes)));
 
     assertThat(why.failedSchedulingMessage()).contains("0/13 nodes are available: 10 Insufficient cpu, "
         + "3 node(s) had untolerated taint {k: v}. preemption: 0/13 nodes are available: "
@@ -62,7 +64,7 @@ class FailedSchedulingMessageTest {
 
   @Test
   void aNodeWithSeveralShortfallsCountsForEachAndAPodThatMayNotPreemptSaysSo() {
-    ClusterState state = ClusterState.of(Fleet.builder().node(Specs.node("a", "z", "1", "1Gi", "10")).build());
+    ClusterState state = ClusterState.of(Fleet.of(Specs.node("a", "z", "1", "1Gi", "10")));
 
     Explanation why = PlacementExplainer.explain(pending(requesting("2", "2Gi").preemptionPolicy("Never")), state);
 

@@ -28,7 +28,7 @@ class FilterTest {
 
   @Test
   void aCordonedNodeTakesOnlyPodsToleratingTheUnschedulableTaint() {
-    ClusterState state = ClusterState.of(Fleet.builder().node(node("a", "z1").unschedulable(true)).build());
+    ClusterState state = ClusterState.of(Fleet.of(node("a", "z1").unschedulable(true)));
 
     assertThat(reasons(PlacementExplainer.explain(pending(requesting("1", null)), state), "a"))
         .containsExactly("node(s) were unschedulable");
@@ -39,7 +39,7 @@ class FilterTest {
 
   @Test
   void nodeNameAdmitsOnlyThatNode() {
-    ClusterState state = ClusterState.of(Fleet.builder().node(node("a", "z1")).node(node("b", "z1")).build());
+    ClusterState state = ClusterState.of(Fleet.of(node("a", "z1"), node("b", "z1")));
 
     Explanation why = PlacementExplainer.explain(pending(requesting("1", null).nodeName("b")), state);
 
@@ -49,10 +49,8 @@ class FilterTest {
 
   @Test
   void theFirstUntoleratedHardTaintIsTheReasonAndPreferNoScheduleNeverFilters() {
-    ClusterState state = ClusterState.of(Fleet.builder()
-        .node(node("a", "z1").taint("soft", "x", TaintEffect.PREFER_NO_SCHEDULE)
-            .taint("gpu", "present", TaintEffect.NO_SCHEDULE).taint("evict", "", TaintEffect.NO_EXECUTE))
-        .build());
+    ClusterState state = ClusterState.of(Fleet.of(node("a", "z1").taint("soft", "x", TaintEffect.PREFER_NO_SCHEDULE)
+            .taint("gpu", "present", TaintEffect.NO_SCHEDULE).taint("evict", "", TaintEffect.NO_EXECUTE)));
 
     assertThat(reasons(PlacementExplainer.explain(pending(requesting("1", null)), state), "a"))
         .containsExactly("node(s) had untolerated taint {gpu: present}");
@@ -65,7 +63,7 @@ class FilterTest {
 
   @Test
   void aTolerationWithAnotherEffectOrValueDoesNotTolerate() {
-    ClusterState state = ClusterState.of(Fleet.builder().node(node("a", "z1").taint("k", "v", TaintEffect.NO_SCHEDULE)).build());
+    ClusterState state = ClusterState.of(Fleet.of(node("a", "z1").taint("k", "v", TaintEffect.NO_SCHEDULE)));
 
     V1PodSpec wrongEffect = requesting("1", null).tolerations(List.of(tolerate("k", "v", TaintEffect.NO_EXECUTE)));
     V1PodSpec wrongValue = requesting("1", null).tolerations(List.of(tolerate("k", "w", null)));
@@ -78,11 +76,9 @@ class FilterTest {
 
   @Test
   void nodeSelectorAndRequiredTermsBothHoldTermsAreOredAndAnEmptyTermMatchesNothing() {
-    ClusterState state = ClusterState.of(Fleet.builder()
-        .node(node("a", "z1").pool("general").label("gen", "3"))
-        .node(node("b", "z2").pool("gpu").label("gen", "5"))
-        .node(node("c", "z3").pool("batch"))
-        .build());
+    ClusterState state = ClusterState.of(Fleet.of(node("a", "z1").pool("general").label("gen", "3"),
+        node("b", "z2").pool("gpu").label("gen", "5"),
+        node("c", "z3").pool("batch")));
 
     V1PodSpec spec = requesting("1", null).nodeSelector(Map.of("topology.kubernetes.io/zone", "z2"))
         .affinity(requiredNodeTerms(
@@ -102,7 +98,7 @@ class FilterTest {
 
   @Test
   void metadataNameFieldsNarrowTheNodesBeforeFiltering() {
-    ClusterState state = ClusterState.of(Fleet.builder().node(node("a", "z1")).node(node("b", "z1")).node(node("c", "z1")).build());
+    ClusterState state = ClusterState.of(Fleet.of(node("a", "z1"), node("b", "z1"), node("c", "z1")));
     V1PodSpec spec = requesting("100", null).affinity(requiredNodeTerms(
         new V1NodeSelectorTerm().addMatchFieldsItem(requirement("metadata.name", "In", "b"))));
 
@@ -117,7 +113,7 @@ class FilterTest {
 
   @Test
   void hostPortsConflictByProtocolPortAndOverlappingAddress() {
-    ClusterState state = ClusterState.of(Fleet.builder().node(node("a", "z1")).node(node("b", "z1")).build())
+    ClusterState state = ClusterState.of(Fleet.of(node("a", "z1"), node("b", "z1")))
         .withPods(placed("web", "a", Map.of(), Specs.plain().containers(List.of(new io.kubernetes.client.openapi.models.V1Container()
             .name("c").addPortsItem(new V1ContainerPort().containerPort(80).hostPort(8080).hostIP("10.0.0.1"))))));
 
@@ -136,10 +132,8 @@ class FilterTest {
 
   @Test
   void resourcesFitReportsEveryShortfallAndTooManyPods() {
-    ClusterState state = ClusterState.of(Fleet.builder()
-        .node(node("a", "z1", "4", "16Gi", "1"))
-        .node(node("b", "z1").capacity("nvidia.com/gpu", "1"))
-        .build()).withPods(placed("p", "a", Map.of(), requesting("3", "8Gi")), placed("q", "b", Map.of(), requesting("3", null)));
+    ClusterState state = ClusterState.of(Fleet.of(node("a", "z1", "4", "16Gi", "1"),
+        node("b", "z1").capacity("nvidia.com/gpu", "1"))).withPods(placed("p", "a", Map.of(), requesting("3", "8Gi")), placed("q", "b", Map.of(), requesting("3", null)));
 
     V1PodSpec spec = new V1PodSpec().addContainersItem(Specs.container("main",
         Map.of("cpu", "2", "memory", "10Gi", "nvidia.com/gpu", "2", "ephemeral-storage", "1Gi")));
@@ -152,14 +146,14 @@ class FilterTest {
 
   @Test
   void aPodRequestingNothingOnlyNeedsRoomForOneMorePod() {
-    ClusterState state = ClusterState.of(Fleet.builder().node(node("a", "z1", "0", "16Gi", "110")).build());
+    ClusterState state = ClusterState.of(Fleet.of(node("a", "z1", "0", "16Gi", "110")));
 
     assertThat(PlacementExplainer.explain(pending(Specs.plain()), state).feasibleNodes()).containsExactly("a");
   }
 
   @Test
   void everyReasonIsKeptThoughTheSchedulerStopsAtTheFirstFailingPlugin() {
-    ClusterState state = ClusterState.of(Fleet.builder().node(node("a", "z1").taint("k", "v", TaintEffect.NO_SCHEDULE)).build());
+    ClusterState state = ClusterState.of(Fleet.of(node("a", "z1").taint("k", "v", TaintEffect.NO_SCHEDULE)));
 
     NodeVerdict verdict = PlacementExplainer.explain(pending(requesting("8", null).nodeSelector(Map.of("x", "y"))), state)
         .verdict("a").orElseThrow();

@@ -19,9 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** InterPodAffinity's filter (required terms) and its score. */
 class InterPodAffinityTest {
-  private static final Fleet FLEET = Fleet.builder()
-      .node(node("a1", "za")).node(node("a2", "za")).node(node("b1", "zb")).node(node("c1", "zc"))
-      .build();
+  private static final Fleet FLEET = Fleet.of(node("a1", "za"), node("a2", "za"), node("b1", "zb"), node("c1", "zc"));
 
   @Test
   void affinityNeedsAMatchingPodInTheNodesDomain() {

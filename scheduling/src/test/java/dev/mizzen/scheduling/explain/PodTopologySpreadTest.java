@@ -21,7 +21,7 @@ class PodTopologySpreadTest {
   private static final Map<String, String> WEB = Map.of("app", "web");
 
   private static Fleet threeZones() {
-    return Fleet.builder().node(node("a1", "za")).node(node("a2", "za")).node(node("b1", "zb")).node(node("c1", "zc")).build();
+    return Fleet.of(node("a1", "za"), node("a2", "za"), node("b1", "zb"), node("c1", "zc"));
   }
 
   private static V1PodSpec strict(io.kubernetes.client.openapi.models.V1TopologySpreadConstraint constraint) {
@@ -51,7 +51,7 @@ class PodTopologySpreadTest {
 
   @Test
   void fewerDomainsThanMinDomainsMakeTheMinimumZero() {
-    Fleet twoZones = Fleet.builder().node(node("a1", "za")).node(node("b1", "zb")).build();
+    Fleet twoZones = Fleet.of(node("a1", "za"), node("b1", "zb"));
     ClusterState state = ClusterState.of(twoZones).withPods(placed("w1", "a1", WEB), placed("w2", "b1", WEB));
 
     assertThat(PlacementExplainer.explain(pending(strict(spread(Topology.ZONE, 1, "DoNotSchedule", WEB)), WEB), state)
@@ -62,7 +62,7 @@ class PodTopologySpreadTest {
 
   @Test
   void nodesWithoutTheKeyAreUnresolvableAndNotADomain() {
-    Fleet fleet = Fleet.builder().node(node("a1", "za")).node(Node.named("bare").capacity("cpu", "4").capacity("pods", "10")).build();
+    Fleet fleet = Fleet.of(node("a1", "za"), Node.named("bare").capacity("cpu", "4").capacity("pods", "10"));
 
     Explanation why = PlacementExplainer.explain(pending(strict(spread(Topology.ZONE, 1, "DoNotSchedule", WEB)), WEB), ClusterState.of(fleet));
 
@@ -72,8 +72,8 @@ class PodTopologySpreadTest {
 
   @Test
   void nodeAffinityPolicyHonorLeavesNodesThePodCannotUseOutOfTheDomains() {
-    Fleet fleet = Fleet.builder().node(node("a1", "za").pool("gpu")).node(node("b1", "zb").pool("general"))
-        .node(node("b2", "zb").pool("general")).build();
+    Fleet fleet = Fleet.of(node("a1", "za").pool("gpu"), node("b1", "zb").pool("general"),
+        node("b2", "zb").pool("general"));
     ClusterState state = ClusterState.of(fleet).withPods(placed("w1", "b1", WEB));
     V1PodSpec honor = strict(spread(Topology.ZONE, 1, "DoNotSchedule", WEB)).nodeSelector(Map.of("node-pool", "general"));
     V1PodSpec ignore = strict(spread(Topology.ZONE, 1, "DoNotSchedule", WEB).nodeAffinityPolicy("Ignore"))
@@ -85,8 +85,8 @@ class PodTopologySpreadTest {
 
   @Test
   void nodeTaintsPolicyHonorLeavesTaintedNodesOutOfTheDomains() {
-    Fleet fleet = Fleet.builder().node(node("a1", "za").taint("gpu", "x", TaintEffect.NO_SCHEDULE))
-        .node(node("b1", "zb")).build();
+    Fleet fleet = Fleet.of(node("a1", "za").taint("gpu", "x", TaintEffect.NO_SCHEDULE),
+        node("b1", "zb"));
     ClusterState state = ClusterState.of(fleet).withPods(placed("w1", "b1", WEB));
 
     assertThat(PlacementExplainer.explain(pending(strict(spread(Topology.ZONE, 1, "DoNotSchedule", WEB)), WEB), state)
@@ -121,7 +121,7 @@ class PodTopologySpreadTest {
 
   @Test
   void aPodWithoutConstraintsGetsTheSystemDefaultsWhenAWorkloadSelectsIt() {
-    Fleet fleet = Fleet.builder().node(node("a1", "za")).node(node("a2", "za")).node(node("b1", "zb")).build();
+    Fleet fleet = Fleet.of(node("a1", "za"), node("a2", "za"), node("b1", "zb"));
     ClusterState state = ClusterState.of(fleet).withPods(placed("w1", "a1", WEB), placed("w2", "a1", WEB));
     PendingPod pod = pending(Specs.plain(), WEB);
 
@@ -136,8 +136,8 @@ class PodTopologySpreadTest {
 
   @Test
   void underTheSystemDefaultsANodeWithoutAZoneIsScoredByHostnameOnly() {
-    Fleet fleet = Fleet.builder().node(node("a1", "za")).node(Node.named("bare").capacity("cpu", "4")
-        .capacity("memory", "16Gi").capacity("pods", "110")).build();
+    Fleet fleet = Fleet.of(node("a1", "za"), Node.named("bare").capacity("cpu", "4")
+        .capacity("memory", "16Gi").capacity("pods", "110"));
     ClusterState state = ClusterState.of(fleet).withPods(placed("w1", "a1", WEB)).withWorkloadSelector("default", WEB);
 
     Explanation why = PlacementExplainer.explain(pending(Specs.plain(), WEB), state);

@@ -31,7 +31,7 @@ class ScoringTest {
   @Test
   void leastAllocatedAndBalancedAllocationOnDifferentlySizedNodes() {
     // least_allocated_test / balanced_allocation_test: "nothing scheduled, resources requested, differently sized nodes"
-    ClusterState state = ClusterState.of(Fleet.builder().node(node("n1", "4", "10000")).node(node("n2", "6", "10000")).build());
+    ClusterState state = ClusterState.of(Fleet.of(node("n1", "4", "10000"), node("n2", "6", "10000")));
 
     Explanation why = PlacementExplainer.explain(pending(requesting("3", "5000")), state);
 
@@ -42,7 +42,7 @@ class ScoringTest {
 
   @Test
   void leastAllocatedCountsDefaultRequestsAndBalancedAllocationSkipsPodsRequestingNothing() {
-    ClusterState state = ClusterState.of(Fleet.builder().node(node("n1", "1", "1Gi")).node(node("n2", "2", "1Gi")).build())
+    ClusterState state = ClusterState.of(Fleet.of(node("n1", "1", "1Gi"), node("n2", "2", "1Gi")))
         .withPods(placed("p", "n1", Map.of()));
 
     Explanation why = PlacementExplainer.explain(pending(Specs.plain()), state);
@@ -54,12 +54,10 @@ class ScoringTest {
 
   @Test
   void untoleratedPreferNoScheduleTaintsLowerTheScoreRelativeToTheWorstNode() {
-    ClusterState state = ClusterState.of(Fleet.builder()
-        .node(Node.named("clean").capacity("pods", "10"))
-        .node(Node.named("one").capacity("pods", "10").taint("a", "x", TaintEffect.PREFER_NO_SCHEDULE))
-        .node(Node.named("two").capacity("pods", "10").taint("a", "x", TaintEffect.PREFER_NO_SCHEDULE)
-            .taint("b", "y", TaintEffect.PREFER_NO_SCHEDULE))
-        .build());
+    ClusterState state = ClusterState.of(Fleet.of(Node.named("clean").capacity("pods", "10"),
+        Node.named("one").capacity("pods", "10").taint("a", "x", TaintEffect.PREFER_NO_SCHEDULE),
+        Node.named("two").capacity("pods", "10").taint("a", "x", TaintEffect.PREFER_NO_SCHEDULE)
+            .taint("b", "y", TaintEffect.PREFER_NO_SCHEDULE)));
 
     assertThat(part(PlacementExplainer.explain(pending(Specs.plain()), state), SchedulerPlugin.TAINT_TOLERATION))
         .containsExactly(300L, 150L, 0L);
@@ -70,11 +68,9 @@ class ScoringTest {
 
   @Test
   void preferredNodeAffinitySumsMatchingWeightsScaledByTheBest() {
-    ClusterState state = ClusterState.of(Fleet.builder()
-        .node(Node.named("a").label("disk", "ssd").label("gen", "5").capacity("pods", "10"))
-        .node(Node.named("b").label("disk", "ssd").capacity("pods", "10"))
-        .node(Node.named("c").capacity("pods", "10"))
-        .build());
+    ClusterState state = ClusterState.of(Fleet.of(Node.named("a").label("disk", "ssd").label("gen", "5").capacity("pods", "10"),
+        Node.named("b").label("disk", "ssd").capacity("pods", "10"),
+        Node.named("c").capacity("pods", "10")));
     var affinity = new V1Affinity().nodeAffinity(new V1NodeAffinity()
         .addPreferredDuringSchedulingIgnoredDuringExecutionItem(new V1PreferredSchedulingTerm().weight(30)
             .preference(new V1NodeSelectorTerm().addMatchExpressionsItem(Specs.requirement("disk", "In", "ssd"))))
@@ -92,7 +88,7 @@ class ScoringTest {
 
   @Test
   void tiesMakeSeveralTopNodes() {
-    ClusterState state = ClusterState.of(Fleet.builder().node(node("n1", "4", "8Gi")).node(node("n2", "4", "8Gi")).build());
+    ClusterState state = ClusterState.of(Fleet.of(node("n1", "4", "8Gi"), node("n2", "4", "8Gi")));
 
     assertThat(PlacementExplainer.explain(pending(requesting("1", "1Gi")), state).topNodes()).containsExactly("n1", "n2");
   }

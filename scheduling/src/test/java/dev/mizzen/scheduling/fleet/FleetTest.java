@@ -58,18 +58,17 @@ class FleetTest {
 
   @Test
   void singleNodesAndGridsCombine() {
-    Fleet fleet = Fleet.builder()
+    Fleet fleet = Fleet.node(Node.named("big-1").zone("zone-a").pool("big").capacity("cpu", "64"))
         .grid(ZONES, List.of("general"), 1, (node, zone, pool) -> node.capacity("cpu", "2"))
-        .node(Node.named("big-1").zone("zone-a").pool("big").capacity("cpu", "64"))
         .node(Node.named("cordoned-1").unschedulable(true).build())
         .build();
     assertThat(fleet.nodes()).extracting(Node::name)
-        .containsExactly("general-zone-a-1", "general-zone-b-1", "big-1", "cordoned-1");
+        .containsExactly("big-1", "general-zone-a-1", "general-zone-b-1", "cordoned-1");
   }
 
   @Test
   void nodeNamesMustBeUnique() {
-    assertThatThrownBy(() -> Fleet.builder().node(Node.named("a")).node(Node.named("a")).build())
+    assertThatThrownBy(() -> Fleet.of(Node.named("a"), Node.named("a")))
         .isInstanceOf(InvalidSpecException.class)
         .hasMessage("1 problem\n  fleet: nodes[a]: duplicate node name 'a': node names must be unique");
   }
@@ -87,5 +86,27 @@ class FleetTest {
     assertThatThrownBy(() -> Fleet.grid(ZONES, POOLS, -1, (node, zone, pool) -> { }))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("nodesPerCell must be >= 0, was -1");
+  }
+
+  @Test
+  void fleetsStartWithTheirNodesOrNone() {
+    Node a = Node.named("a").zone("zone-a").build();
+    assertThat(Fleet.of(a, Node.named("b").build()).nodes()).extracting(Node::name).containsExactly("a", "b");
+    assertThat(Fleet.of(Node.named("a"), Node.named("b")).nodes()).extracting(Node::name).containsExactly("a", "b");
+    assertThat(Fleet.of(List.of(a)).nodes()).containsExactly(a);
+    assertThat(Fleet.none().nodes()).isEmpty();
+    assertThat(Fleet.node(a).node(Node.named("b")).nodes(Node.named("c").build(), Node.named("d").build())
+            .nodes(List.of(Node.named("e").build())).build().nodes())
+        .extracting(Node::name).containsExactly("a", "b", "c", "d", "e");
+  }
+
+  @Test
+  void nodesAddTaintsOneWay() {
+    Node node = Node.named("gpu-1")
+        .taint("nvidia.com/gpu", "present", TaintEffect.NO_SCHEDULE)
+        .taint(Taint.of("spot", "true", TaintEffect.PREFER_NO_SCHEDULE))
+        .taints(Taint.of("a", "b", TaintEffect.NO_EXECUTE))
+        .build();
+    assertThat(node.taints()).extracting(Taint::key).containsExactly("nvidia.com/gpu", "spot", "a");
   }
 }

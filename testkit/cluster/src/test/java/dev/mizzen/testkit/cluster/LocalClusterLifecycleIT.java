@@ -21,7 +21,7 @@ class LocalClusterLifecycleIT {
     List<ProcessHandle> processes = new ArrayList<>();
     int port;
     try (LocalCluster cluster = LocalCluster.start(
-        dev.mizzen.scheduling.fleet.Fleet.builder().node(TestFleet.standard().nodes().get(0)).build(), new PrintStream(progress, true, StandardCharsets.UTF_8))) {
+        dev.mizzen.scheduling.fleet.Fleet.of(TestFleet.standard().nodes().get(0)), new PrintStream(progress, true, StandardCharsets.UTF_8))) {
       workDir = cluster.workDir();
       assertThat(new CoreV1Api(cluster.client()).listNode().execute().getItems()).hasSize(1);
       for (Component component : Component.values()) {

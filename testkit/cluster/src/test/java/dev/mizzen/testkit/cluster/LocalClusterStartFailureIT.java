@@ -39,7 +39,7 @@ class LocalClusterStartFailureIT {
     ClusterStartException failure;
     try {
       failure = catchThrowableOfType(ClusterStartException.class, () -> LocalCluster.start(
-          Fleet.builder().build(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+          Fleet.none(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
     } finally {
       if (previous == null) {
         System.clearProperty("mizzen.controlPlane.bin");

@@ -47,7 +47,7 @@ public abstract class Policy {
 
   /** A policy named {@code name} with {@code rules}, in that order. */
   public static Policy of(String name, Collection<? extends Rule> rules) {
-    return named(name).addAllRules(rules).build();
+    return named(name).rules(rules).build();
   }
 
   /** The annotation key that exempts an object from rule {@code ruleId}. */
@@ -86,10 +86,10 @@ public abstract class Policy {
    * {@code this+other}; overridden rules are dropped.
    */
   public Policy and(Policy other) {
-    Builder builder = named(name() + "+" + other.name()).addAllRules(rules());
+    Builder builder = named(name() + "+" + other.name()).rules(rules());
     for (Rule rule : other.rules()) {
       if (!rulesById().containsKey(rule.id())) {
-        builder.addRule(rule);
+        builder.rule(rule);
       }
     }
     return builder.build();
@@ -111,9 +111,9 @@ public abstract class Policy {
     Builder builder = named(name());
     for (Rule rule : rules()) {
       Rule replacement = replacements.remove(rule.id());
-      builder.addRule(replacement == null ? rule : replacement);
+      builder.rule(replacement == null ? rule : replacement);
     }
-    replacements.values().forEach(builder::addRule);
+    replacements.values().forEach(builder::rule);
     return builder.build();
   }
 
@@ -134,7 +134,7 @@ public abstract class Policy {
       throw new IllegalArgumentException("ruleIds must be rules of policy \"" + name() + "\", unknown: " + unknown);
     }
     Builder builder = named(name());
-    rules().stream().filter(rule -> !removed.contains(rule.id())).forEach(builder::addRule);
+    rules().stream().filter(rule -> !removed.contains(rule.id())).forEach(builder::rule);
     return builder.build();
   }
 
@@ -189,7 +189,7 @@ public abstract class Policy {
       return this;
     }
     Builder builder = named(name());
-    rules().stream().filter(rule -> !overridden.contains(rule.id())).forEach(builder::addRule);
+    rules().stream().filter(rule -> !overridden.contains(rule.id())).forEach(builder::rule);
     return builder.build();
   }
 
@@ -202,14 +202,9 @@ public abstract class Policy {
   public static final class Builder extends ImmutablePolicy.Builder {
     Builder() {}
 
-    /** Adds {@code rule}. */
-    public Builder rule(Rule rule) {
-      return addRule(rule);
-    }
-
     /** Adds every rule of {@code policy}. */
     public Builder rulesOf(Policy policy) {
-      return addAllRules(policy.rules());
+      return rules(policy.rules());
     }
   }
 }

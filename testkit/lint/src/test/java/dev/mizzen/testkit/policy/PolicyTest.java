@@ -191,4 +191,15 @@ class PolicyTest {
     assertThat(findings).extracting(Finding::message).containsOnly("of 3");
     assertThat(computed[0]).isEqualTo(1);
   }
+
+  @Test
+  void aBuilderAddsRulesOneOrManyOrAPolicysRules() {
+    Rule a = Rule.of("a", Severity.INFO, "a", "f", ctx -> { });
+    Rule b = Rule.of("b", Severity.INFO, "b", "f", ctx -> { });
+    Rule c = Rule.of("c", Severity.INFO, "c", "f", ctx -> { });
+    Policy policy = Policy.named("p").rule(a).rulesOf(Policy.of("q", List.of(b))).rules(c).build();
+    assertThat(policy.ruleIds()).containsExactly("a", "b", "c");
+    assertThat(policy.and(Policy.of("r", List.of(Rule.of("d", Severity.INFO, "d", "f", ctx -> { })))).ruleIds())
+        .containsExactly("a", "b", "c", "d");
+  }
 }

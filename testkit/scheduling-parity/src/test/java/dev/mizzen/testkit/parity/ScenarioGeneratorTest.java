@@ -38,9 +38,7 @@ class ScenarioGeneratorTest {
   void theExplainerAnswersEveryScenarioAndBothOutcomesOccur() {
     int[] outcomes = new int[2];
     IntStream.range(0, 300).mapToObj(new ScenarioGenerator(SchedulingParityIT.DEFAULT_SEED)::scenario).forEach(s -> {
-      Fleet.Builder fleet = Fleet.builder();
-      s.nodes().forEach(fleet::node);
-      ClusterState state = ClusterState.of(fleet.build())
+      ClusterState state = ClusterState.of(Fleet.of(s.nodes()))
           .withPods(s.existing().stream().map(ScenarioGenerator::admitted).map(PlacedPod::fromV1Pod).toList());
       for (var selector : s.services()) {
         state = state.withWorkloadSelector(s.incoming().getMetadata().getNamespace(), selector);

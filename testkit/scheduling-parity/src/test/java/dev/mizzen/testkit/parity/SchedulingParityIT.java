@@ -82,7 +82,7 @@ class SchedulingParityIT {
 
   @BeforeAll
   static void startCluster() {
-    cluster = LocalCluster.start(Fleet.builder().build(), System.err);
+    cluster = LocalCluster.start(Fleet.none(), System.err);
     LocalCluster started = cluster;
     closeOnExit = new Thread(started::close, "close " + started.name());
     Runtime.getRuntime().addShutdownHook(closeOnExit);
@@ -261,7 +261,7 @@ class SchedulingParityIT {
 
   /** Makes the pool node {@code target.name()} look like {@code target}: creates it, or patches what differs. */
   private void configure(Node target) throws ApiException {
-    V1Node wanted = TestFleet.kwokNodes(Fleet.builder().node(target).build()).get(0);
+    V1Node wanted = TestFleet.kwokNodes(Fleet.of(target)).get(0);
     Node previous = configured.put(target.name(), target);
     if (previous == null) {
       core.createNode(wanted).execute();

@@ -82,7 +82,7 @@ final class MoreChanges {
               b.externalTrafficPolicy(Service.TrafficPolicy.LOCAL);
             }
             if (range != null) {
-              b.addLoadBalancerSourceRange(range);
+              b.loadBalancerSourceRange(range);
             }
           }),
           raw -> {

@@ -289,7 +289,7 @@ final class PodChanges {
     all.add(source("pod.security.groups", r -> {
       long group = pick(r, -1L, 0L, 1000L, 2147483647L, 2147483648L);
       return change("pod.security.groups", "pod fsGroup and supplementalGroups " + group,
-          d -> d.podSecurity(s -> s.fsGroup(group).addSupplementalGroup(group)),
+          d -> d.podSecurity(s -> s.fsGroup(group).supplementalGroup(group)),
           raw -> {
             Map<String, Object> sc = map(raw.podSpec(), "securityContext");
             sc.put("fsGroup", group);
@@ -373,7 +373,7 @@ final class PodChanges {
             if (optOut) {
               d.appSecurity(s -> s.optOut(ContainerOptOut.capabilities(REASON, capability)));
             } else {
-              d.appSecurity(s -> s.addCapability(capability));
+              d.appSecurity(s -> s.capability(capability));
             }
           },
           raw -> map(map(raw.app(), "securityContext"), "capabilities").put("add", List.of(capability)))
@@ -471,7 +471,7 @@ final class PodChanges {
               c.minDomains(minDomains);
             }
             if (matchKey != null) {
-              c.addMatchLabelKey(matchKey);
+              c.matchLabelKey(matchKey);
             }
             return Placement.spread(c);
           }),

@@ -125,10 +125,10 @@ final class TemplateChanges {
           d -> d.placement(() -> {
             PodAffinityTerm.Builder term = PodAffinityTerm.on(topologyKey).podsLabelled("tier", "db");
             if (matchKey != null) {
-              term.addMatchLabelKey(matchKey);
+              term.matchLabelKey(matchKey);
             }
             if (namespace != null) {
-              term.addNamespace(namespace);
+              term.namespace(namespace);
             }
             return Placement.requirePodAffinity(term);
           }),
