@@ -68,7 +68,7 @@ class BuilderPhrasesTest {
   @Test
   void rbacRulesAndSubjects() {
     PolicyRule rule = PolicyRule.core("pods").verbs(Verb.GET, Verb.LIST).verbs("use").verb("watch")
-        .onlyNamed("a", "b").build();
+        .resourceNames("a", "b").build();
     assertThat(rule.verbs()).containsExactly("get", "list", "use", "watch");
     assertThat(rule.resourceNames()).containsExactly("a", "b");
 
@@ -133,10 +133,10 @@ class BuilderPhrasesTest {
     assertThat(in.ports()).hasSize(4);
     assertThat(in.peers()).hasSize(2);
     NetworkPolicy policy = NetworkPolicy.named("web").selecting("web")
-        .allowIngress(in)
-        .allowIngress(NetworkPolicyRule.from(NetworkPolicyPeer.pods("monitoring")).tcp(9090))
-        .allowEgress(NetworkPolicyRule.to(NetworkPolicyPeer.pods("db")).tcp(5432))
-        .allowEgress(NetworkPolicyRule.to(NetworkPolicyPeer.allNamespaces()).udp(53).build())
+        .ingressRule(in)
+        .ingressRule(NetworkPolicyRule.from(NetworkPolicyPeer.pods("monitoring")).tcp(9090))
+        .egressRule(NetworkPolicyRule.to(NetworkPolicyPeer.pods("db")).tcp(5432))
+        .egressRule(NetworkPolicyRule.to(NetworkPolicyPeer.allNamespaces()).udp(53).build())
         .isolateIngress()
         .isolateEgress()
         .build();

@@ -70,7 +70,7 @@ class ShopServicesAndIdentityTest {
         PodDisruptionBudget.named("web").selecting("web").minAvailable(2).build(),                 // 10
         Service.named("api").selecting("api").port(9090, "http").build(),                          // 12
         NetworkPolicy.named("api").selecting("api")                                                 // 13
-            .allowIngress(NetworkPolicyRule.from(pods("web")).tcp(9090)).build(),
+            .ingressRule(NetworkPolicyRule.from(pods("web")).tcp(9090)).build(),
         Service.headless("db").selecting("db").port(5432, "pg").build(),                           // 15
         Role.named("web-config-reader").component("web")                                            // 17
             .rule(PolicyRule.core("configmaps").verbs(Verb.GET, Verb.LIST, Verb.WATCH)).build(),

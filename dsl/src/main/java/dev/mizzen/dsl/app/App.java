@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import dev.mizzen.dsl.meta.KubernetesResource;
 import dev.mizzen.dsl.meta.RenderContext;
 import dev.mizzen.dsl.render.Manifests;
+import dev.mizzen.style.MizzenFacadeStyle;
 import dev.mizzen.validation.InvalidSpecException;
 import dev.mizzen.validation.ObjectRef;
 import dev.mizzen.validation.Problem;
@@ -35,11 +36,12 @@ import org.immutables.value.Value;
  * and of the references between the objects.
  */
 @Value.Immutable
+@MizzenFacadeStyle
 public abstract class App {
 
   /** Starts an application named {@code name}: the value of {@code app.kubernetes.io/part-of}. */
   public static Builder named(String name) {
-    return new Builder().name(name);
+    return new Builder(name);
   }
 
   /** The application's name, rendered as {@code app.kubernetes.io/part-of} on every object. */
@@ -122,13 +124,29 @@ public abstract class App {
 
   /**
    * Builds an {@link App}; {@code build()} reports every problem at once. Objects are added with
-   * {@code add(...)}, built or as their builders, and render in the order they were added.
+   * {@code add(...)}, built or as their builders, and render in the order they were added: the one
+   * way to add them (the generated builder behind it stays package-private).
    */
-  public static final class Builder extends ImmutableApp.Builder {
+  public static final class Builder {
+    private final ImmutableApp.Builder generated = ImmutableApp.builder();
     /** What {@code add} was given, in order: built objects as builders of themselves. */
     private final List<KubernetesResource.Buildable> added = new ArrayList<>();
 
-    Builder() {}
+    Builder(String name) {
+      generated.name(name);
+    }
+
+    /** The namespace of every namespaced object that does not name its own; required. */
+    public Builder namespace(String namespace) {
+      generated.namespace(namespace);
+      return this;
+    }
+
+    /** The value of {@code app.kubernetes.io/managed-by}; {@value RenderContext#MANAGED_BY} by default. */
+    public Builder managedBy(String managedBy) {
+      generated.managedBy(managedBy);
+      return this;
+    }
 
     /** Adds objects, in order. */
     public Builder add(KubernetesResource... resources) {
@@ -164,7 +182,6 @@ public abstract class App {
      *     the broken references between the objects (a reference to an object that failed to build
      *     is not reported as missing: it is there, with its own problems)
      */
-    @Override
     public App build() {
       // The problems of each object that failed to build, given the App's name (known once built).
       List<Function<String, List<Problem>>> failures = new ArrayList<>();
@@ -184,8 +201,8 @@ public abstract class App {
         }
       }
       added.clear();
-      resources(built);
-      App app = super.build();
+      generated.addAllResources(built);
+      App app = generated.build();
       List<Problem> problems = new ArrayList<>();
       failures.forEach(failure -> problems.addAll(failure.apply(app.name())));
       problems.addAll(app.problems(unbuilt));

@@ -122,14 +122,14 @@ final class References {
           statefulSet.serviceName().ifPresent(name -> service(statefulSet, name, v.field("spec.serviceName")));
         }
       } else if (resource instanceof Service service) {
-        service.selector().ifPresent(selector -> {
+        service.selecting().ifPresent(selector -> {
           List<Workload> selected = selected(service, selector, v.field("spec.selector"));
           selected.forEach(workload -> checkTargetPorts(service, workload, v.field("spec.ports")));
         });
       } else if (resource instanceof PodDisruptionBudget pdb) {
-        pdb.selector().filter(s -> !s.selectsAll()).ifPresent(s -> selected(pdb, s, v.field("spec.selector")));
+        pdb.selecting().filter(s -> !s.selectsAll()).ifPresent(s -> selected(pdb, s, v.field("spec.selector")));
       } else if (resource instanceof NetworkPolicy policy) {
-        policy.podSelector().filter(s -> !s.selectsAll()).ifPresent(s -> selected(policy, s, v.field("spec.podSelector")));
+        policy.selecting().filter(s -> !s.selectsAll()).ifPresent(s -> selected(policy, s, v.field("spec.podSelector")));
         checkPeers(policy, policy.ingressRules(), v.field("spec.ingress"), "from");
         checkPeers(policy, policy.egressRules(), v.field("spec.egress"), "to");
       } else if (resource instanceof Ingress ingress) {

@@ -56,7 +56,7 @@ public abstract class PodDisruptionBudget implements KubernetesResource {
   }
 
   /** The pods the budget protects (required: {@code selecting(..)}). */
-  public abstract Optional<PodSelector> selector();
+  public abstract Optional<PodSelector> selecting();
 
   /** How many selected pods must stay available; exactly one of this and {@link #maxUnavailable()}. */
   public abstract Optional<Amount> minAvailable();
@@ -75,7 +75,7 @@ public abstract class PodDisruptionBudget implements KubernetesResource {
 
   /** The component whose pods this budget protects, if it selects by component. */
   public final Optional<String> selectedComponent() {
-    return selector().flatMap(PodSelector::component);
+    return selecting().flatMap(PodSelector::component);
   }
 
   @Override
@@ -94,9 +94,9 @@ public abstract class PodDisruptionBudget implements KubernetesResource {
     Metadata.validate(v, this, Metadata.NameRule.DNS1123_SUBDOMAIN);
     Validation spec = v.field("spec");
     Validation selector = spec.field("selector");
-    if (selector.check(selector().isPresent(),
+    if (selector.check(selecting().isPresent(),
         "is required: call selecting(component); an empty selector would match every pod in the namespace")) {
-      PodSelectors.validate(selector.field("matchLabels"), selector().get());
+      PodSelectors.validate(selector.field("matchLabels"), selecting().get());
     }
     spec.check(minAvailable().isPresent() != maxUnavailable().isPresent(), minAvailable().isPresent()
         ? "minAvailable and maxUnavailable cannot both be set; keep one"
@@ -121,7 +121,7 @@ public abstract class PodDisruptionBudget implements KubernetesResource {
   @Override
   public V1PodDisruptionBudget render(RenderContext context) {
     V1PodDisruptionBudgetSpec spec = new V1PodDisruptionBudgetSpec();
-    selector().ifPresent(selector -> spec.setSelector(PodSelectors.toV1LabelSelector(selector, context)));
+    selecting().ifPresent(selector -> spec.setSelector(PodSelectors.toV1LabelSelector(selector, context)));
     minAvailable().ifPresent(amount -> spec.setMinAvailable(amount.toIntOrString()));
     maxUnavailable().ifPresent(amount -> spec.setMaxUnavailable(amount.toIntOrString()));
     unhealthyPodEvictionPolicy().ifPresent(policy -> spec.setUnhealthyPodEvictionPolicy(policy.value()));
@@ -140,18 +140,14 @@ public abstract class PodDisruptionBudget implements KubernetesResource {
 
     /** Protects the pods of {@code component}. */
     public Builder selecting(String component) {
-      return selector(PodSelector.component(component));
+      return selecting(PodSelector.component(component));
     }
 
     /** Protects the pods of the component {@code workload} belongs to. */
     public Builder selecting(ObjectMetadata workload) {
-      return selector(PodSelector.component(workload));
+      return selecting(PodSelector.component(workload));
     }
 
-    /** Protects the pods {@code selector} chooses. */
-    public Builder selecting(PodSelector selector) {
-      return selector(selector);
-    }
 
     /** Keeps at least {@code count} pods available. */
     public Builder minAvailable(int count) {

@@ -15,7 +15,7 @@ import org.immutables.value.Value;
  * <pre>{@code
  * PolicyRule.core("configmaps").verbs(Verb.GET, Verb.LIST, Verb.WATCH);
  * PolicyRule.group("apps", "deployments", "deployments/scale").verbs(Verb.GET, Verb.PATCH);
- * PolicyRule.core("secrets").onlyNamed("api-credentials").verbs(Verb.GET);
+ * PolicyRule.core("secrets").resourceNames("api-credentials").verbs(Verb.GET);
  * PolicyRule.urls("/healthz", "/metrics").verbs("get");
  * }</pre>
  */
@@ -130,11 +130,6 @@ public abstract class PolicyRule {
         verb(verb.value());
       }
       return this;
-    }
-
-    /** Limits the rule to the objects named {@code names}. */
-    public Builder onlyNamed(String... names) {
-      return resourceNames(names);
     }
   }
 }

@@ -26,7 +26,7 @@ import org.immutables.value.Value;
  * <pre>{@code
  * NetworkPolicy api = NetworkPolicy.named("api")
  *     .selecting("api")
- *     .allowIngress(NetworkPolicyRule.from(NetworkPolicyPeer.pods("web")).tcp(9090))
+ *     .ingressRule(NetworkPolicyRule.from(NetworkPolicyPeer.pods("web")).tcp(9090))
  *     .build();
  * NetworkPolicy denyAll = NetworkPolicy.named("default-deny")
  *     .selectingAllPods().isolateIngress().isolateEgress()
@@ -64,7 +64,7 @@ public abstract class NetworkPolicy implements KubernetesResource {
   }
 
   /** The pods the policy applies to (required: {@code selecting(..)} or {@code selectingAllPods()}). */
-  public abstract Optional<PodSelector> podSelector();
+  public abstract Optional<PodSelector> selecting();
 
   /** Allowed incoming traffic, in order. */
   public abstract List<NetworkPolicyRule> ingressRules();
@@ -102,7 +102,7 @@ public abstract class NetworkPolicy implements KubernetesResource {
 
   /** The component whose pods this policy applies to, if it selects by component. */
   public final Optional<String> selectedComponent() {
-    return podSelector().flatMap(PodSelector::component);
+    return selecting().flatMap(PodSelector::component);
   }
 
   @Override
@@ -121,9 +121,9 @@ public abstract class NetworkPolicy implements KubernetesResource {
     Metadata.validate(v, this, Metadata.NameRule.DNS1123_SUBDOMAIN);
     Validation spec = v.field("spec");
     Validation selector = spec.field("podSelector");
-    if (selector.check(podSelector().isPresent(),
+    if (selector.check(selecting().isPresent(),
         "is required: call selecting(component) or selectingAllPods()")) {
-      PodSelectors.validate(selector.field("matchLabels"), podSelector().get());
+      PodSelectors.validate(selector.field("matchLabels"), selecting().get());
     }
     for (int i = 0; i < ingressRules().size(); i++) {
       ingressRules().get(i).validate(spec.field("ingress").index(i), "from");
@@ -143,7 +143,7 @@ public abstract class NetworkPolicy implements KubernetesResource {
   @Override
   public V1NetworkPolicy render(RenderContext context) {
     V1NetworkPolicySpec spec = new V1NetworkPolicySpec();
-    podSelector().ifPresent(selector -> spec.setPodSelector(PodSelectors.toV1LabelSelector(selector, context)));
+    selecting().ifPresent(selector -> spec.setPodSelector(PodSelectors.toV1LabelSelector(selector, context)));
     RenderContext own = namespace().map(context::withNamespace).orElse(context); // peers compare with it
     if (!ingressRules().isEmpty()) {
       List<V1NetworkPolicyIngressRule> rules = new ArrayList<>();
@@ -177,46 +177,32 @@ public abstract class NetworkPolicy implements KubernetesResource {
 
     /** Applies the policy to the pods of {@code component}. */
     public Builder selecting(String component) {
-      return podSelector(PodSelector.component(component));
+      return selecting(PodSelector.component(component));
     }
 
     /** Applies the policy to the pods of the component {@code workload} belongs to. */
     public Builder selecting(ObjectMetadata workload) {
-      return podSelector(PodSelector.component(workload));
+      return selecting(PodSelector.component(workload));
     }
 
-    /** Applies the policy to the pods {@code selector} chooses. */
-    public Builder selecting(PodSelector selector) {
-      return podSelector(selector);
-    }
 
     /** Applies the policy to every pod in its namespace. */
     public Builder selectingAllPods() {
-      return podSelector(PodSelector.all());
+      return selecting(PodSelector.all());
     }
 
-    /** Allows the incoming traffic {@code rule} describes. */
-    public Builder allowIngress(NetworkPolicyRule rule) {
-      return ingressRule(rule);
-    }
-
-    /** Allows the incoming traffic {@code rule} describes. */
-    public Builder allowIngress(NetworkPolicyRule.Builder rule) {
+    /** Allows the incoming traffic {@code rule} describes (also {@code ingressRule(rule)} for a built one). */
+    public Builder ingressRule(NetworkPolicyRule.Builder rule) {
       return ingressRule(rule.build());
     }
 
-    /** Allows the outgoing traffic {@code rule} describes. */
-    public Builder allowEgress(NetworkPolicyRule rule) {
-      return egressRule(rule);
-    }
-
-    /** Allows the outgoing traffic {@code rule} describes. */
-    public Builder allowEgress(NetworkPolicyRule.Builder rule) {
+    /** Allows the outgoing traffic {@code rule} describes (also {@code egressRule(rule)} for a built one). */
+    public Builder egressRule(NetworkPolicyRule.Builder rule) {
       return egressRule(rule.build());
     }
 
     /**
-     * Isolates the selected pods for ingress: only traffic some {@code allowIngress} rule (of
+     * Isolates the selected pods for ingress: only traffic some {@code ingressRule} rule (of
      * this or another policy) allows gets in; with no such rule, none.
      */
     public Builder isolateIngress() {

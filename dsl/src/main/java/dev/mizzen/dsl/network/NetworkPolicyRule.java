@@ -22,12 +22,12 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class NetworkPolicyRule {
 
-  /** Traffic from {@code peers} (for {@code allowIngress}). */
+  /** Traffic from {@code peers} (for {@code ingressRule}). */
   public static Builder from(NetworkPolicyPeer... peers) {
     return new Builder().peers(peers);
   }
 
-  /** Traffic to {@code peers} (for {@code allowEgress}). */
+  /** Traffic to {@code peers} (for {@code egressRule}). */
   public static Builder to(NetworkPolicyPeer... peers) {
     return new Builder().peers(peers);
   }

@@ -125,7 +125,7 @@ public abstract class Service implements KubernetesResource {
   }
 
   /** The pods the Service sends traffic to; absent means no selector (endpoints managed elsewhere). */
-  public abstract Optional<PodSelector> selector();
+  public abstract Optional<PodSelector> selecting();
 
   /** The ports, in order. */
   public abstract List<ServicePort> ports();
@@ -153,7 +153,7 @@ public abstract class Service implements KubernetesResource {
 
   /** The component whose pods this Service selects, if it selects by component. */
   public final Optional<String> selectedComponent() {
-    return selector().flatMap(PodSelector::component);
+    return selecting().flatMap(PodSelector::component);
   }
 
   @Override
@@ -175,7 +175,7 @@ public abstract class Service implements KubernetesResource {
       spec.field("clusterIP").check(type() == Type.CLUSTER_IP,
           "a headless Service (clusterIP None) must have type ClusterIP, was %s", type().value());
     }
-    selector().ifPresent(selector -> {
+    selecting().ifPresent(selector -> {
       Validation labels = spec.field("selector");
       if (labels.check(!selector.selectsAll(),
           "must select some pods: an empty selector means no selector for a Service")) {
@@ -259,7 +259,7 @@ public abstract class Service implements KubernetesResource {
     if (headless()) {
       spec.setClusterIP("None");
     }
-    selector().ifPresent(selector -> spec.setSelector(PodSelectors.render(selector, context)));
+    selecting().ifPresent(selector -> spec.setSelector(PodSelectors.render(selector, context)));
     if (!ports().isEmpty()) {
       List<io.kubernetes.client.openapi.models.V1ServicePort> rendered = new ArrayList<>();
       ports().forEach(port -> rendered.add(port.toV1ServicePort()));
@@ -289,18 +289,14 @@ public abstract class Service implements KubernetesResource {
 
     /** Sends traffic to the pods of {@code component}. */
     public Builder selecting(String component) {
-      return selector(PodSelector.component(component));
+      return selecting(PodSelector.component(component));
     }
 
     /** Sends traffic to the pods of the component {@code workload} belongs to. */
     public Builder selecting(ObjectMetadata workload) {
-      return selector(PodSelector.component(workload));
+      return selecting(PodSelector.component(workload));
     }
 
-    /** Sends traffic to the pods {@code selector} chooses. */
-    public Builder selecting(PodSelector selector) {
-      return selector(selector);
-    }
 
     /** Adds TCP port {@code port} sent to the same port number on the pods. */
     public Builder port(int port) {

@@ -34,6 +34,16 @@ class AppTest {
   }
 
   @Test
+  void objectsAreAddedOneWay() {
+    assertThat(java.util.Arrays.stream(App.Builder.class.getMethods())
+            .filter(m -> m.getDeclaringClass() == App.Builder.class)
+            .map(java.lang.reflect.Method::getName)
+            .distinct()
+            .sorted())
+        .containsExactly("add", "build", "managedBy", "namespace");
+  }
+
+  @Test
   void objectsRenderInOrderWithTheNamespaceAndPartOfLabel() {
     List<KubernetesObject> objects = shop().objects();
 

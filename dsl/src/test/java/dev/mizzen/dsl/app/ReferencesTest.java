@@ -66,9 +66,9 @@ class ReferencesTest {
         API,
         Service.named("api").selecting("api").port(9090, "http").build(),
         NetworkPolicy.named("api").selecting("api")
-            .allowIngress(NetworkPolicyRule.from(pods("web")).tcp(9090))
-            .allowEgress(NetworkPolicyRule.to(pods("db")))
-            .allowEgress(NetworkPolicyRule.to(pods("monitoring").inNamespace("monitoring")))
+            .ingressRule(NetworkPolicyRule.from(pods("web")).tcp(9090))
+            .egressRule(NetworkPolicyRule.to(pods("db")))
+            .egressRule(NetworkPolicyRule.to(pods("monitoring").inNamespace("monitoring")))
             .build(),
         db(),
         Service.headless("db").selecting("db").port(5432, "pg").build(),
@@ -232,9 +232,9 @@ class ReferencesTest {
         PodDisruptionBudget.named("web").selecting("web").minAvailable(1).build(),
         NetworkPolicy.named("web").selecting("web").isolateIngress().build(),
         NetworkPolicy.named("api").selecting("api")
-            .allowIngress(NetworkPolicyRule.from(pods("api"), pods("web"), pods("web").inNamespace("other")))
-            .allowEgress(NetworkPolicyRule.to(NetworkPolicyPeer.ipBlock("10.0.0.0/8")))
-            .allowEgress(NetworkPolicyRule.to(pods("db")))
+            .ingressRule(NetworkPolicyRule.from(pods("api"), pods("web"), pods("web").inNamespace("other")))
+            .egressRule(NetworkPolicyRule.to(NetworkPolicyPeer.ipBlock("10.0.0.0/8")))
+            .egressRule(NetworkPolicyRule.to(pods("db")))
             .build(),
         NetworkPolicy.named("default-deny").selectingAllPods().isolateIngress().build())
         .build())).containsExactly(
@@ -257,7 +257,7 @@ class ReferencesTest {
         + " (app.kubernetes.io/part-of=shop)";
     assertThat(problems(() -> app(WEB, API, worker,
         NetworkPolicy.named("api").selecting("api")
-            .allowIngress(NetworkPolicyRule.from(
+            .ingressRule(NetworkPolicyRule.from(
                 pods("web").inNamespace("shop"),
                 pods("prometheus").inNamespace("shop"),
                 pods("prometheus").inNamespace("monitoring"),

@@ -34,7 +34,7 @@ class RbacTest {
     Role role = Role.named("deployer")
         .rule(PolicyRule.core("configmaps").verbs(Verb.GET, Verb.LIST, Verb.WATCH))
         .rule(PolicyRule.group("apps", "deployments", "deployments/scale").verbs(Verb.PATCH, Verb.UPDATE))
-        .rule(PolicyRule.core("secrets").onlyNamed("api-credentials").verbs(Verb.read()))
+        .rule(PolicyRule.core("secrets").resourceNames("api-credentials").verbs(Verb.read()))
         .rule(PolicyRule.group("*", "*").verbs("*"))
         .build();
 
@@ -128,7 +128,7 @@ class RbacTest {
         .rule(PolicyRule.core("configmaps"))
         .rule(PolicyRule.group("Apps", "Deployments", "").verbs("Get", "list"))
         .rule(PolicyRule.urls("/healthz").verbs(Verb.GET))
-        .rule(PolicyRule.core("pods").onlyNamed("").verbs(Verb.GET))
+        .rule(PolicyRule.core("pods").resourceNames("").verbs(Verb.GET))
         .build())).containsExactly(
         "Role/r: rules[0].verbs: must contain at least one verb",
         "Role/r: rules[1].verbs[0]: must be '*' or lowercase letters (as get, list, watch), was 'Get'",
@@ -141,7 +141,7 @@ class RbacTest {
         "Role/r: rules[3].resourceNames[0]: must not be empty");
     assertThat(problems(() -> ClusterRole.named("c")
         .namespace("shop")
-        .rule(PolicyRule.urls("healthz", "/a*b").verbs(Verb.GET).onlyNamed("x"))
+        .rule(PolicyRule.urls("healthz", "/a*b").verbs(Verb.GET).resourceNames("x"))
         .rule(PolicyRule.group("apps").verbs(Verb.GET))
         .build())).containsExactly(
         "ClusterRole/c: metadata.namespace: must not be set: ClusterRole is cluster-scoped",

@@ -29,7 +29,7 @@ class NetworkPolicyTest {
   void rendersIngressFromAComponentOnOnePort() {
     NetworkPolicy api = NetworkPolicy.named("api")
         .selecting("api")
-        .allowIngress(NetworkPolicyRule.from(NetworkPolicyPeer.pods("web")).tcp(9090))
+        .ingressRule(NetworkPolicyRule.from(NetworkPolicyPeer.pods("web")).tcp(9090))
         .build();
 
     assertThat(api.render(SHOP)).isEqualTo(new V1NetworkPolicy()
@@ -56,15 +56,15 @@ class NetworkPolicyTest {
   void rendersEveryKindOfPeerAndPort() {
     NetworkPolicy policy = NetworkPolicy.named("web-egress")
         .selecting("web")
-        .allowEgress(NetworkPolicyRule.to(NetworkPolicyPeer.namespace("kube-system")).udp(53).tcp(53))
-        .allowEgress(NetworkPolicyRule.to(
+        .egressRule(NetworkPolicyRule.to(NetworkPolicyPeer.namespace("kube-system")).udp(53).tcp(53))
+        .egressRule(NetworkPolicyRule.to(
                 NetworkPolicyPeer.pods("prometheus").inNamespace("monitoring"),
                 NetworkPolicyPeer.ipBlock("10.0.0.0/8", "10.1.0.0/16"),
                 NetworkPolicyPeer.allNamespaces())
             .port(NetworkPolicyPort.tcpRange(32000, 32768))
             .tcp("metrics")
             .port(NetworkPolicyPort.anyPort(Protocol.SCTP)))
-        .allowEgress(NetworkPolicyRule.anyPeer().port(NetworkPolicyPort.udp("dns")))
+        .egressRule(NetworkPolicyRule.anyPeer().port(NetworkPolicyPort.udp("dns")))
         .build();
 
     V1NetworkPolicySpec spec = policy.render(SHOP).getSpec();
@@ -94,7 +94,7 @@ class NetworkPolicyTest {
   void peersInOtherNamespacesSelectPodsWithoutThisAppsPartOf() {
     NetworkPolicy api = NetworkPolicy.named("api")
         .selecting("api")
-        .allowIngress(NetworkPolicyRule.from(
+        .ingressRule(NetworkPolicyRule.from(
             NetworkPolicyPeer.pods("prometheus").inNamespace("monitoring"),
             NetworkPolicyPeer.pods(PodSelector.component("fluentd").withLabel("tier", "logs"))
                 .inNamespaces(NamespaceSelector.label("purpose", "logging")),
@@ -119,7 +119,7 @@ class NetworkPolicyTest {
   void aPeersOwnNamespaceIsThePolicysNotTheApps() {
     NetworkPolicy edge = NetworkPolicy.named("proxy").namespace("edge")
         .selecting("proxy")
-        .allowIngress(NetworkPolicyRule.from(
+        .ingressRule(NetworkPolicyRule.from(
             NetworkPolicyPeer.pods("web").inNamespace("shop"),
             NetworkPolicyPeer.pods("lb").inNamespace("edge"),
             NetworkPolicyPeer.pods("lb").inNamespaces(NamespaceSelector.labels(
@@ -150,7 +150,7 @@ class NetworkPolicyTest {
 
     NetworkPolicy both = NetworkPolicy.named("both").selecting("web")
         .isolateIngress()
-        .allowEgress(NetworkPolicyRule.to(NetworkPolicyPeer.allPods()))
+        .egressRule(NetworkPolicyRule.to(NetworkPolicyPeer.allPods()))
         .build();
     assertThat(both.render().getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
     assertThat(both.render().getSpec().getEgress().get(0).getTo())
@@ -166,7 +166,7 @@ class NetworkPolicyTest {
   @Test
   void reportsPortProblems() {
     assertThat(problems(() -> NetworkPolicy.named("np").selecting("api")
-        .allowIngress(NetworkPolicyRule.anyPeer()
+        .ingressRule(NetworkPolicyRule.anyPeer()
             .tcp(0)
             .tcp("HTTP")
             .port(NetworkPolicyPort.tcpRange(9000, 8000))
@@ -182,7 +182,7 @@ class NetworkPolicyTest {
   @Test
   void reportsPeerProblems() {
     assertThat(problems(() -> NetworkPolicy.named("np").selecting(PodSelector.label("tier", "back end"))
-        .allowIngress(NetworkPolicyRule.from(
+        .ingressRule(NetworkPolicyRule.from(
             NetworkPolicyPeer.ipBlock("10.0.0.0/8").inNamespace("other"),
             NetworkPolicyPeer.ipBlock("10.0.0.0/8", "10.0.0.0/8", "192.168.0.0/24", "10.2.0.0/33"),
             NetworkPolicyPeer.ipBlock("10.0.0.1/8"),
@@ -213,7 +213,7 @@ class NetworkPolicyTest {
   @Test
   void reportsEgressPeersUnderTo() {
     assertThat(problems(() -> NetworkPolicy.named("np").selectingAllPods()
-        .allowEgress(NetworkPolicyRule.to(NetworkPolicyPeer.ipBlock("nonsense")))
+        .egressRule(NetworkPolicyRule.to(NetworkPolicyPeer.ipBlock("nonsense")))
         .build())).containsExactly(
         "NetworkPolicy/np: spec.egress[0].to[0].ipBlock.cidr: must be a CIDR block such as 10.0.0.0/16"
             + " or fd00::/64 (no leading zeros, no zone, prefix within the address length), was 'nonsense'");

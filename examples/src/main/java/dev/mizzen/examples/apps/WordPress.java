@@ -115,7 +115,7 @@ public final class WordPress {
                     .volume(Volume.persistentVolumeClaim("backups", backups))
                     .security(PodSecurity.restricted().runAsUser(999).fsGroup(999))),
             NetworkPolicy.named("mysql").selecting("mysql")
-                .allowIngress(NetworkPolicyRule.from(pods("wordpress"), pods("mysql-backup")).tcp(3306)))
+                .ingressRule(NetworkPolicyRule.from(pods("wordpress"), pods("mysql-backup")).tcp(3306)))
         .build();
   }
 }

@@ -156,7 +156,7 @@ public final class PresetsApp {
         backups,
         backup,
         NetworkPolicy.named("db").selecting("db")
-            .allowIngress(NetworkPolicyRule.from(NetworkPolicyPeer.pods("api"), NetworkPolicyPeer.pods("db-backup"))
+            .ingressRule(NetworkPolicyRule.from(NetworkPolicyPeer.pods("api"), NetworkPolicyPeer.pods("db-backup"))
                 .tcp(5432))
             .build()
     ).build();

@@ -34,7 +34,7 @@ class NetworkingAssertTest {
         .hasMessage("NetworkPolicy/shop/api: spec.policyTypes: expected Egress among the policy types,"
             + " but they are [Ingress]");
     NetworkPolicy egress = NetworkPolicy.named("web-out").selecting("web")
-        .allowEgress(NetworkPolicyRule.to(NetworkPolicyPeer.pods("api")).tcp(9090)).build();
+        .egressRule(NetworkPolicyRule.to(NetworkPolicyPeer.pods("api")).tcp(9090)).build();
     assertThat(egress).isolatesEgress();
   }
 

@@ -73,7 +73,7 @@ final class Shop {
         api(),
         Service.named("api").selecting("api").port(9090, "http").build(),
         NetworkPolicy.named("api").selecting("api")
-            .allowIngress(NetworkPolicyRule.from(pods("web")).tcp(9090)).build(),
+            .ingressRule(NetworkPolicyRule.from(pods("web")).tcp(9090)).build(),
         db(),
         Service.headless("db").selecting("db").port(5432, "pg").build(),
         report(),

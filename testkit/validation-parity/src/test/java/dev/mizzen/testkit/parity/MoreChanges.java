@@ -171,7 +171,7 @@ final class MoreChanges {
     all.add(new ChangeSource("networkpolicy.rule", EnumSet.of(Kind.NETWORK_POLICY), r -> {
       String name = Edges.portName(r);
       return Change.of("networkpolicy.rule", "ingress from all pods on port named '" + name + "'",
-          d -> d.on(NetworkPolicy.Builder.class, b -> b.allowIngress(NetworkPolicyRule.from(NetworkPolicyPeer.allPods())
+          d -> d.on(NetworkPolicy.Builder.class, b -> b.ingressRule(NetworkPolicyRule.from(NetworkPolicyPeer.allPods())
               .port(NetworkPolicyPort.tcp(name)))),
           raw -> {
             list(raw.spec(), "ingress").add(of("from", List.of(of("podSelector", of())),

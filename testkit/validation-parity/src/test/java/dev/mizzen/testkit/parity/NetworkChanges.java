@@ -61,9 +61,9 @@ final class NetworkChanges {
             NetworkPolicyRule.Builder rule = (egress ? NetworkPolicyRule.to(peer) : NetworkPolicyRule.from(peer))
                 .port(end == null ? NetworkPolicyPort.tcp(port) : NetworkPolicyPort.tcpRange(port, end));
             if (egress) {
-              b.allowEgress(rule);
+              b.egressRule(rule);
             } else {
-              b.allowIngress(rule);
+              b.ingressRule(rule);
             }
           }),
           raw -> {
